@@ -1,0 +1,188 @@
+/**
+ * The `banzi` command line: start, serve, migrate, seed, user, audit verify, calendar.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { ADMIN_ROLE_CLI } from '../common/roles.js';
+import { bootstrap } from '../server/bootstrap.js';
+import { loadConfig } from '../server/config.js';
+import { serve } from '../server/main.js';
+import { createUser } from '../server/modules/accounts/accounts.service.js';
+import { verifyAuditChain } from '../server/platform/audit.js';
+import { isDatabaseEmpty, printDemoAccounts, seedDemo, holdsRealData, resetDemoPasswords } from '../server/demo/seed.js';
+import { randomDemoPassword } from '../server/demo/accounts.js';
+import { readSecret } from './prompt.js';
+import { CLI_EXTENSIONS } from './extensions.js';
+
+const HELP = `banzi — 党组班子工作系统 Party Group leadership-team system
+
+用法 Usage: banzi <command> [options]
+
+  start                      构建界面（如缺失）并启动服务 / build the UI if missing, then serve
+  serve                      启动服务 / serve the API and UI (http://127.0.0.1:8080)
+  migrate                    执行数据库迁移 / run database migrations
+  seed --demo                载入演示数据（拒绝含真实数据的数据库）/ load demo data (refuses a database with real data)
+  demo-passwords             重置并打印演示账户密码 / reset and print the demo accounts' password
+  user add --role <role> --username <name> [--display-name <name>] [--password-stdin]
+                             新建管理员账户，role: system-admin | security-admin | auditor
+  audit verify               校验审计日志哈希链 / verify the audit log's hash chain
+${CLI_EXTENSIONS.map((e) => `  ${e.usage.padEnd(27)}${e.help}`).join('\n')}
+
+环境变量 Environment: BANZI_DATABASE_URL (postgres://…; 默认内置 SQLite ./data/banzi.db),
+  BANZI_PORT (8080), BANZI_HOST (127.0.0.1), BANZI_PUBLIC_URL, BANZI_KEY / BANZI_KEY_FILE (./data/banzi.key)
+`;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    newest = Math.max(newest, st.isDirectory() ? newestMtime(p) : st.mtimeMs);
+  }
+  return newest;
+}
+
+/** Build the UI when it is missing or older than its sources. */
+function ensureClientBuilt(clientDir: string): void {
+  const index = join(clientDir, 'index.html');
+  const root = process.cwd();
+  const sources = [join(root, 'src/client'), join(root, 'src/common')].filter(existsSync);
+  const stale = existsSync(index) && sources.some((d) => newestMtime(d) > statSync(index).mtimeMs);
+  if (existsSync(index) && !stale) return;
+  console.log(existsSync(index) ? '[banzi] 界面源码有更新，正在重新构建… (rebuilding the UI)' : '[banzi] 首次启动，正在构建界面… (building the UI, about a minute)');
+  const vite = resolve(root, 'node_modules/vite/bin/vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('UI build failed (vite build)');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return 0;
+    case 'start':
+      ensureClientBuilt(config.clientDir);
+      await serve(config);
+      return -1;
+    case 'serve':
+      await serve(config);
+      return -1;
+    case 'migrate': {
+      const { ctx, migrated } = await bootstrap(config);
+      console.log(migrated.length ? `已执行迁移 applied: ${migrated.join(', ')}` : '数据库已是最新 already up to date');
+      await ctx.handle.close();
+      return 0;
+    }
+    case 'seed': {
+      const { values } = parseArgs({ args: [sub ?? '', ...rest].filter(Boolean), options: { demo: { type: 'boolean' } } });
+      if (!values.demo) {
+        console.error('用法 usage: banzi seed --demo');
+        return 2;
+      }
+      const { ctx } = await bootstrap(config);
+      try {
+        if (await holdsRealData(ctx)) {
+          console.error('拒绝：数据库中已有真实数据，不能载入演示数据。Refused: the database holds real data.');
+          return 1;
+        }
+        if (!(await isDatabaseEmpty(ctx))) {
+          console.error('数据库中已有演示数据。The database already holds demo data (use `banzi demo-passwords` to reset passwords).');
+          return 1;
+        }
+        const password = randomDemoPassword(ctx.random);
+        printDemoAccounts(await seedDemo(ctx, { password }), password);
+        return 0;
+      } finally {
+        await ctx.handle.close();
+      }
+    }
+    case 'demo-passwords': {
+      const { ctx } = await bootstrap(config);
+      try {
+        const password = randomDemoPassword(ctx.random);
+        const accounts = await resetDemoPasswords(ctx, password);
+        if (!accounts.length) {
+          console.error('没有演示账户。No demo accounts.');
+          return 1;
+        }
+        printDemoAccounts(accounts, password);
+        return 0;
+      } finally {
+        await ctx.handle.close();
+      }
+    }
+    case 'user': {
+      if (sub !== 'add') {
+        console.error('用法 usage: banzi user add --role system-admin|security-admin|auditor --username NAME [--display-name NAME] [--password-stdin]');
+        return 2;
+      }
+      const { values } = parseArgs({
+        args: rest,
+        options: { role: { type: 'string' }, username: { type: 'string' }, 'display-name': { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+      });
+      const role = values.role ? ADMIN_ROLE_CLI[values.role] : undefined;
+      if (!role || !values.username) {
+        console.error('需要 --role system-admin|security-admin|auditor 与 --username。Need --role and --username.');
+        return 2;
+      }
+      const password = values['password-stdin'] ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : await readSecret('密码 Password: ', true);
+      const { ctx } = await bootstrap(config);
+      try {
+        const id = await createUser(ctx, { actorUserId: null, actorName: 'cli', requestId: null }, {
+          username: values.username, displayName: values['display-name'] ?? values.username, password, adminRole: role, personId: null,
+          mustChangePassword: false,
+        });
+        console.log(`已创建 created ${values.role} ${values.username} (${id})`);
+        return 0;
+      } catch (e) {
+        console.error(`失败 failed: ${e instanceof Error ? e.message : String(e)}`);
+        return 1;
+      } finally {
+        await ctx.handle.close();
+      }
+    }
+    case 'audit': {
+      if (sub !== 'verify') {
+        console.error('用法 usage: banzi audit verify');
+        return 2;
+      }
+      const { ctx } = await bootstrap(config);
+      try {
+        const r = await verifyAuditChain(ctx.db);
+        if (r.ok) {
+          console.log(`审计日志完整：已校验 ${r.checked} 条，哈希链未断。Audit log intact: ${r.checked} events checked.`);
+          return 0;
+        }
+        console.error(`审计日志被篡改！第一处断点：第 ${r.broken?.seq} 条 — ${r.broken?.reason}`);
+        console.error(`Audit log broken at event #${r.broken?.seq}.`);
+        return 1;
+      } finally {
+        await ctx.handle.close();
+      }
+    }
+    default: {
+      const ext = CLI_EXTENSIONS.find((e) => e.command === command && (!e.sub || e.sub === sub));
+      if (ext) return ext.run(ext.sub ? rest : [sub ?? '', ...rest].filter(Boolean), config);
+      console.error(`未知命令 unknown command: ${command}\n`);
+      console.log(HELP);
+      return 2;
+    }
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

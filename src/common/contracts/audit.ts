@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { isoDateSchema } from './common.js';
+
+export const auditEventSchema = z.object({
+  seq: z.number().int(),
+  id: z.string(),
+  at: z.string(),
+  actorUserId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  changedFields: z.array(z.string()),
+  beforeMac: z.string().nullable(),
+  afterMac: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  requestId: z.string().nullable(),
+  hash: z.string(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditQuerySchema = z.object({
+  actor: z.string().trim().max(64).optional(),
+  unitId: z.string().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  entityId: z.string().max(64).optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const verifyResultSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  headSeq: z.number().int(),
+  broken: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+});
