@@ -5,7 +5,7 @@
 import { ORGAN_TYPE_LABELS, teamPostLabel, type AddTeamMemberBody } from '../../../common/contracts/orgs.js';
 import { AppError, forbidden, invalidField, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
-import { fromBool, toBool } from '../../db/helpers.js';
+import { fromBool, toBool, type Executor } from '../../db/helpers.js';
 import { visibleUnitIds, type Actor } from '../../http/actor.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 import { nowIso, today } from '../../platform/clock.js';
@@ -42,11 +42,11 @@ export async function getUnit(ctx: AppContext, actor: Actor, id: string) {
 }
 
 /** Ancestor chain of a unit, nearest first (for rule overrides that inherit downwards). */
-export async function unitAncestry(ctx: AppContext, unitId: string): Promise<UnitRow[]> {
+export async function unitAncestry(ctx: AppContext, unitId: string, db: Executor = ctx.db): Promise<UnitRow[]> {
   const chain: UnitRow[] = [];
   let id: string | null = unitId;
   while (id) {
-    const u: UnitRow | undefined = await repo.findUnit(ctx.db, id);
+    const u: UnitRow | undefined = await repo.findUnit(db, id);
     if (!u || chain.some((c) => c.id === u.id)) break;
     chain.push(u);
     id = u.parent_id;

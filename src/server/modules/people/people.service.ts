@@ -11,7 +11,7 @@ import { getRankDef, LEVELS, levelLabel, RANKS, highestLevel, type LevelCode } f
 import { teamPostLabel } from '../../../common/contracts/orgs.js';
 import type { AppContext } from '../../context.js';
 import { fromJson, toBool, toJson, type Executor } from '../../db/helpers.js';
-import { managedUnitIds, type Actor } from '../../http/actor.js';
+import { hasAnyRole, managedUnitIds, type Actor } from '../../http/actor.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
@@ -324,6 +324,7 @@ export async function revealIdNumber(ctx: AppContext, actor: Actor, id: string, 
 /** The roster of the people the actor may see in full (in a unit, or all in scope) as .xlsx. */
 export async function exportRoster(ctx: AppContext, actor: Actor, unitId: string | undefined, meta: RequestMeta): Promise<{ file: Buffer; filename: string }> {
   if (actor.adminRole) throw forbidden('管理员账户不能访问业务数据（三员分立）');
+  if (!hasAnyRole(actor, ['personnel', 'discipline'])) throw forbidden('花名册由人事、纪检部门导出');
   const items: Awaited<ReturnType<typeof listPeople>>['items'] = [];
   for (let page = 1; page <= 200; page++) {
     const r = await listPeople(ctx, actor, { unitId, teamOnly: '0', sort: 'unit', order: 'asc', page, pageSize: 500 });

@@ -51,7 +51,7 @@ function layersFrom(chainRootFirst: UnitChain, rows: Awaited<ReturnType<typeof o
 }
 
 async function layersFor(ctx: AppContext, db: Executor, ruleId: string, unitId: string, at: string): Promise<OverrideLayer[]> {
-  const chain = (await unitAncestry(ctx, unitId)).reverse();
+  const chain = (await unitAncestry(ctx, unitId, db)).reverse();
   return layersFrom(chain, await overrideRows(db, chain, at, ruleId), ruleId);
 }
 
