@@ -148,7 +148,7 @@ describeEachDialect('cadre records', (dialect) => {
     const ws = wb.getWorksheet('干部花名册');
     expect(ws?.getRow(2).getCell(2).value).toBe('姓名');
     const names = [];
-    for (let i = 3; i <= (ws?.rowCount ?? 0); i++) names.push(String(ws?.getRow(i).getCell(2).value));
+    for (let i = 3; i <= (ws?.rowCount ?? 0); i++) names.push(ws?.getRow(i).getCell(2).text ?? "");
     expect(names).toContain('朱少华');
     expect(names).not.toContain('郭建国');
     const member = await loginAs(env.app, 'altm1');
