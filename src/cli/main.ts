@@ -28,6 +28,7 @@ const HELP = `banzi — 党组班子工作系统 Party Group leadership-team sys
   user add --role <role> --username <name> [--display-name <name>] [--password-stdin]
                              新建管理员账户，role: system-admin | security-admin | auditor
   audit verify               校验审计日志哈希链 / verify the audit log's hash chain
+  backup <file>              在线备份内置数据库（SQLite）/ online backup of the embedded database
 ${CLI_EXTENSIONS.map((e) => `  ${e.usage.padEnd(27)}${e.help}`).join('\n')}
 
 环境变量 Environment: BANZI_DATABASE_URL (postgres://…; 默认内置 SQLite ./data/banzi.db),
@@ -163,6 +164,24 @@ async function main(argv: string[]): Promise<number> {
         console.error(`审计日志被篡改！第一处断点：第 ${r.broken?.seq} 条 — ${r.broken?.reason}`);
         console.error(`Audit log broken at event #${r.broken?.seq}.`);
         return 1;
+      } finally {
+        await ctx.handle.close();
+      }
+    }
+    case 'backup': {
+      if (!sub) {
+        console.error('用法 usage: banzi backup <file>');
+        return 2;
+      }
+      const { ctx } = await bootstrap(config);
+      try {
+        if (!ctx.handle.sqlite) {
+          console.error('PostgreSQL 请使用 pg_dump 备份（见 docs/operations.md）。Use pg_dump for PostgreSQL.');
+          return 2;
+        }
+        await ctx.handle.sqlite.backup(resolve(sub));
+        console.log(`已备份到 ${resolve(sub)}。请同时备份密钥文件 ${config.keyFile}。`);
+        return 0;
       } finally {
         await ctx.handle.close();
       }

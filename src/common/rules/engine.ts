@@ -78,5 +78,5 @@ export function blocking(findings: readonly Finding[]): Finding[] {
 /** "《doc》version article" for messages. */
 export function citeText(rule: Pick<RuleDef, 'citation'>): string {
   const c = rule.citation;
-  return `${c.doc}${c.version ? `（${c.version}）` : ''}${c.article ? c.article : ''}`;
+  return [c.doc, c.version, c.article].filter(Boolean).join(' ');
 }
