@@ -9,11 +9,16 @@ import { uuidv7 } from '../src/server/platform/random.js';
 import { checkCharacter } from '../src/common/id-number.js';
 import { TEST_PASSWORD } from './app.js';
 
+export type PersonKey = 'altSec' | 'altM1' | 'altM2' | 'altM3' | 'altM4' | 'altOffice' | 'altRenshi' | 'altStaff' | 'khSec' | 'khM1' | 'khStaff' | 'rs' | 'jj' | 'urSec';
+export type Username = 'sysadmin' | 'secadmin' | 'auditor' | 'rs' | 'jj' | 'altsec' | 'altm1' | 'altm2' | 'altm3' | 'altm4' | 'altoffice' | 'altrenshi' | 'altstaff' | 'khsec' | 'khm1' | 'ursec';
+export type TeamKey = 'altSec' | 'altM1' | 'altM2' | 'altM3' | 'altM4' | 'khSec' | 'khM1' | 'urSec';
+
 export interface World {
   units: { gac: string; urumqi: string; altay: string; khorgos: string };
-  people: Record<string, string>;
-  users: Record<string, string>;
-  teamMembers: Record<string, string>;
+  /** By PersonKey (string-indexed so helpers can build keys) */
+  people: Record<PersonKey, string> & Record<string, string>;
+  users: Record<Username, string> & Record<string, string>;
+  teamMembers: Record<TeamKey, string> & Record<string, string>;
 }
 
 /** A valid 18-digit ID number for a birth date and sex (fictional region 659901). */
@@ -22,7 +27,7 @@ export function makeIdNumber(birthDate: string, sex: 'M' | 'F', serial = 12): st
   return first17 + checkCharacter(first17);
 }
 
-interface PersonSpec { key: string; unit: keyof World['units']; name: string; sex?: 'M' | 'F'; birth?: string; team?: { post: string; adminPost: string; division: string } }
+interface PersonSpec { key: PersonKey; unit: keyof World['units']; name: string; sex?: 'M' | 'F'; birth?: string; team?: { post: string; adminPost: string; division: string } }
 
 const PEOPLE: PersonSpec[] = [
   { key: 'altSec', unit: 'altay', name: '朱少华', birth: '1974-03-15', team: { post: 'secretary', adminPost: '关长', division: '主持全面工作' } },
@@ -41,7 +46,7 @@ const PEOPLE: PersonSpec[] = [
   { key: 'urSec', unit: 'urumqi', name: '潘振华', birth: '1966-06-16', team: { post: 'secretary', adminPost: '关长', division: '主持全面工作' } },
 ];
 
-const ACCOUNTS: { username: string; person?: string; admin?: string; grants?: [string, keyof World['units']][] }[] = [
+const ACCOUNTS: { username: Username; person?: PersonKey; admin?: string; grants?: [string, keyof World['units']][] }[] = [
   { username: 'sysadmin', admin: 'system_admin' },
   { username: 'secadmin', admin: 'security_admin' },
   { username: 'auditor', admin: 'auditor' },
@@ -68,7 +73,7 @@ export async function seedWorld(ctx: AppContext): Promise<World> {
   const now = nowIso(ctx.clock);
   const id = () => uuidv7(ctx.random);
   const units = { gac: id(), urumqi: id(), altay: id(), khorgos: id() };
-  const world: World = { units, people: {}, users: {}, teamMembers: {} };
+  const world = { units, people: {}, users: {}, teamMembers: {} } as World;
   await ctx.db.transaction().execute(async (trx) => {
     const u = (key: keyof typeof units, parent: string | null, name: string, level: string, sort: number) =>
       trx.insertInto('units').values({ id: units[key], parent_id: parent, name, short_name: name.replace('海关', ''), level, organ_type: 'party_group', code: null, sort_order: sort, created_at: now, updated_at: now }).execute();
@@ -92,7 +97,7 @@ export async function seedWorld(ctx: AppContext): Promise<World> {
       await trx.insertInto('person_ranks').values({ id: id(), person_id: pid, rank_code: p.team ? (p.team.post === 'secretary' ? 'L-DIV-CHIEF' : 'L-DIV-DEPUTY') : 'G-ZR2', start_date: '2020-01-01', end_date: null, note: null, created_at: now }).execute();
       if (p.team) {
         const tm = id();
-        world.teamMembers[p.key] = tm;
+        world.teamMembers[p.key as TeamKey] = tm;
         await trx.insertInto('team_members').values({
           id: tm, unit_id: units[p.unit], person_id: pid, team_post: p.team.post, admin_post: p.team.adminPost, is_party_group_member: 1,
           division_of_work: p.team.division, start_date: '2021-01-01', end_date: null, end_reason: null, sort_order: i, created_at: now, updated_at: now,

@@ -164,6 +164,8 @@ describeEachDialect('cadre records', (dialect) => {
     const f = (await rs.get(`/api/people?sex=F&unitId=${w.units.altay}`)).json<{ items: { name: string }[] }>();
     expect(f.items.map((i) => i.name)).toContain('再娜甫·吾斯曼');
     expect((await rs.get('/api/people?level=nonsense')).statusCode).toBe(400);
+    const remit = (await rs.get(`/api/people?unitId=${w.units.urumqi}&includeChildren=1&pageSize=500`)).json<{ items: { unitName: string }[] }>();
+    expect(new Set(remit.items.map((i) => i.unitName))).toEqual(new Set(['乌鲁木齐海关', '阿勒泰海关', '霍尔果斯海关']));
     expect((await env.app.inject({ method: 'GET', url: '/api/people' })).statusCode).toBe(401);
   });
 });

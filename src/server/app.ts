@@ -15,7 +15,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { AppContext } from './context.js';
 import { registerAuth } from './http/auth.js';
-import { registerErrorHandler } from './http/errors.js';
+import { notFoundBody, registerErrorHandler } from './http/errors.js';
 import { MODULE_ROUTES, OPENAPI_TAGS } from './modules/index.js';
 
 z.config(z.locales.zhCN());
@@ -95,9 +95,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
     app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndex(reply));
     app.setNotFoundHandler((req, reply) => {
+      // The UI's own routes (/people/123 …) load the single page; unknown API routes are JSON 404s.
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return sendIndex(reply);
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0] ?? ''}` } });
+      return reply.status(404).send(notFoundBody(req.method, req.url));
     });
+  } else {
+    app.setNotFoundHandler((req, reply) => reply.status(404).send(notFoundBody(req.method, req.url)));
   }
   return app;
 }

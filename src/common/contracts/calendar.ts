@@ -23,3 +23,11 @@ export const computeResultSchema = z.object({
   count: z.number().int().nullable(),
   message_zh: z.string().nullable(),
 });
+
+export const calendarYearSummarySchema = z.object({
+  year: z.number().int(),
+  source: z.string(),
+  updatedAt: z.string(),
+  holidayCount: z.number().int(),
+  workdayCount: z.number().int(),
+});

@@ -120,6 +120,8 @@ export type PersonListItem = z.infer<typeof personListItemSchema>;
 
 export const personListQuerySchema = z.object({
   unitId: idSchema.optional(),
+  /** With unitId: also the units directly below it (e.g. a personnel office's whole remit) */
+  includeChildren: z.enum(['0', '1']).default('0'),
   q: z.string().trim().max(40).optional(),
   sex: z.enum(SEXES).optional(),
   ethnicity: z.string().max(20).optional(),
@@ -158,3 +160,5 @@ export const personDetailSchema = personBasicSchema.extend({
   updatedAt: z.string(),
 });
 export type PersonDetail = z.infer<typeof personDetailSchema>;
+
+export const revealIdNumberResultSchema = z.object({ idNumber: z.string().nullable() });

@@ -36,7 +36,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     req.log.error({ err, requestId: req.id }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: '服务器内部错误', requestId: String(req.id) } } satisfies ErrorBody);
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0] ?? ''}` } } satisfies ErrorBody);
-  });
+}
+
+/** 404 for an unknown route, as JSON. */
+export function notFoundBody(method: string, url: string): ErrorBody {
+  return { error: { code: 'NOT_FOUND', message: `接口不存在：${method} ${url.split('?')[0] ?? ''}` } };
 }

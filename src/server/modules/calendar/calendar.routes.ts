@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { calendarYearSchema, computeQuerySchema, computeResultSchema, putYearBodySchema } from '../../../common/contracts/calendar.js';
+import { calendarYearSchema, calendarYearSummarySchema, computeQuerySchema, computeResultSchema, putYearBodySchema } from '../../../common/contracts/calendar.js';
 import { okSchema } from '../../../common/contracts/common.js';
 import type { AppContext } from '../../context.js';
 import { requireActor, requireAdmin } from '../../http/actor.js';
@@ -20,7 +20,7 @@ export const calendarRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fa
   app.get('/api/calendar/years', {
     schema: {
       tags, summary: '已录入节假日安排的年份',
-      response: { 200: z.object({ items: z.array(z.object({ year: z.number().int(), source: z.string(), updatedAt: z.string(), holidayCount: z.number().int(), workdayCount: z.number().int() })) }) },
+      response: { 200: z.object({ items: z.array(calendarYearSummarySchema) }) },
     },
   }, async (req) => {
     requireActor(req.actor);

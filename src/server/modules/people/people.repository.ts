@@ -19,6 +19,8 @@ export interface ListFilter {
   /** The actor's own person id (always visible to themself) */
   selfId: string | null;
   unitId?: string | undefined;
+  /** With unitId: the units directly below it too */
+  includeChildren?: boolean;
   q?: string | undefined;
   sex?: string | undefined;
   ethnicity?: string | undefined;
@@ -44,7 +46,10 @@ function scoped(db: Executor, f: ListFilter) {
     if (f.selfId) ors.push(eb('people.id', '=', f.selfId));
     return ors.length ? eb.or(ors) : eb.val(false);
   });
-  if (f.unitId) q = q.where('people.unit_id', '=', f.unitId);
+  if (f.unitId && f.includeChildren) {
+    const unitId = f.unitId;
+    q = q.where((eb) => eb.or([eb('people.unit_id', '=', unitId), eb('units.parent_id', '=', unitId)]));
+  } else if (f.unitId) q = q.where('people.unit_id', '=', f.unitId);
   if (f.q) q = q.where('people.name', 'like', `%${f.q.replace(/[%_]/g, '')}%`);
   if (f.sex) q = q.where('people.sex', '=', f.sex);
   if (f.ethnicity) q = q.where('people.ethnicity', '=', f.ethnicity);

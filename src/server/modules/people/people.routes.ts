@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { idParamsSchema, idSchema, okSchema, pageOf } from '../../../common/contracts/common.js';
 import {
   addPostBodySchema, addRankBodySchema, personBasicSchema, personBodySchema, personDetailSchema, personListItemSchema, personListQuerySchema,
-  personUpdateSchema, transferBodySchema,
+  personUpdateSchema, revealIdNumberResultSchema, transferBodySchema,
 } from '../../../common/contracts/people.js';
 import type { AppContext } from '../../context.js';
 import { requireActor, requireBusinessUser } from '../../http/actor.js';
@@ -75,6 +75,6 @@ export const peopleRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fast
   });
 
   app.post('/api/people/:id/id-number/reveal', {
-    schema: { tags, summary: '查看完整身份证号（留审计记录）', params: idParamsSchema, response: { 200: z.object({ idNumber: z.string().nullable() }) } },
+    schema: { tags, summary: '查看完整身份证号（留审计记录）', params: idParamsSchema, response: { 200: revealIdNumberResultSchema } },
   }, async (req) => ({ idNumber: await service.revealIdNumber(ctx, business(req.actor), req.params.id, requestMeta(req)) }));
 };

@@ -35,13 +35,13 @@ function listableUnitIds(actor: Actor): string[] {
 export async function listPeople(
   ctx: AppContext,
   actor: Actor,
-  q: { unitId?: string | undefined; q?: string | undefined; sex?: string | undefined; ethnicity?: string | undefined; level?: string | undefined; teamOnly: '0' | '1'; sort: 'name' | 'birthMonth' | 'unit' | 'level'; order: 'asc' | 'desc'; page: number; pageSize: number },
+  q: { unitId?: string | undefined; includeChildren?: '0' | '1' | undefined; q?: string | undefined; sex?: string | undefined; ethnicity?: string | undefined; level?: string | undefined; teamOnly: '0' | '1'; sort: 'name' | 'birthMonth' | 'unit' | 'level'; order: 'asc' | 'desc'; page: number; pageSize: number },
 ) {
   const d = today(ctx.clock);
   const rankCodes = q.level ? RANKS.filter((r) => r.level === (q.level as LevelCode)).map((r) => r.code) : undefined;
   if (q.level && !LEVELS.some((l) => l.code === q.level)) throw invalidField('level', '未知的级别');
   const { rows, total } = await repo.listPeople(ctx.db, {
-    unitIds: actor.adminRole ? [] : listableUnitIds(actor), selfId: actor.adminRole ? null : actor.personId, unitId: q.unitId, q: q.q,
+    unitIds: actor.adminRole ? [] : listableUnitIds(actor), selfId: actor.adminRole ? null : actor.personId, unitId: q.unitId, includeChildren: q.includeChildren === '1', q: q.q,
     sex: q.sex, ethnicity: q.ethnicity, rankCodes, teamOnly: q.teamOnly === '1', today: d, sort: q.sort, order: q.order,
     limit: q.pageSize, offset: (q.page - 1) * q.pageSize,
   });

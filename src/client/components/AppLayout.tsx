@@ -1,0 +1,86 @@
+/**
+ * The frame of every signed-in page: left menu, top bar with the user, their roles, the unit
+ * switcher, language and logout, the demo-data banner and the idle-timeout notice.
+ */
+import { LogoutOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Layout, Menu, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Suspense, useCallback } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ROLE_LABELS } from '../../common/roles.js';
+import { SESSION_KEY, useLogout } from '../api/auth.js';
+import { useLang, useT, pick } from '../i18n.js';
+import { byRoleOrder, useMe } from '../session.js';
+import { IdleNotice } from './IdleNotice.js';
+import { menuFor, selectedMenuKey } from './menu.js';
+import { Loading } from './QueryState.js';
+
+export function AppLayout() {
+  const t = useT();
+  const { lang, setLang } = useLang();
+  const { me, actingUnits, unitId, setUnitId } = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const qc = useQueryClient();
+  const logout = useLogout();
+  const entries = menuFor(me.adminRole);
+
+  const roleTags = me.adminRole
+    ? [pick(ROLE_LABELS[me.adminRole], lang)]
+    : me.roles
+        .filter((r) => r.unitId === unitId)
+        .sort(byRoleOrder)
+        .map((r) => pick(ROLE_LABELS[r.role], lang));
+
+  const keepAlive = useCallback(() => void qc.invalidateQueries({ queryKey: SESSION_KEY }), [qc]);
+  const expired = useCallback(() => void qc.invalidateQueries({ queryKey: SESSION_KEY }), [qc]);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="dark">
+        <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '16px 20px', whiteSpace: 'nowrap' }}>班子 Banzi</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selectedMenuKey(entries, location.pathname)]}
+          items={entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.key) }))}
+          onClick={({ key }) => void navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        {me.isDemo ? (
+          <Alert type="warning" banner title={t('layout.demo')} style={{ background: '#fffbe6', textAlign: 'center' }} />
+        ) : null}
+        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 12, borderBottom: '1px solid #f0f0f0', height: 52, lineHeight: '52px' }}>
+          {actingUnits.length > 1 ? (
+            <Space size={4}>
+              <Typography.Text type="secondary">{t('layout.actingUnit')}</Typography.Text>
+              <Select size="small" style={{ minWidth: 180 }} value={unitId} onChange={setUnitId} options={actingUnits.map((u) => ({ value: u.id, label: u.name }))} aria-label={t('layout.actingUnit')} />
+            </Space>
+          ) : actingUnits[0] ? (
+            <Typography.Text type="secondary">{actingUnits[0].name}</Typography.Text>
+          ) : null}
+          <Space size={2}>
+            {roleTags.map((r) => <Tag key={r} color="blue">{r}</Tag>)}
+          </Space>
+          <Typography.Text strong data-testid="current-user">{me.displayName}</Typography.Text>
+          <Select size="small" value={lang} onChange={setLang} style={{ width: 96 }} options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} aria-label="language" />
+          <Button size="small" onClick={() => void navigate('/password')}>{t('layout.password')}</Button>
+          <Tooltip title={t('layout.logout')}>
+            <Button size="small" icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}>
+              {t('layout.logout')}
+            </Button>
+          </Tooltip>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16, background: '#f5f5f5' }}>
+          <div style={{ background: '#fff', padding: 16, minHeight: 'calc(100vh - 84px)', borderRadius: 6 }}>
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          </div>
+        </Layout.Content>
+      </Layout>
+      <IdleNotice idleMinutes={me.idleMinutes} onKeepAlive={keepAlive} onExpired={expired} />
+    </Layout>
+  );
+}

@@ -1,0 +1,43 @@
+/** The left menu: business modules for business users, one admin page per admin (三员分立). */
+import {
+  ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { AdminRole } from '../../common/roles.js';
+import type { MessageKey } from '../i18n.js';
+
+export interface MenuEntry {
+  path: string;
+  key: MessageKey;
+  icon: ReactNode;
+}
+
+const HOME: MenuEntry = { path: '/', key: 'nav.home', icon: <HomeOutlined /> };
+const CALENDAR: MenuEntry = { path: '/calendar', key: 'nav.calendar', icon: <CalendarOutlined /> };
+
+export const BUSINESS_MENU: MenuEntry[] = [
+  HOME,
+  { path: '/orgs', key: 'nav.orgs', icon: <ApartmentOutlined /> },
+  { path: '/people', key: 'nav.people', icon: <TeamOutlined /> },
+  { path: '/rules', key: 'nav.rules', icon: <BookOutlined /> },
+  CALENDAR,
+];
+
+export const ADMIN_MENU: Record<AdminRole, MenuEntry[]> = {
+  system_admin: [HOME, { path: '/admin/users', key: 'nav.users', icon: <UserOutlined /> }, CALENDAR],
+  security_admin: [HOME, { path: '/admin/grants', key: 'nav.grants', icon: <SafetyOutlined /> }],
+  auditor: [HOME, { path: '/audit', key: 'nav.audit', icon: <AuditOutlined /> }],
+};
+
+export function menuFor(adminRole: AdminRole | null): MenuEntry[] {
+  return adminRole ? ADMIN_MENU[adminRole] : BUSINESS_MENU;
+}
+
+/** The menu entry a path belongs to (longest matching prefix). */
+export function selectedMenuKey(entries: MenuEntry[], pathname: string): string {
+  let best = pathname === '/' ? '/' : '';
+  for (const e of entries) {
+    if (e.path !== '/' && (pathname === e.path || pathname.startsWith(`${e.path}/`)) && e.path.length > best.length) best = e.path;
+  }
+  return best;
+}

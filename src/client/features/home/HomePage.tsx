@@ -1,0 +1,96 @@
+/** Home: the user's roles and units and shortcuts; admins see only their admin pages (三员分立). */
+import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { ROLE_LABELS } from '../../../common/roles.js';
+import { menuFor } from '../../components/menu.js';
+import { PageHeader } from '../../components/PageHeader.js';
+import { pick, useLang, useT, type MessageKey } from '../../i18n.js';
+import { byRoleOrder, useMe } from '../../session.js';
+
+const HINTS: Record<string, MessageKey> = {
+  '/orgs': 'home.hint.orgs',
+  '/people': 'home.hint.people',
+  '/rules': 'home.hint.rules',
+  '/calendar': 'home.hint.calendar',
+  '/admin/users': 'home.hint.users',
+  '/admin/grants': 'home.hint.grants',
+  '/audit': 'home.hint.audit',
+};
+
+function Shortcuts() {
+  const t = useT();
+  const { me } = useMe();
+  const entries = menuFor(me.adminRole).filter((e) => e.path !== '/');
+  return (
+    <Row gutter={[16, 16]}>
+      {entries.map((e) => (
+        <Col key={e.path} xs={24} sm={12} lg={6}>
+          <Link to={e.path}>
+            <Card hoverable size="small" title={<Space>{e.icon}{t(e.key)}</Space>}>
+              <Typography.Text type="secondary">{t(HINTS[e.path] ?? 'home.hint.orgs')}</Typography.Text>
+            </Card>
+          </Link>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+export default function HomePage() {
+  const t = useT();
+  const { lang } = useLang();
+  const { me, actingUnits } = useMe();
+
+  if (me.adminRole) {
+    return (
+      <>
+        <PageHeader title={t('home.welcome', { name: me.displayName })} />
+        <Card size="small" style={{ marginBottom: 16 }}>
+          <Space orientation="vertical">
+            <Space>
+              {t('home.adminRole')}
+              <Tag color="purple">{pick(ROLE_LABELS[me.adminRole], lang)}</Tag>
+            </Space>
+            <Typography.Text type="secondary">{t('home.separation')}</Typography.Text>
+          </Space>
+        </Card>
+        <Shortcuts />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={t('home.welcome', { name: me.displayName })} />
+      <Card size="small" title={t('home.myRoles')} style={{ marginBottom: 16 }}>
+        {actingUnits.length === 0 ? (
+          <Typography.Text type="secondary">{t('home.noRoles')}</Typography.Text>
+        ) : (
+          <Descriptions
+            size="small"
+            column={1}
+            bordered
+            items={actingUnits.map((u) => ({
+              key: u.id,
+              label: u.name,
+              children: (
+                <Space wrap>
+                  {me.roles.filter((r) => r.unitId === u.id).sort(byRoleOrder).map((r) => (
+                    <Tag key={r.role} color="blue">{pick(ROLE_LABELS[r.role], lang)}</Tag>
+                  ))}
+                  {me.ownUnitIds.includes(u.id) ? <Link to={`/orgs/units/${u.id}`}>{t('home.ownTeam')}</Link> : null}
+                </Space>
+              ),
+            }))}
+          />
+        )}
+        {me.managedUnitIds.length > 0 ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+            {t('home.managed', { n: me.managedUnitIds.length })} <Link to="/orgs">{t('nav.orgs')}</Link>
+          </Typography.Paragraph>
+        ) : null}
+      </Card>
+      <Shortcuts />
+    </>
+  );
+}
