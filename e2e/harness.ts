@@ -4,7 +4,7 @@
  * Chromium (BANZI_CHROMIUM, else `chromium` on PATH). Without Chromium the suites are skipped.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -50,7 +50,10 @@ export interface E2EServer {
 export async function startServer(): Promise<E2EServer> {
   ensureClientBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'banzi-e2e-'));
-  const config = { ...loadConfig({ BANZI_DATA_DIR: dir }, ROOT), clientDir: CLIENT_DIR, isDefaultDatabase: false, loginRateLimit: 1000 };
+  // Serve a copy of the built UI, so a rebuild by another run cannot pull pages from under this one.
+  const clientDir = join(dir, 'client');
+  cpSync(CLIENT_DIR, clientDir, { recursive: true });
+  const config = { ...loadConfig({ BANZI_DATA_DIR: dir }, ROOT), clientDir, isDefaultDatabase: false, loginRateLimit: 1000 };
   const { ctx } = await bootstrap(config);
   await seedDemo(ctx, { password: DEMO_PASSWORD });
   const app = await buildApp(ctx);

@@ -37,7 +37,8 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={200} theme="dark">
+      {/* On a phone the menu folds away behind the trigger instead of taking the screen. */}
+      <Layout.Sider width={200} theme="dark" breakpoint="lg" collapsedWidth={0} zeroWidthTriggerStyle={{ top: 8 }}>
         <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '16px 20px', whiteSpace: 'nowrap' }}>班子 Banzi</div>
         <Menu
           theme="dark"
@@ -51,7 +52,7 @@ export function AppLayout() {
         {me.isDemo ? (
           <Alert type="warning" banner title={t('layout.demo')} style={{ background: '#fffbe6', textAlign: 'center' }} />
         ) : null}
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 12, borderBottom: '1px solid #f0f0f0', height: 52, lineHeight: '52px' }}>
+        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'flex-end', gap: 12, borderBottom: '1px solid #f0f0f0', minHeight: 52, height: 'auto', lineHeight: '52px' }}>
           {actingUnits.length > 1 ? (
             <Space size={4}>
               <Typography.Text type="secondary">{t('layout.actingUnit')}</Typography.Text>

@@ -40,6 +40,9 @@ export function openSqlite(file: string): DatabaseHandle {
 
 export function openPostgres(url: string, max = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client that the server drops (restart, administrator command) must not crash the
+  // process: the pool discards it and the next query opens a new connection.
+  pool.on('error', (err) => console.error(`[banzi] PostgreSQL connection lost: ${err.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
