@@ -8,9 +8,10 @@ import { delimiter, join } from 'node:path';
 
 export const PG_MAINTENANCE_URL = process.env.BANZI_TEST_DATABASE_URL?.trim() || undefined;
 
-export function findChromium(): string | undefined {
-  const explicit = process.env.BANZI_CHROMIUM?.trim();
-  const candidates = explicit ? [explicit] : (process.env.PATH ?? '').split(delimiter).flatMap((d) => [join(d, 'chromium'), join(d, 'chromium-browser')]);
+/** The first executable found: the explicit path if given, else each name on PATH. */
+export function findExecutable(explicit: string | undefined, names: string[]): string | undefined {
+  const given = explicit?.trim();
+  const candidates = given ? [given] : (process.env.PATH ?? '').split(delimiter).flatMap((d) => names.map((n) => join(d, n)));
   for (const c of candidates) {
     try {
       accessSync(c, constants.X_OK);
@@ -20,6 +21,10 @@ export function findChromium(): string | undefined {
     }
   }
   return undefined;
+}
+
+export function findChromium(): string | undefined {
+  return findExecutable(process.env.BANZI_CHROMIUM, ['chromium', 'chromium-browser']);
 }
 
 export const CHROMIUM = findChromium();

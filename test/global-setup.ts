@@ -2,6 +2,7 @@
  * Says which suites this run skips and why, once at the start of `npm test`.
  */
 import { CHROMIUM, PG_MAINTENANCE_URL } from './env.js';
+import { SOFFICE } from './soffice.js';
 
 export default function setup(): void {
   const lines: string[] = [];
@@ -15,5 +16,6 @@ export default function setup(): void {
   } else {
     lines.push(`Browser suites: on (${CHROMIUM}).`);
   }
+  lines.push(SOFFICE ? `Document conversion checks: on (${SOFFICE}).` : 'Document conversion checks SKIPPED: no LibreOffice at BANZI_SOFFICE or as `soffice` on PATH (Debian: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui).');
   console.log(`\n[banzi tests] ${lines.join('\n[banzi tests] ')}\n`);
 }

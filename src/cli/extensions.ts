@@ -2,6 +2,8 @@
  * Module commands, e.g. `banzi disclosures verify-draw FILE`. A module adds one entry.
  */
 import type { Config } from '../server/config.js';
+import { verifyBallotsCommand } from '../server/modules/ballots/ballots.cli.js';
+import { verifyDrawCommand } from '../server/modules/disclosures/disclosures.cli.js';
 
 export interface CliExtension {
   command: string;
@@ -12,4 +14,15 @@ export interface CliExtension {
   run(args: string[], config: Config): Promise<number>;
 }
 
-export const CLI_EXTENSIONS: CliExtension[] = [];
+export const CLI_EXTENSIONS: CliExtension[] = [
+  {
+    command: 'disclosures', sub: 'verify-draw', usage: 'disclosures verify-draw FILE',
+    help: '离线复算个人有关事项随机抽查（不访问数据库）/ recompute a spot-check draw from its JSON file',
+    run: (args) => verifyDrawCommand(args),
+  },
+  {
+    command: 'ballots', sub: 'verify', usage: 'ballots verify SESSION_ID',
+    help: '核对测评：复算回执、票数与已用测评码、设置摘要 / check a session\'s receipts, counts and settings digest',
+    run: (args, config) => verifyBallotsCommand(args, config),
+  },
+];

@@ -2,6 +2,9 @@
 import {
   ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
+import { AlertOutlined, CarryOutOutlined, ClusterOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { SolutionOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { AdminRole } from '../../common/roles.js';
 import type { MessageKey } from '../i18n.js';
@@ -19,6 +22,13 @@ export const BUSINESS_MENU: MenuEntry[] = [
   HOME,
   { path: '/orgs', key: 'nav.orgs', icon: <ApartmentOutlined /> },
   { path: '/people', key: 'nav.people', icon: <TeamOutlined /> },
+  { path: '/meetings', key: 'nav.meetings', icon: <ScheduleOutlined /> },
+  { path: '/decisions', key: 'nav.decisions', icon: <ClusterOutlined /> },
+  { path: '/decisions/tasks', key: 'nav.tasks', icon: <CarryOutOutlined /> },
+  { path: '/decisions/violations', key: 'nav.violations', icon: <AlertOutlined /> },
+  { path: '/disclosures', key: 'nav.disclosures', icon: <SolutionOutlined /> },
+  { path: '/ballots', key: 'nav.ballots', icon: <CheckSquareOutlined /> },
+  { path: '/assessments', key: 'nav.grades', icon: <TrophyOutlined /> },
   { path: '/rules', key: 'nav.rules', icon: <BookOutlined /> },
   CALENDAR,
 ];

@@ -51,7 +51,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'decisions',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PG-02',
@@ -65,7 +65,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'decisions',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PG-03',
@@ -119,7 +119,7 @@ export const RULES: readonly RuleDef[] = [
         min: 1,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PG-06',
@@ -222,7 +222,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'meetings',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PG-09',
@@ -256,7 +256,7 @@ export const RULES: readonly RuleDef[] = [
         min: 1,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PG-10',
@@ -270,7 +270,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'meetings',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PG-11',
@@ -284,7 +284,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'meetings',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PG-12',
@@ -316,7 +316,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'A separate meeting summary (会议纪要) is required (UNVERIFIED)',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PG-13',
@@ -346,7 +346,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'A recused member counts as present for the item’s quorum (PG-06, PG-07); default no',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PG-14',
@@ -361,7 +361,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'meetings',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PG-15',
@@ -376,7 +376,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'decisions',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PG-16',
@@ -423,7 +423,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'Initial decision-catalogue categories',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PG-18',
@@ -448,7 +448,7 @@ export const RULES: readonly RuleDef[] = [
         min: 0,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
 
   // ─────────────────────────────────────────────────────────────────────────────
@@ -496,7 +496,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'decisions',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'DC-04',
@@ -537,7 +537,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'The four categories',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'TZ-02',
@@ -571,7 +571,7 @@ export const RULES: readonly RuleDef[] = [
         min: 0,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
 
   // ─────────────────────────────────────────────────────────────────────────────
@@ -590,7 +590,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'decisions',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'ZD-02',
@@ -639,7 +639,7 @@ export const RULES: readonly RuleDef[] = [
         min: 0,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'ZD-04',
@@ -654,7 +654,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'decisions',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'ZD-05',
@@ -669,7 +669,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'decisions',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'ZD-06',
@@ -694,7 +694,7 @@ export const RULES: readonly RuleDef[] = [
         min: 1,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'ZD-07',
@@ -709,7 +709,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'decisions',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'ZD-08',
@@ -738,7 +738,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'decisions',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'ZD-10',
@@ -753,7 +753,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'decisions',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
 
   // ─────────────────────────────────────────────────────────────────────────────
@@ -780,7 +780,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'Lowest level that must report (rank equivalents per RK-01 included)',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PM-02',
@@ -805,7 +805,7 @@ export const RULES: readonly RuleDef[] = [
         min: 1,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PM-03',
@@ -820,7 +820,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'disclosures',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PM-04',
@@ -858,7 +858,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'The fixed deadline rolls forward over rest days (default no)',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PM-05',
@@ -892,7 +892,7 @@ export const RULES: readonly RuleDef[] = [
         min: 1,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PM-06',
@@ -925,7 +925,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'Draw population: all reporters managed by the checking office',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PM-07',
@@ -938,8 +938,17 @@ export const RULES: readonly RuleDef[] = [
     kind: 'warn',
     module: 'disclosures',
     counting: 'none',
-    params: [],
-    encoded: false,
+    params: [
+      {
+        key: 'assetsToIncomeFactor',
+        type: 'number',
+        default: 2,
+        label_zh: '家庭财产超过正常收入的倍数，达到即视为“明显超过”并要求说明（无条文依据，Banzi参数，由单位配置）',
+        label_en: 'Assets above this multiple of normal income count as clearly above (no textual basis; unit setting)',
+        min: 1,
+      },
+    ],
+    encoded: true,
   },
   {
     id: 'PM-08',
@@ -954,7 +963,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'disclosures',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PM-09',
@@ -973,11 +982,17 @@ export const RULES: readonly RuleDef[] = [
         key: 'consequenceMapping',
         type: 'json',
         default: {
-          漏报: ['批评教育', '责令作出检查', '诫勉'],
-          隐瞒不报: ['诫勉', '取消考察对象/后备干部人选资格', '调离岗位', '改任非领导职务', '免职', '降职', '纪律处分'],
+          漏报: {
+            较轻: ['批评教育', '责令作出检查'],
+            较重: ['诫勉', '取消考察对象/后备干部人选资格', '调离岗位', '改任非领导职务', '免职', '降职'],
+          },
+          隐瞒不报: {
+            较轻: ['诫勉', '取消考察对象/后备干部人选资格', '调离岗位', '改任非领导职务', '免职', '降职'],
+            较重: ['诫勉', '取消考察对象/后备干部人选资格', '调离岗位', '改任非领导职务', '免职', '降职', '纪律处分'],
+          },
         },
-        label_zh: '（差异类型）→ 可选处理措施（UNVERIFIED：处理办法第五条以后条文待核实，由单位配置）',
-        label_en: '(discrepancy type) → allowed measures (UNVERIFIED beyond Art. 5; set by the unit)',
+        label_zh: '（差异类型、情节）→ 可选处理措施（UNVERIFIED：处理办法第五条以后条文待核实，由单位配置；某类型只给一个列表时两种情节通用）',
+        label_en: '(discrepancy type, severity) → allowed measures (UNVERIFIED beyond Art. 5; set by the unit; a plain list applies to both severities)',
       },
       {
         key: 'concealmentBlocksPromotion',
@@ -987,7 +1002,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'An open concealment case bars promotion and reserve listing (Xinhua, secondary)',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PM-10',
@@ -1002,7 +1017,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'disclosures',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'PM-11',
@@ -1017,7 +1032,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'disclosures',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
 
   // ─────────────────────────────────────────────────────────────────────────────
@@ -1051,7 +1066,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'Prohibition matrix (rank, department type → prohibited activities; UNVERIFIED, set by the unit)',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'FB-02',
@@ -1066,7 +1081,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'disclosures',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'FB-03',
@@ -1091,7 +1106,7 @@ export const RULES: readonly RuleDef[] = [
         min: 1,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'FB-04',
@@ -1106,7 +1121,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'disclosures',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'FB-05',
@@ -1119,8 +1134,16 @@ export const RULES: readonly RuleDef[] = [
     kind: 'block',
     module: 'disclosures',
     counting: 'none',
-    params: [],
-    encoded: false,
+    params: [
+      {
+        key: 'regulatedSectors',
+        type: 'string_list',
+        default: ['报关', '货运代理', '国际物流', '进出口贸易', '跨境电商', '保税仓储', '免税品经营', '口岸服务'],
+        label_zh: '本单位监管的行业（亲属在这些行业经营企业的，领导干部不得在本单位担任领导成员；由单位配置）',
+        label_en: 'Sectors the unit regulates (a relative running a business in one conflicts with a leading post; unit setting)',
+      },
+    ],
+    encoded: true,
   },
   {
     id: 'FB-06',
@@ -1143,7 +1166,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'Enable posting of relatives’ employment (default off)',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
 
   // ─────────────────────────────────────────────────────────────────────────────
@@ -1366,7 +1389,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'assessments',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'KH-02',
@@ -1395,7 +1418,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'assessments',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'KH-04',
@@ -1417,7 +1440,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'Team grade labels (UNVERIFIED, configurable)',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'KH-05',
@@ -1449,7 +1472,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'Population: those assessed in one grading batch',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'KH-06',
@@ -1507,7 +1530,7 @@ export const RULES: readonly RuleDef[] = [
         min: 1,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'KH-08',
@@ -1530,7 +1553,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'Previous-year grades that bar inspection candidacy',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
 
   // ─────────────────────────────────────────────────────────────────────────────
@@ -1620,7 +1643,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'appointments',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'SE-04',
@@ -1638,7 +1661,7 @@ export const RULES: readonly RuleDef[] = [
       { key: 'validityMonths', type: 'integer', default: 12, label_zh: '推荐结果有效期（月）', label_en: 'Validity of recommendation results in months', unit: 'months', min: 1 },
       { key: 'targetedPostBound', type: 'boolean', default: true, label_zh: '定向推荐结果只对该职位有效', label_en: 'A targeted recommendation is valid for that post only' },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'SE-05',
@@ -1730,7 +1753,7 @@ export const RULES: readonly RuleDef[] = [
         label_en: 'Reconsideration base: all members of the team (text unclear; default)',
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'SE-10',
@@ -2256,7 +2279,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'appointments',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'ZZ-04',
@@ -2634,8 +2657,9 @@ export const RULES: readonly RuleDef[] = [
     counting: 'none',
     params: [
       { key: 'minGroupSize', type: 'integer', default: 5, label_zh: '显示某一类别结果所需的最少投票数', label_en: 'Minimum ballots cast to show a category’s result', unit: 'ballots', min: 1 },
+      { key: 'smallGroupPolicy', type: 'string', default: 'merge', label_zh: '不足人数类别的处理：merge 与人数次少的类别合并，withhold 不予显示（新建测评时的默认值）', label_en: 'Categories below the minimum: merge with the next-smallest, or withhold (default for new sessions)' },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'ID-01',

@@ -4,8 +4,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context.js';
 import { accountsRoutes } from './accounts/accounts.routes.js';
+import { assessmentsRoutes } from './assessments/assessments.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { ballotsPublicRoutes } from './ballots/ballots.public.routes.js';
+import { ballotsRoutes } from './ballots/ballots.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { decisionsRoutes } from './decisions/decisions.routes.js';
+import { disclosuresRoutes } from './disclosures/disclosures.routes.js';
+import { eligibilityRoutes } from './eligibility/eligibility.routes.js';
+import { meetingsRoutes } from './meetings/meetings.routes.js';
 import { orgsRoutes } from './orgs/orgs.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { rulesRoutes } from './rules/rules.routes.js';
@@ -17,6 +24,13 @@ export const MODULE_ROUTES: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   rulesRoutes,
   calendarRoutes,
   auditRoutes,
+  ballotsRoutes,
+  ballotsPublicRoutes,
+  assessmentsRoutes,
+  eligibilityRoutes,
+  disclosuresRoutes,
+  meetingsRoutes,
+  decisionsRoutes,
 ];
 
 /** OpenAPI tags, one per module, with Chinese descriptions. */
@@ -27,4 +41,10 @@ export const OPENAPI_TAGS = [
   { name: 'rules', description: '规则库' },
   { name: 'calendar', description: '工作日历' },
   { name: 'audit', description: '审计日志' },
+  { name: 'ballots', description: '民主测评与民主推荐（匿名投票）' },
+  { name: 'assessments', description: '年度考核等次' },
+  { name: 'eligibility', description: '任职资格与影响期（限制事项）' },
+  { name: 'disclosures', description: '领导干部个人有关事项报告、亲属经商办企业与抽查核实' },
+  { name: 'meetings', description: '党组会议：议程、出席、逐项表决、会议记录与会议纪要' },
+  { name: 'decisions', description: '集体决策：议事清单、议题与法定程序、“三重一大”、督办与违规检测' },
 ];

@@ -77,31 +77,47 @@ export class AuditLog {
 
   /** Append one event inside the caller's transaction. */
   async record(trx: Transaction<Database>, actor: AuditActor, ev: AuditEventInput): Promise<void> {
-    const fields = changedFields(ev.before, ev.after);
-    const before = pick(ev.before, fields);
-    const after = pick(ev.after, fields);
+    await this.recordMany(trx, actor, [ev]);
+  }
+
+  /**
+   * Append several events in order inside the caller's transaction, reading and moving the chain
+   * head once (for batch use cases; the chain is the same as recording them one by one).
+   */
+  async recordMany(trx: Transaction<Database>, actor: AuditActor, events: readonly AuditEventInput[]): Promise<void> {
+    if (!events.length) return;
     let headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
     if (this.deps.dialect === 'postgres') headQuery = headQuery.forUpdate();
     const head = await headQuery.executeTakeFirstOrThrow();
-    const row: ChainedFields = {
-      seq: head.seq + 1,
-      id: uuidv7(this.deps.random, this.deps.clock.now().getTime()),
-      at: nowIso(this.deps.clock),
-      actor_user_id: actor.actorUserId,
-      actor_name: actor.actorName,
-      unit_id: ev.unitId ?? null,
-      action: ev.action,
-      entity_type: ev.entityType,
-      entity_id: ev.entityId ?? null,
-      changed_fields: JSON.stringify(fields),
-      before_mac: before && fields.length ? this.deps.crypto.auditMac(before) : null,
-      after_mac: after && fields.length ? this.deps.crypto.auditMac(after) : null,
-      details: canonicalJson(ev.details ?? {}),
-      request_id: actor.requestId ?? null,
-    };
-    const hash = chainHash(head.hash, row);
-    await trx.insertInto('audit_events').values({ ...row, prev_hash: head.hash, hash }).execute();
-    await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
+    let { seq, hash: prevHash } = head;
+    const rows = [];
+    for (const ev of events) {
+      const fields = changedFields(ev.before, ev.after);
+      const before = pick(ev.before, fields);
+      const after = pick(ev.after, fields);
+      const row: ChainedFields = {
+        seq: seq + 1,
+        id: uuidv7(this.deps.random, this.deps.clock.now().getTime()),
+        at: nowIso(this.deps.clock),
+        actor_user_id: actor.actorUserId,
+        actor_name: actor.actorName,
+        unit_id: ev.unitId ?? null,
+        action: ev.action,
+        entity_type: ev.entityType,
+        entity_id: ev.entityId ?? null,
+        changed_fields: JSON.stringify(fields),
+        before_mac: before && fields.length ? this.deps.crypto.auditMac(before) : null,
+        after_mac: after && fields.length ? this.deps.crypto.auditMac(after) : null,
+        details: canonicalJson(ev.details ?? {}),
+        request_id: actor.requestId ?? null,
+      };
+      const hash = chainHash(prevHash, row);
+      rows.push({ ...row, prev_hash: prevHash, hash });
+      seq = row.seq;
+      prevHash = hash;
+    }
+    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('audit_events').values(rows.slice(i, i + 200)).execute();
+    await trx.updateTable('audit_head').set({ seq, hash: prevHash }).where('id', '=', 1).execute();
   }
 
   /** Check that a value matches a stored before/after MAC (for an investigator who knows the value). */

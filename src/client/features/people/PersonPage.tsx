@@ -12,6 +12,7 @@ import { useT } from '../../i18n.js';
 import { HistoryModal } from './HistoryModals.js';
 import { PersonHistory } from './PersonHistory.js';
 import { FamilyView, RecordFacts, ResumeView } from './PersonRecord.js';
+import { RestrictionsPanel } from '../eligibility/RestrictionsPanel.js';
 
 function BasicView({ p }: { p: PersonBasic }) {
   const t = useT();
@@ -36,6 +37,7 @@ function FullView({ p }: { p: PersonDetail }) {
       <Card size="small" title={t('person.section.resume')} style={{ marginTop: 16 }}><ResumeView p={p} /></Card>
       <Card size="small" title={t('person.section.history')} style={{ marginTop: 16 }}><PersonHistory p={p} /></Card>
       <Card size="small" title={t('person.section.family')} style={{ marginTop: 16 }}><FamilyView p={p} /></Card>
+      <RestrictionsPanel personId={p.id} />
       <div style={{ marginTop: 8, color: '#999', fontSize: 12 }}>{t('person.updatedAt', { at: instant(p.updatedAt) })}</div>
     </>
   );

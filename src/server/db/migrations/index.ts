@@ -3,5 +3,18 @@
  * (e.g. 0100_meetings.ts) and one line here. Names sort in the order they must run.
  */
 import type { Migration } from 'kysely';
+import * as m0100 from './0100_meetings.js';
+import * as m0101 from './0101_decisions.js';
+import * as m0200 from './0200_ballots.js';
+import * as m0201 from './0201_assessments.js';
+import * as m0250 from './0250_influence_periods.js';
+import * as m0300 from './0300_disclosures.js';
 
-export const EXTRA_MIGRATIONS: Record<string, Migration> = {};
+export const EXTRA_MIGRATIONS: Record<string, Migration> = {
+  '0100_meetings': m0100,
+  '0101_decisions': m0101,
+  '0200_ballots': m0200,
+  '0201_assessments': m0201,
+  '0250_influence_periods': m0250,
+  '0300_disclosures': m0300,
+};

@@ -4,7 +4,7 @@
 import { endOfDayInstant } from '../../../common/time.js';
 import { addDays } from '../../../common/dates.js';
 import type { AppContext } from '../../context.js';
-import { fromJson } from '../../db/helpers.js';
+import { fromJson, type Executor } from '../../db/helpers.js';
 import type { Actor } from '../../http/actor.js';
 import { verifyAuditChain } from '../../platform/audit.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
@@ -51,4 +51,17 @@ export async function verify(ctx: AppContext, actor: Actor, meta: RequestMeta) {
     ctx.audit.record(trx, auditActorOf(actor, meta.requestId), { action: 'audit.verified', entityType: 'audit_log', details: { ok: result.ok, checked: result.checked, brokenAt: result.broken?.seq ?? null } }),
   );
   return result;
+}
+
+/**
+ * The events of some records with some actions, oldest first (for modules that show a record's
+ * own trail, e.g. who read a personal-matters report). Callers decide who may see them.
+ */
+export async function eventsOfEntities(db: Executor, entityType: string, entityIds: readonly string[], actions: readonly string[]) {
+  if (!entityIds.length || !actions.length) return [];
+  const rows = await db.selectFrom('audit_events')
+    .select(['seq', 'at', 'actor_user_id', 'actor_name', 'action', 'entity_id', 'details'])
+    .where('entity_type', '=', entityType).where('entity_id', 'in', [...entityIds]).where('action', 'in', [...actions])
+    .orderBy('seq').execute();
+  return rows.map((r) => ({ seq: r.seq, at: r.at, actorUserId: r.actor_user_id, actorName: r.actor_name, action: r.action, entityId: r.entity_id, details: fromJson<Record<string, unknown>>(r.details, {}) }));
 }

@@ -63,6 +63,32 @@ export async function ruleContext(ctx: AppContext, ruleId: string, unitId: strin
   return { rule, unitId, at: date, params: paramValues(effective), effective };
 }
 
+/**
+ * The rule in force for many units at once (one query for the units, one for the overrides), e.g.
+ * PM-01's reporting level for every unit a checking office manages.
+ */
+export async function ruleContextsForUnits(ctx: AppContext, ruleId: string, unitIds: readonly string[], at?: string, db: Executor = ctx.db): Promise<Map<string, RuleContext>> {
+  const rule = getRule(ruleId);
+  const date = at ?? today(ctx.clock);
+  const units = await db.selectFrom('units').select(['id', 'parent_id', 'name']).execute();
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const rows = await db.selectFrom('rule_overrides').selectAll().where('rule_id', '=', ruleId).where('effective_from', '<=', date).orderBy('effective_from').orderBy('set_at').execute();
+  const out = new Map<string, RuleContext>();
+  for (const unitId of unitIds) {
+    const chain: UnitChain = [];
+    for (let u = byId.get(unitId); u && !chain.some((c) => c.id === u?.id); u = u.parent_id ? byId.get(u.parent_id) : undefined) chain.push({ id: u.id, name: u.name });
+    const effective = mergeParams(rule, layersFrom(chain.reverse(), rows, ruleId));
+    out.set(unitId, { rule, unitId, at: date, params: paramValues(effective), effective });
+  }
+  return out;
+}
+
+/** The parameter values in force for many units at once (see ruleContextsForUnits). */
+export async function ruleParamsForUnits(ctx: AppContext, ruleId: string, unitIds: readonly string[], at?: string, db: Executor = ctx.db): Promise<Map<string, Record<string, unknown>>> {
+  const contexts = await ruleContextsForUnits(ctx, ruleId, unitIds, at, db);
+  return new Map([...contexts].map(([unitId, rc]) => [unitId, rc.params]));
+}
+
 export function param<T>(rc: RuleContext, key: string): T {
   if (!(key in rc.params)) throw new Error(`rule ${rc.rule.id} has no parameter ${key}`);
   return rc.params[key] as T;
@@ -87,6 +113,15 @@ export async function storeFindings(db: Executor, ctx: AppContext, unitId: strin
     id: uuidv7(ctx.random, ctx.clock.now().getTime()), rule_id: f.ruleId, unit_id: unitId, entity_type: entityType, entity_id: entityId, kind: f.kind,
     message_zh: f.message_zh, message_en: f.message_en, facts: toJson(f.facts), params: toJson(f.params), created_at: nowIso(ctx.clock),
   }))).execute();
+}
+
+/** storeFindings for many records in one go (batch use cases). */
+export async function storeFindingsMany(db: Executor, ctx: AppContext, entries: readonly { unitId: string; entityType: string; entityId: string; findings: readonly Finding[] }[]): Promise<void> {
+  const rows = entries.flatMap((e) => e.findings.map((f) => ({
+    id: uuidv7(ctx.random, ctx.clock.now().getTime()), rule_id: f.ruleId, unit_id: e.unitId, entity_type: e.entityType, entity_id: e.entityId, kind: f.kind,
+    message_zh: f.message_zh, message_en: f.message_en, facts: toJson(f.facts), params: toJson(f.params), created_at: nowIso(ctx.clock),
+  })));
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto('rule_findings').values(rows.slice(i, i + 200)).execute();
 }
 
 export async function findingsOf(db: Executor, entityType: string, entityId: string): Promise<Finding[]> {

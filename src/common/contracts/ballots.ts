@@ -1,0 +1,312 @@
+/**
+ * Anonymous democratic evaluation and recommendation (民主测评、民主推荐): the questionnaire, the
+ * session settings, ballots, live participation, results and receipts. Shared by server and
+ * client; `validateAnswers` is the one check of a ballot against its questionnaire.
+ */
+import { z } from 'zod';
+import { findingSchema, idSchema, isoDateSchema, text } from './common.js';
+
+export const BALLOT_KINDS = ['team_evaluation', 'member_evaluation', 'recommendation'] as const;
+export type BallotKind = (typeof BALLOT_KINDS)[number];
+export const BALLOT_KIND_LABELS: Record<BallotKind, string> = {
+  team_evaluation: '领导班子民主测评', member_evaluation: '班子成员民主测评', recommendation: '民主推荐',
+};
+export const SESSION_STATUSES = ['draft', 'open', 'closed'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = { draft: '筹备中', open: '已开启', closed: '已结束' };
+export const SMALL_GROUP_POLICIES = ['merge', 'withhold'] as const;
+export type SmallGroupPolicy = (typeof SMALL_GROUP_POLICIES)[number];
+export const SMALL_GROUP_POLICY_LABELS: Record<SmallGroupPolicy, string> = {
+  merge: '与人数次少的类别合并显示', withhold: '不予显示（并保证无法由总数相减推出）',
+};
+
+/** Code and receipt alphabet: base32 without 0/O/1/I, so slips read aloud and typed by hand do not mislead. */
+export const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const CODE_LENGTH = 12;
+export const RECEIPT_LENGTH = 16;
+
+/** Upper-case, drop spaces and dashes: 'abcd-efgh jkmn' -> 'ABCDEFGHJKMN'. */
+export function normalizeCode(input: string): string {
+  return input.toUpperCase().replace(/[^0-9A-Z]/g, '');
+}
+
+/** 'ABCDEFGHJKMN' -> 'ABCD-EFGH-JKMN' (groups of four, for slips and receipts). */
+export function groupCode(code: string): string {
+  return (code.match(/.{1,4}/g) ?? []).join('-');
+}
+
+const questionId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '题目编号只能包含字母、数字、下划线和短横线');
+
+export const ratingQuestionSchema = z.object({
+  id: questionId,
+  type: z.literal('rating'),
+  text: text(200, '题目'),
+  options: z.array(text(20, '选项')).min(2, '至少两个选项').max(10, '最多十个选项'),
+  required: z.boolean().default(true),
+  /** Heading the question belongs to, e.g. a member's name and post */
+  section: z.string().trim().max(80).optional(),
+  /** The team member this question is about (member evaluation) */
+  subjectPersonId: z.string().max(64).optional(),
+  /** 'overall': the overall rating shown beside the annual grade */
+  role: z.literal('overall').optional(),
+});
+
+export const candidateSchema = z.object({
+  id: questionId,
+  name: text(40, '人选姓名'),
+  personId: z.string().max(64).optional(),
+  note: z.string().trim().max(80).optional(),
+});
+
+export const recommendQuestionSchema = z.object({
+  id: questionId,
+  type: z.literal('recommend'),
+  text: text(200, '题目'),
+  /** The post recommended for (定向推荐) or a description of the posts */
+  post: text(60, '推荐职位'),
+  /** How many names a voter may recommend */
+  seats: z.number().int().min(1, '推荐人数至少 1 名').max(20),
+  /** The reference list (参考人选), more names than seats (差额) */
+  candidates: z.array(candidateSchema).min(1, '请至少列出一名参考人选').max(100),
+  allowWriteIn: z.boolean(),
+  required: z.boolean().default(true),
+  section: z.string().trim().max(80).optional(),
+});
+
+export const questionSchema = z.discriminatedUnion('type', [ratingQuestionSchema, recommendQuestionSchema]);
+export type Question = z.infer<typeof questionSchema>;
+export type RatingQuestion = z.infer<typeof ratingQuestionSchema>;
+export type RecommendQuestion = z.infer<typeof recommendQuestionSchema>;
+
+export const questionnaireSchema = z.object({
+  intro: z.string().trim().max(1000).default(''),
+  questions: z.array(questionSchema).min(1, '问卷至少一道题').max(200, '问卷最多 200 道题'),
+});
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+
+export const categorySchema = z.object({
+  key: z.string().regex(/^[a-z0-9_]{1,30}$/, '类别代码只能包含小写字母、数字和下划线'),
+  label: text(30, '类别名称'),
+  /** Expected number of voters (应参加人数) */
+  expected: z.number().int().min(0).max(100_000),
+  /** People who may vote while logged in (their participation is recorded, their ballot is not linked) */
+  loginPersonIds: z.array(idSchema).max(200).default([]),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+export const sessionBodySchema = z.object({
+  unitId: idSchema,
+  kind: z.enum(BALLOT_KINDS),
+  title: text(100, '名称'),
+  year: z.number().int().min(2000).max(2100),
+  questionnaire: questionnaireSchema,
+  categories: z.array(categorySchema).min(1, '至少一个投票人类别').max(12),
+  smallGroupPolicy: z.enum(SMALL_GROUP_POLICIES).optional(),
+  opensAt: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }),
+  closesAt: z.iso.datetime({ offset: true, message: '结束时间格式不正确' }),
+});
+export type SessionBody = z.infer<typeof sessionBodySchema>;
+
+/** A ballot's answers: question id -> option label (rating) or chosen candidates and write-ins (recommend). */
+export const recommendAnswerSchema = z.object({
+  candidates: z.array(z.string().max(40)).max(20),
+  writeIns: z.array(z.string().max(40)).max(20).default([]),
+});
+export const answersSchema = z.record(z.string().max(40), z.union([z.string().max(20), recommendAnswerSchema]));
+export type Answers = z.infer<typeof answersSchema>;
+export type RecommendAnswer = z.infer<typeof recommendAnswerSchema>;
+
+export const codeInputSchema = z.string().trim().min(1, '请输入测评码').max(40);
+export const publicFormBodySchema = z.object({ code: codeInputSchema });
+export const publicBallotBodySchema = z.object({ code: codeInputSchema, answers: answersSchema });
+export const memberBallotBodySchema = z.object({ answers: answersSchema });
+export const paperEntryBodySchema = z.object({ code: codeInputSchema, answers: answersSchema });
+export const codesBodySchema = z.object({ category: z.string().min(1).max(30), count: z.number().int().min(1, '至少 1 个').max(3000, '每次最多 3000 个') });
+
+export const receiptSchema = z.object({ receipt: z.string() });
+
+/** A problem with one answer: the question is named. */
+export interface AnswerProblem {
+  questionId: string;
+  message: string;
+}
+
+function questionTitle(q: Question, index: number): string {
+  return `第 ${index + 1} 题${q.section ? `（${q.section}）` : ''}“${q.text}”`;
+}
+
+export function normalizeWriteIn(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
+/** Check answers against the questionnaire; the first problem names its question. Pure. */
+export function validateAnswers(questionnaire: Questionnaire, answers: Answers): AnswerProblem | null {
+  const known = new Map(questionnaire.questions.map((q, i) => [q.id, { q, i }]));
+  for (const id of Object.keys(answers)) {
+    if (!known.has(id)) return { questionId: id, message: `问卷中没有编号为 ${id} 的题目` };
+  }
+  for (const [i, q] of questionnaire.questions.entries()) {
+    const a = answers[q.id];
+    const title = questionTitle(q, i);
+    if (a === undefined) {
+      if (q.required) return { questionId: q.id, message: `${title}为必答题，尚未作答` };
+      continue;
+    }
+    if (q.type === 'rating') {
+      if (typeof a !== 'string' || !q.options.includes(a)) return { questionId: q.id, message: `${title}的答案不在可选范围内（${q.options.join('、')}）` };
+      continue;
+    }
+    if (typeof a === 'string') return { questionId: q.id, message: `${title}应选择推荐人选` };
+    const ids = new Set(q.candidates.map((c) => c.id));
+    if (a.candidates.some((c) => !ids.has(c))) return { questionId: q.id, message: `${title}选择了参考名单以外的人选` };
+    if (new Set(a.candidates).size !== a.candidates.length) return { questionId: q.id, message: `${title}重复选择了同一人选` };
+    const writeIns = a.writeIns.map(normalizeWriteIn).filter((w) => w.length > 0);
+    if (writeIns.length && !q.allowWriteIn) return { questionId: q.id, message: `${title}不允许另行推荐参考名单以外的人选` };
+    if (writeIns.length !== a.writeIns.length) return { questionId: q.id, message: `${title}另行推荐的姓名不能为空` };
+    const names = new Set(q.candidates.map((c) => c.name));
+    if (writeIns.some((w) => names.has(w))) return { questionId: q.id, message: `${title}另行推荐的人选已在参考名单中，请直接勾选` };
+    if (new Set(writeIns).size !== writeIns.length) return { questionId: q.id, message: `${title}重复填写了同一人选` };
+    const chosen = a.candidates.length + writeIns.length;
+    if (chosen > q.seats) return { questionId: q.id, message: `${title}最多推荐 ${q.seats} 人，实际选择了 ${chosen} 人` };
+    if (chosen === 0 && q.required) return { questionId: q.id, message: `${title}为必答题，请至少推荐 1 人` };
+  }
+  return null;
+}
+
+// ───────────────────────────── responses ─────────────────────────────
+
+export const categoryCountSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  expected: z.number().int(),
+  issued: z.number().int(),
+  loginVoters: z.number().int(),
+  voted: z.number().int(),
+});
+
+export const participationSchema = z.object({
+  sessionId: z.string(),
+  status: z.enum(SESSION_STATUSES),
+  accepting: z.boolean(),
+  expected: z.number().int(),
+  voted: z.number().int(),
+  categories: z.array(categoryCountSchema),
+  at: z.string(),
+});
+export type Participation = z.infer<typeof participationSchema>;
+
+export const sessionSummarySchema = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  kind: z.enum(BALLOT_KINDS),
+  title: z.string(),
+  year: z.number().int(),
+  status: z.enum(SESSION_STATUSES),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+
+export const sessionDetailSchema = sessionSummarySchema.extend({
+  questionnaire: questionnaireSchema,
+  categories: z.array(categorySchema.extend({ issued: z.number().int() })),
+  minGroupSize: z.number().int(),
+  smallGroupPolicy: z.enum(SMALL_GROUP_POLICIES),
+  settingsDigest: z.string().nullable(),
+  voteUrl: z.string(),
+  findings: z.array(findingSchema),
+  abilities: z.object({ edit: z.boolean(), issueCodes: z.boolean(), open: z.boolean(), close: z.boolean(), enterPaper: z.boolean(), viewResults: z.boolean() }),
+});
+export type SessionDetail = z.infer<typeof sessionDetailSchema>;
+
+export const publicSessionSchema = z.object({
+  id: z.string(),
+  unitName: z.string(),
+  kind: z.enum(BALLOT_KINDS),
+  title: z.string(),
+  status: z.enum(SESSION_STATUSES),
+  accepting: z.boolean(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  settingsDigest: z.string().nullable(),
+  minGroupSize: z.number().int(),
+  ballots: z.number().int().nullable(),
+});
+export type PublicSession = z.infer<typeof publicSessionSchema>;
+
+export const ballotFormSchema = z.object({
+  session: publicSessionSchema,
+  categoryLabel: z.string(),
+  questionnaire: questionnaireSchema,
+});
+export type BallotForm = z.infer<typeof ballotFormSchema>;
+
+export const receiptsSchema = z.object({ sessionId: z.string(), status: z.enum(SESSION_STATUSES), receipts: z.array(z.string()) });
+
+const countsSchema = z.record(z.string(), z.number().int());
+export const groupResultSchema = z.object({ key: z.string(), label: z.string(), ballots: z.number().int(), counts: countsSchema, answered: z.number().int() });
+export const questionResultSchema = z.object({
+  id: z.string(),
+  type: z.enum(['rating', 'recommend']),
+  text: z.string(),
+  section: z.string().nullable(),
+  subjectPersonId: z.string().nullable(),
+  role: z.string().nullable(),
+  /** Rating options, or candidate names then write-ins ordered by votes */
+  options: z.array(z.string()),
+  writeIns: z.array(z.string()),
+  total: groupResultSchema,
+  groups: z.array(groupResultSchema),
+});
+export type QuestionResult = z.infer<typeof questionResultSchema>;
+
+export const tallySchema = z.object({
+  totalBallots: z.number().int(),
+  minGroupSize: z.number().int(),
+  policy: z.enum(SMALL_GROUP_POLICIES),
+  /** True when fewer than the minimum voted: no results are shown at all */
+  allWithheld: z.boolean(),
+  groups: z.array(z.object({ key: z.string(), label: z.string(), categories: z.array(z.string()), ballots: z.number().int() })),
+  /** Categories not shown (policy withhold), with their combined count (>= the minimum) */
+  withheld: z.object({ labels: z.array(z.string()), ballots: z.number().int() }).nullable(),
+  questions: z.array(questionResultSchema),
+});
+export type Tally = z.infer<typeof tallySchema>;
+
+export const resultsSchema = z.object({
+  session: sessionSummarySchema,
+  participation: z.array(categoryCountSchema),
+  tally: tallySchema,
+  /** Recommendation: a reference valid until this date (SE-04), never an election result */
+  referenceValidUntil: isoDateSchema.nullable(),
+  findings: z.array(findingSchema),
+  settingsDigest: z.string().nullable(),
+  receiptsPublished: z.number().int(),
+});
+export type Results = z.infer<typeof resultsSchema>;
+
+export const templateSchema = z.object({
+  title: z.string(),
+  questionnaire: questionnaireSchema,
+  categories: z.array(categorySchema),
+});
+
+export const paperEntryResultSchema = z.object({
+  status: z.enum(['waiting', 'accepted', 'mismatch']),
+  receipt: z.string().nullable(),
+  differingQuestions: z.array(z.string()),
+});
+export const paperEntryListSchema = z.object({
+  items: z.array(z.object({
+    codeHint: z.string(),
+    status: z.enum(['waiting', 'mismatch']),
+    clerks: z.array(z.string()),
+    differingQuestions: z.array(z.string()),
+    enteredByMe: z.boolean(),
+  })),
+});
+
+export const myBallotSessionSchema = sessionSummarySchema.extend({ categoryLabel: z.string(), voted: z.boolean(), accepting: z.boolean() });
