@@ -4,6 +4,7 @@ import { anonymousClient, createTestEnv, loginAs, type HttpClient, type TestEnv 
 import { publicVoter, ratingAnswers, setupSession, templateBody } from './ballots-helpers.js';
 import { describeEachDialect } from './db.js';
 import { seedWorld, type World } from './fixtures.js';
+import { recordInfluencePeriod } from '../src/server/modules/eligibility/eligibility.service.js';
 
 describeEachDialect('assessments: annual grades', (dialect) => {
   let env: TestEnv;
@@ -86,6 +87,33 @@ describeEachDialect('assessments: annual grades', (dialect) => {
     expect(JSON.stringify(mine)).not.toContain('优秀');
     expect((await m1.get(`/api/assessments/batches/${batch}`)).statusCode).toBe(403);
     expect((await m1.get('/api/assessments/batches')).json().items).toEqual([]);
+  });
+
+  it('refuses a grade that a sanction rules out, naming the measure and KH-06; 不定等次 stays possible', async () => {
+    const period = (personKey: string, blocks: ('excellent_grade' | 'any_grade')[], startDate: string, endDate: string | null) =>
+      env.ctx.db.transaction().execute((trx) => recordInfluencePeriod(trx, env.ctx, { actorUserId: null, actorName: 'test' }, {
+        personId: world.people[personKey] ?? '', measure: 'party_warning', ruleId: 'KH-06', sourceType: 'test', sourceId: personKey,
+        startDate, endDate, blocks, note: '党内警告处分', unitId: world.units.altay,
+      }));
+    await period('altM3', ['excellent_grade'], '2026-03-10', '2026-12-31');
+    const refused = await grade('altM3', { grade: 'excellent' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.message).toMatch(/不得评为优秀（KH-06）/);
+    expect(refused.json().error.message).toContain('2026-03-10');
+    expect(refused.json().error.findings).toMatchObject([{ ruleId: 'KH-06', kind: 'block' }]);
+    expect((await grade('altM3', { grade: 'competent' })).statusCode).toBe(200);
+    await period('altM1', ['any_grade'], '2026-05-01', null);
+    const before = (await rs.get(`/api/assessments/batches/${batch}`)).json<BatchDetail>().grades.find((g) => g.personId === world.people.altM1);
+    expect(before?.limits).toEqual(['any_grade']);
+    const noGrade = await grade('altM1', { grade: 'basically_competent' });
+    expect(noGrade.statusCode).toBe(422);
+    expect(noGrade.json().error.message).toMatch(/只能记为“不定等次”/);
+    const after = (await rs.get(`/api/assessments/batches/${batch}`)).json<BatchDetail>().grades.find((g) => g.personId === world.people.altM1);
+    expect(after?.grade).toBe(before?.grade);
+    expect((await grade('altM1', { grade: 'ungraded' })).statusCode).toBe(200);
+    const d = (await rs.get(`/api/assessments/batches/${batch}`)).json<BatchDetail>();
+    expect(d.grades.find((g) => g.personId === world.people.altM3)?.limits).toEqual(['excellent_grade']);
+    expect(d.grades.find((g) => g.personId === world.people.altSec)?.limits).toEqual([]);
   });
 
   it('answers 401, 403 and 404 on every endpoint', async () => {

@@ -144,6 +144,8 @@ export const zhCN = {
   'ballots.anon.cannot4': '在同一设备上已登录 Banzi 时投票，服务器可看到该账户在这一时刻有访问（不含投票内容）。',
   'ballots.anon.receiptWarning': '回执只用于自己核对，不要给别人看：持有回执和数据库的人可以查到对应选票的内容。',
   'grades.sub': '年度考核等次：上级人事部门评定，旁附民主测评结果；本人可查看自己的等次。',
+  'grades.none': '暂无可查看的考核等次。等次由管理本单位干部的上级人事部门评定，被考核人可查看本人的等次。',
+  'grades.limitHint': '该同志的处分或处理在影响期内，按规定限制本年度考核等次；详见干部档案中的“限制事项”。',
   'grades.mine': '我的考核等次',
   'grades.newBatch': '新建考核批次',
   'grades.batch': '考核批次',
@@ -246,6 +248,13 @@ export const zhCN = {
   'home.hint.users': '新建、停用账户，重置密码，解除锁定',
   'home.hint.grants': '按单位授予或撤销业务角色',
   'home.hint.audit': '查询审计日志，校验哈希链',
+  'home.hint.meetings': '议题审批、会议召开、法定人数与逐项表决（PG-05 至 PG-11）',
+  'home.hint.decisions': '议事清单、"三重一大"议题与重大行政决策法定程序',
+  'home.hint.tasks': '决策分解任务、进展、逾期提醒（ZD-09）',
+  'home.hint.violations': '未经会议决策、不足法定人数、临时动议等违规发现',
+  'home.hint.disclosures': '个人有关事项报告、随机抽查与核查认定（PM-01 至 PM-11）',
+  'home.hint.ballots': '民主测评与民主推荐：测评码、手机投票、计票与回执',
+  'home.hint.assessments': '年度考核等次、优秀比例与不称职后续（KH-01 至 KH-08）',
 
   // orgs and teams
   'orgs.name': '单位名称',

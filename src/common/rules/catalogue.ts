@@ -1487,7 +1487,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'assessments',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'KH-07',

@@ -6,6 +6,7 @@ import { App, Card, DatePicker, Flex, Input, Progress, Select, Space, Table, Tag
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { GRADES, GRADE_LABELS, type EvaluationSummary, type Grade } from '../../../common/contracts/assessments.js';
+import { INFLUENCE_BLOCK_LABELS } from '../../../common/contracts/eligibility.js';
 import type { Finding } from '../../../common/rules/types.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryState } from '../../components/QueryState.js';
@@ -63,13 +64,14 @@ export default function BatchPage() {
             </Flex>
           </Card>
           <Table size="small" bordered pagination={false} rowKey="personId" dataSource={b.grades} columns={[
-            { title: t('grades.person'), key: 'n', width: 180, render: (_, r) => <>{r.name}<br /><Typography.Text type="secondary">{r.post}</Typography.Text></> },
+            { title: t('grades.person'), key: 'n', width: 180, render: (_, r) => <>{r.name}<br /><Typography.Text type="secondary">{r.post}</Typography.Text>
+              {r.limits.map((l) => <div key={l}><Tooltip title={t('grades.limitHint')}><Tag color="red">{INFLUENCE_BLOCK_LABELS[l]}（KH-06）</Tag></Tooltip></div>)}</> },
             { title: t('grades.evaluation'), key: 'e', render: (_, r) => <EvaluationBar e={r.evaluation} /> },
             {
               title: t('grades.grade'), key: 'g', width: 150,
               render: (_, r) => b.abilities.edit ? (
                 <Select style={{ width: 130 }} value={r.grade ?? undefined} placeholder={t('grades.pending')} allowClear aria-label={`${r.name} ${t('grades.grade')}`}
-                  options={GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g] }))} onChange={(g: Grade | undefined) => grade(r.personId, { grade: g ?? null, notifiedOn: r.notifiedOn, note: r.note })} />
+                  options={GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g], disabled: g !== 'ungraded' && (r.limits.includes('any_grade') || (g === 'excellent' && r.limits.includes('excellent_grade'))) }))} onChange={(g: Grade | undefined) => grade(r.personId, { grade: g ?? null, notifiedOn: r.notifiedOn, note: r.note })} />
               ) : (r.gradeLabel ?? t('grades.pending')),
             },
             {

@@ -1,6 +1,6 @@
 /** Annual grades: my own grades, the grading batches of the units I hold authority over, and the follow-up tasks (KH-07). */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Empty, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -81,6 +81,9 @@ export default function GradesPage() {
             { title: t('grades.reviewBy'), dataIndex: 'reviewDeadline', key: 'rd', render: (v: string | null) => v ?? '—' },
           ]} />
         </Card>
+      ) : null}
+      {me.managedUnitIds.length === 0 && !batches.data?.length && !mine.data?.length && !mine.isFetching && !batches.isFetching ? (
+        <Card size="small"><Empty description={t('grades.none')} /></Card>
       ) : null}
       {me.managedUnitIds.length === 0 && !batches.data?.length ? null : <Table size="small" bordered rowKey="id" loading={batches.isFetching} dataSource={batches.data ?? []} columns={[
         { title: t('grades.batch'), key: 't', render: (_, r) => <Link to={`/assessments/${r.id}`}>{r.title}</Link> },

@@ -15,10 +15,21 @@ const HINTS: Record<string, MessageKey> = {
   '/admin/users': 'home.hint.users',
   '/admin/grants': 'home.hint.grants',
   '/audit': 'home.hint.audit',
+  '/meetings': 'home.hint.meetings',
+  '/decisions': 'home.hint.decisions',
+  '/decisions/tasks': 'home.hint.tasks',
+  '/decisions/violations': 'home.hint.violations',
+  '/disclosures': 'home.hint.disclosures',
+  '/ballots': 'home.hint.ballots',
+  '/assessments': 'home.hint.assessments',
 };
 
 function Shortcuts() {
   const t = useT();
+  const hintOf = (path: string) => {
+    const key = HINTS[path];
+    return key ? t(key) : null;
+  };
   const { me } = useMe();
   const entries = menuFor(me.adminRole).filter((e) => e.path !== '/');
   return (
@@ -27,7 +38,7 @@ function Shortcuts() {
         <Col key={e.path} xs={24} sm={12} lg={6}>
           <Link to={e.path}>
             <Card hoverable size="small" title={<Space>{e.icon}{t(e.key)}</Space>}>
-              <Typography.Text type="secondary">{t(HINTS[e.path] ?? 'home.hint.orgs')}</Typography.Text>
+              <Typography.Text type="secondary">{hintOf(e.path)}</Typography.Text>
             </Card>
           </Link>
         </Col>

@@ -1,9 +1,11 @@
 /**
  * Pure assessment rules: the 优秀 share in a grading batch (KH-05), the follow-up a grade requires
  * (KH-07: 不称职 -> demotion by one level; two consecutive years -> dismissal review), and the
- * KH-08 warning on 基本称职 and below. No I/O, no clock.
+ * KH-08 warning on 基本称职 and below, and the limits sanctions put on a grade (KH-06). No I/O, no clock.
  */
 import type { Grade, TaskKind } from '../../../common/contracts/assessments.js';
+import type { IsoDate } from '../../../common/dates.js';
+import { isActive, type PeriodFacts } from '../eligibility/eligibility.rules.js';
 
 export interface ExcellentShare {
   excellent: number;
@@ -34,4 +36,35 @@ export function requiredTasks(grade: Grade | null, previousYears: (Grade | null)
 /** KH-08: the grades that call for admonition and bar inspection candidacy next year. */
 export function isLowGrade(grade: Grade | null, barringLabels: string[], labelOf: (g: Grade) => string): boolean {
   return grade !== null && barringLabels.includes(labelOf(grade));
+}
+
+export interface GradeLimit {
+  /** 'any_grade': only 不定等次 may be recorded; 'excellent_grade': not 优秀 */
+  block: 'any_grade' | 'excellent_grade';
+  periodIds: string[];
+}
+
+function overlapsYear(p: PeriodFacts, year: number): boolean {
+  return p.startDate <= `${year}-12-31` && (p.endDate === null || p.endDate >= `${year}-01-01`);
+}
+
+/**
+ * KH-06: what the person's influence periods allow for the annual grade of `year`, graded on
+ * `today`. A period that bars 优秀 counts when it touches the assessed year (受党内警告“当年”不得评为
+ * 优秀); one that bars any grade counts when it touches the year or is still in force on the day
+ * of grading (立案审查未结的不定等次). Both hold when both apply ("按照影响较重的确定").
+ */
+export function gradeLimits(periods: readonly PeriodFacts[], year: number, today: IsoDate): GradeLimit[] {
+  const noGrade = periods.filter((p) => p.blocks.includes('any_grade') && (overlapsYear(p, year) || isActive(p, today)));
+  const noExcellent = periods.filter((p) => p.blocks.includes('excellent_grade') && overlapsYear(p, year));
+  const out: GradeLimit[] = [];
+  if (noGrade.length) out.push({ block: 'any_grade', periodIds: noGrade.map((p) => p.id) });
+  if (noExcellent.length) out.push({ block: 'excellent_grade', periodIds: noExcellent.map((p) => p.id) });
+  return out;
+}
+
+/** The limit a grade would break, if any (none for 不定等次 or clearing the grade). */
+export function limitBroken(grade: Grade | null, limits: readonly GradeLimit[]): GradeLimit | undefined {
+  if (grade === null || grade === 'ungraded') return undefined;
+  return limits.find((l) => l.block === 'any_grade') ?? (grade === 'excellent' ? limits.find((l) => l.block === 'excellent_grade') : undefined);
 }

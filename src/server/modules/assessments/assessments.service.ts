@@ -18,10 +18,14 @@ import { uuidv7 } from '../../platform/random.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 import { evaluationSummaries } from '../ballots/ballots.close.js';
 import { getTeam } from '../orgs/orgs.service.js';
-import { finding, param, ruleContext, type RuleContext } from '../rules/rules.service.js';
+import { assertNoBlocking, finding, param, ruleContext, type RuleContext } from '../rules/rules.service.js';
 import { batchAccess, gradedUnitIds } from './assessments.policy.js';
 import * as repo from './assessments.repository.js';
-import { excellentShare, isLowGrade, requiredTasks } from './assessments.rules.js';
+import { excellentShare, gradeLimits, isLowGrade, limitBroken, requiredTasks } from './assessments.rules.js';
+import { INFLUENCE_MEASURE_LABELS } from '../../../common/contracts/eligibility.js';
+import { periodsOfPerson } from '../eligibility/eligibility.repository.js';
+import { periodFactsOf, toFacts } from '../eligibility/eligibility.service.js';
+import type { PeriodFacts } from '../eligibility/eligibility.rules.js';
 
 function assertAccess(actor: Actor, unitId: string, need: 'edit' | 'view', what = '考核'): void {
   const a = batchAccess(actor, unitId);
@@ -94,6 +98,8 @@ export async function getBatch(ctx: AppContext, actor: Actor, id: string) {
     repo.gradesOf(ctx.db, [id]), repo.tasksQuery(ctx.db).where('assessment_tasks.batch_id', '=', id).orderBy('assessment_tasks.created_at').execute(),
     evaluationSummaries(ctx, b.unit_id, b.year), ruleContext(ctx, 'KH-04', b.unit_id),
   ]);
+  const periods = b.type === 'annual' ? await periodFactsOf(ctx.db, grades.map((g) => g.person_id)) : new Map<string, PeriodFacts[]>();
+  const limitsOf = (personId: string) => gradeLimits(periods.get(personId) ?? [], b.year, today(ctx.clock)).map((l) => l.block);
   const evalOf = (subject: string) => {
     const e = evals.find((x) => x.subject === subject);
     return e ? { sessionId: e.sessionId, title: e.title, ballots: e.ballots, options: e.options, counts: e.counts } : null;
@@ -105,7 +111,7 @@ export async function getBatch(ctx: AppContext, actor: Actor, id: string) {
     grades: await Promise.all(grades.map(async (g) => ({
       personId: g.person_id, name: g.person_name, post: g.post, grade: g.grade as Grade | null, gradeLabel: g.grade ? GRADE_LABELS[g.grade as Grade] : null,
       note: g.note, notifiedOn: g.notified_on, reviewDeadline: await reviewDeadline(ctx, b.unit_id, g.grade, g.notified_on), evaluation: evalOf(g.person_id),
-      tasks: tasks.filter((t) => t.grade_id === g.id).map(presentTask),
+      tasks: tasks.filter((t) => t.grade_id === g.id).map(presentTask), limits: limitsOf(g.person_id),
     }))),
     findings: await capFindings(ctx, b.unit_id, b.type, grades.map((g) => g.grade as Grade | null)),
     abilities: { edit: batchAccess(actor, b.unit_id) === 'edit' },
@@ -141,11 +147,31 @@ async function syncTasks(ctx: AppContext, trx: Executor, b: { id: string; unit_i
   return created;
 }
 
-/** Record a member's grade. Returns the findings (KH-05, KH-07, KH-08) and the tasks created. */
+/**
+ * KH-06 (block): an annual grade the person's sanctions or handling rule out is refused, naming
+ * the measure and its period; 不定等次 stays possible.
+ */
+async function assertGradeAllowed(ctx: AppContext, b: { unit_id: string; year: number; type: string }, personId: string, grade: Grade | null): Promise<void> {
+  if (b.type !== 'annual' || grade === null || grade === 'ungraded') return;
+  const rows = await periodsOfPerson(ctx.db, personId);
+  const broken = limitBroken(grade, gradeLimits(rows.map(toFacts), b.year, today(ctx.clock)));
+  if (!broken) return;
+  const rc = await ruleContext(ctx, 'KH-06', b.unit_id);
+  const which = rows.filter((r) => broken.periodIds.includes(r.id))
+    .map((r) => `${INFLUENCE_MEASURE_LABELS[r.measure] ?? r.note ?? r.measure}（${r.start_date} 至 ${r.end_date ?? '案件办结'}）`).join('；');
+  const zh = broken.block === 'any_grade'
+    ? `该同志有影响考核等次的处分或处理：${which}。按规定 ${b.year} 年度不确定考核等次，只能记为“不定等次”（KH-06）。`
+    : `该同志有影响考核等次的处分或处理：${which}。按规定 ${b.year} 年度不得评为优秀（KH-06）。`;
+  const en = broken.block === 'any_grade' ? `A sanction or handling in force rules out any grade for ${b.year}; only "ungraded" may be recorded.` : `A sanction in ${b.year} rules out 优秀 for that year.`;
+  assertNoBlocking([finding(rc, { grade, block: broken.block, periodIds: broken.periodIds }, zh, en, 'block')]);
+}
+
+/** Record a member's grade. Returns the findings (KH-05, KH-07, KH-08) and the tasks created; refuses what KH-06 rules out. */
 export async function setGrade(ctx: AppContext, actor: Actor, batchId: string, personId: string, body: GradeBody, meta: RequestMeta) {
   const b = await getBatchRow(ctx, actor, batchId, 'edit');
   const g = await ctx.db.selectFrom('grades').selectAll().where('batch_id', '=', batchId).where('person_id', '=', personId).executeTakeFirst();
   if (!g) throw notFound('考核对象');
+  await assertGradeAllowed(ctx, b, personId, body.grade);
   const before = { grade: g.grade, note: g.note, notifiedOn: g.notified_on };
   const after = { grade: body.grade, note: body.note ?? null, notifiedOn: body.notifiedOn ?? null };
   const rc = await ruleContext(ctx, 'KH-07', b.unit_id);
