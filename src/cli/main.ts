@@ -29,7 +29,7 @@ const HELP = `banzi — 党组班子工作系统 Party Group leadership-team sys
                              新建管理员账户，role: system-admin | security-admin | auditor
   audit verify               校验审计日志哈希链 / verify the audit log's hash chain
   backup <file>              在线备份内置数据库（SQLite）/ online backup of the embedded database
-${CLI_EXTENSIONS.map((e) => `  ${e.usage.padEnd(27)}${e.help}`).join('\n')}
+${CLI_EXTENSIONS.map((e) => e.usage.length < 27 ? `  ${e.usage.padEnd(27)}${e.help}` : `  ${e.usage}\n  ${' '.repeat(27)}${e.help}`).join('\n')}
 
 环境变量 Environment: BANZI_DATABASE_URL (postgres://…; 默认内置 SQLite ./data/banzi.db),
   BANZI_PORT (8080), BANZI_HOST (127.0.0.1), BANZI_PUBLIC_URL, BANZI_KEY / BANZI_KEY_FILE (./data/banzi.key)
