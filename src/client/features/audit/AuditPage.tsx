@@ -42,7 +42,7 @@ export default function AuditPage() {
     { title: t('audit.time'), dataIndex: 'at', width: 136, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{instant(v)}</span> },
     { title: t('audit.actor'), dataIndex: 'actorName', width: 130, render: show },
     { title: t('audit.unit'), dataIndex: 'unitName', width: 120, render: show },
-    { title: t('audit.action'), dataIndex: 'action', width: 210, render: (v: string) => <>{auditActionLabel(v) ?? null}{auditActionLabel(v) ? <br /> : null}<Typography.Text code type="secondary">{v}</Typography.Text></> },
+    { title: t('audit.action'), dataIndex: 'action', width: 210, render: (v: string) => <>{auditActionLabel(v) ?? null}{auditActionLabel(v) ? <br /> : null}<Typography.Text code type="secondary" style={{ fontSize: 11, whiteSpace: 'nowrap' }}>{v}</Typography.Text></> },
     { title: t('audit.entity'), key: 'entity', width: 140, render: (_, e) => <>{e.entityType}{e.entityId ? <Typography.Text type="secondary" title={e.entityId}> …{e.entityId.slice(-6)}</Typography.Text> : null}</> },
     { title: t('audit.fields'), dataIndex: 'changedFields', render: (f: string[]) => f.length ? f.map((x) => <Tag key={x}>{x}</Tag>) : '—' },
     { title: t('audit.hash'), dataIndex: 'hash', width: 116, render: (h: string) => <Typography.Text code>{h.slice(0, 12)}</Typography.Text> },
