@@ -3,7 +3,7 @@
  * merged or withheld categories (C-01), the SE-04 label on recommendations, and exports.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Table, Tabs, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import type { QuestionResult, Results } from '../../../common/contracts/ballots.js';
@@ -14,6 +14,7 @@ import { QueryState } from '../../components/QueryState.js';
 import { RuleFindings } from '../../components/RuleFindings.js';
 import { useT } from '../../i18n.js';
 import { useResults } from './api.js';
+import { ResultsOverview } from './ResultsOverview.js';
 
 function chartOf(q: QuestionResult): ChartOption {
   const groups = [q.total, ...q.groups];
@@ -41,6 +42,26 @@ function QuestionCard({ q, n }: { q: QuestionResult; n: number }) {
         ]} />
       </Flex>
     </Card>
+  );
+}
+
+/** Rating results: the overview first, then one tab per person evaluated (section) with each question's chart and table. */
+function QuestionTabs({ questions }: { questions: QuestionResult[] }) {
+  const t = useT();
+  const ratings = questions.filter((q) => q.type === 'rating');
+  const sections = [...new Set(questions.map((q) => q.section ?? ''))];
+  const numbered = questions.map((q, i) => ({ q, n: i + 1 }));
+  const cards = (section: string | null) => (
+    <Flex vertical gap={12}>{numbered.filter((x) => section === null || (x.q.section ?? '') === section).map((x) => <QuestionCard key={x.q.id} q={x.q} n={x.n} />)}</Flex>
+  );
+  if (!ratings.length) return cards(null);
+  return (
+    <Tabs items={[
+      { key: '__overview', label: t('ballots.results.overview'), children: <ResultsOverview questions={ratings} /> },
+      ...(sections.length > 1
+        ? sections.map((s) => ({ key: s || '__none', label: s || t('ballots.results.other'), children: cards(s) }))
+        : [{ key: '__all', label: t('ballots.results.details'), children: cards(null) }]),
+    ]} />
   );
 }
 
@@ -85,7 +106,7 @@ export default function ResultsPage() {
               { title: t('ballots.form.loginVoters'), dataIndex: 'loginVoters', key: 'lv' },
               { title: t('ballots.hall.participation'), dataIndex: 'voted', key: 'v' },
             ]} />
-            {r.tally.questions.map((q, i) => <QuestionCard key={q.id} q={q} n={i + 1} />)}
+            <QuestionTabs questions={r.tally.questions} />
             <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>{t('ballots.digest')}：{r.settingsDigest}</Typography.Text>
           </Flex>
         </>
