@@ -7,6 +7,24 @@ import { checkCharacter } from '../../common/id-number.js';
 import type { Random } from '../platform/random.js';
 import * as N from './names.js';
 
+
+/** The year the demo's ages are reckoned in. */
+const DEMO_YEAR = 2026;
+
+function childEmployers(age: number): readonly string[] {
+  if (age <= 12) return ['在读（小学）'];
+  if (age <= 15) return ['在读（初中）'];
+  if (age <= 18) return ['在读（高中）'];
+  if (age <= 22) return ['在读（大学）'];
+  return N.CHILD_EMPLOYERS;
+}
+
+function childPolitics(age: number, year: number): string {
+  if (age < 14) return 'masses';
+  if (age < 28) return 'league';
+  return year % 3 === 0 ? 'cpc' : 'masses';
+}
+
 export interface DemoUnit { key: string; name: string; shortName: string; level: string; organType: string; parentKey: string | null; sortOrder: number }
 export interface DemoEducation { qualification: string; degree: string; school: string; major: string | null }
 export interface DemoTeamSeat { post: string; adminPost: string; division: string; start: string; sort: number; partyGroupMember: boolean }
@@ -84,10 +102,15 @@ function makePerson(g: Gen, key: string, unitKey: string, unitName: string, birt
   if (birthYear < 1996) {
     const spouseSex = sex === 'M' ? 'F' : 'M';
     family.push({ relation: 'spouse', name: personName(g, spouseSex, ethnicity), birthDate: g.date(birthYear + g.int(-2, 2)), politicalStatus: g.pick(['cpc', 'masses', 'cpc']), employerPost: g.pick(N.SPOUSE_EMPLOYERS) });
+    let previous = 0;
     for (let c = 0; c < g.int(1, 2); c++) {
       const childSex: 'M' | 'F' = g.chance(0.5) ? 'M' : 'F';
-      const childYear = Math.min(birthYear + g.int(25, 33), 2020);
-      family.push({ relation: childSex === 'M' ? 'son' : 'daughter', name: personName(g, childSex, ethnicity), birthDate: g.date(childYear), politicalStatus: childYear < 2004 ? 'league' : 'masses', employerPost: g.pick(N.CHILD_EMPLOYERS) });
+      const gap = g.int(25, 33);
+      // a second child 2 to 6 years after the first; school or work fits the age in the demo year
+      const childYear = Math.min(previous ? previous + 2 + ((gap - 25) % 5) : birthYear + gap, 2020);
+      previous = childYear;
+      const age = DEMO_YEAR - childYear;
+      family.push({ relation: childSex === 'M' ? 'son' : 'daughter', name: personName(g, childSex, ethnicity), birthDate: g.date(childYear), politicalStatus: childPolitics(age, childYear), employerPost: g.pick(childEmployers(age)) });
     }
   }
   return {
