@@ -121,6 +121,7 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
     await field(office, '记录人').locator('.ant-select').click();
     await office.keyboard.type(recorder);
     await office.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: recorder }).first().click();
+    await eventually(() => field(office, '记录人').innerText()).toContain(recorder);
     await dialog(office).getByRole('button', { name: /保\s*存/ }).click();
     await office.waitForURL(/\/meetings\/[^/]+$/);
     meetingUrl = office.url();
