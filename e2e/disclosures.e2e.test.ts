@@ -115,6 +115,7 @@ describeBrowser('disclosures: report -> draw -> check -> classification', () => 
     await person.click();
     await p.keyboard.type(reporterName);
     await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: reporterName }).first().click();
+    await expect.poll(() => person.innerText(), { timeout: 20_000 }).toContain(reporterName);
     await choose(p, dialog(p).locator('.ant-form-item').filter({ hasText: '年度' }), `${year} 年度`);
     await dialog(p).locator('textarea').fill('群众来信反映住房面积与报告不符');
     await dialog(p).getByRole('button', { name: /确\s*定|OK/ }).click();
