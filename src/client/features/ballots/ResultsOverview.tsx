@@ -12,23 +12,18 @@ import { useT } from '../../i18n.js';
 
 const pct = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : 0);
 
-/** The options every rating question shares, or null when they differ. */
-export function sharedOptions(qs: readonly QuestionResult[]): string[] | null {
-  const first = qs[0]?.options;
-  if (!first) return null;
-  return qs.every((q) => q.options.length === first.length && q.options.every((o, i) => o === first[i])) ? first : null;
-}
-
 /** The largest set of rating questions that share their options (the chart needs one scale). */
 function largestSharedGroup(qs: readonly QuestionResult[]): QuestionResult[] {
   const groups = new Map<string, QuestionResult[]>();
-  for (const q of qs) groups.set(JSON.stringify(q.options), [...(groups.get(JSON.stringify(q.options)) ?? []), q]);
+  for (const q of qs) {
+    const key = JSON.stringify(q.options);
+    groups.set(key, [...(groups.get(key) ?? []), q]);
+  }
   return [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
 }
 
 /** One bar per person evaluated (questions about a person), else one per question. */
-function chartOf(all: readonly QuestionResult[]): { option: ChartOption; bars: number } | null {
-  const qs = largestSharedGroup(all);
+function chartOf(qs: readonly QuestionResult[]): { option: ChartOption; bars: number } | null {
   const options = qs[0]?.options;
   if (!options) return null;
   const byPerson = qs.some((q) => q.subjectPersonId);
@@ -56,8 +51,10 @@ function chartOf(all: readonly QuestionResult[]): { option: ChartOption; bars: n
 
 export function ResultsOverview({ questions }: { questions: readonly QuestionResult[] }) {
   const t = useT();
-  const options = useMemo(() => sharedOptions(questions), [questions]);
-  const chart = useMemo(() => chartOf(questions), [questions]);
+  const group = useMemo(() => largestSharedGroup(questions), [questions]);
+  const chart = useMemo(() => chartOf(group), [group]);
+  // one column per option when every question shares them, else one column listing each
+  const options = group.length === questions.length ? (group[0]?.options ?? null) : null;
   const cell = (q: QuestionResult, o: string) => `${q.total.counts[o] ?? 0}（${pct(q.total.counts[o] ?? 0, q.total.answered)}%）`;
   return (
     <Card size="small" title={t('ballots.results.overview')}>

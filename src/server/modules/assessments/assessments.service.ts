@@ -99,7 +99,8 @@ export async function getBatch(ctx: AppContext, actor: Actor, id: string) {
     evaluationSummaries(ctx, b.unit_id, b.year), ruleContext(ctx, 'KH-04', b.unit_id),
   ]);
   const periods = b.type === 'annual' ? await periodFactsOf(ctx.db, grades.map((g) => g.person_id)) : new Map<string, PeriodFacts[]>();
-  const limitsOf = (personId: string) => gradeLimits(periods.get(personId) ?? [], b.year, today(ctx.clock)).map((l) => l.block);
+  const gradingDay = today(ctx.clock);
+  const limitsOf = (personId: string) => gradeLimits(periods.get(personId) ?? [], b.year, gradingDay).map((l) => l.block);
   const evalOf = (subject: string) => {
     const e = evals.find((x) => x.subject === subject);
     return e ? { sessionId: e.sessionId, title: e.title, ballots: e.ballots, options: e.options, counts: e.counts } : null;

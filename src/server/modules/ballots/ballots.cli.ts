@@ -8,7 +8,7 @@ import type { Config } from '../../config.js';
 import { bootstrap } from '../../bootstrap.js';
 import { toCount } from '../../db/helpers.js';
 import * as repo from './ballots.repository.js';
-import { decodeAnswers, receiptOf, settingsDigest } from './ballots.rules.js';
+import { decodeAnswers, frozenSettingsOf, receiptOf, settingsDigest } from './ballots.rules.js';
 
 export async function verifyBallotsCommand(args: string[], config: Config): Promise<number> {
   const sessionId = args[0];
@@ -30,10 +30,7 @@ export async function verifyBallotsCommand(args: string[], config: Config): Prom
     // after closing the code hashes are gone and their counts kept
     const spent = s.closingCounts ? sum(s.closingCounts.spent) : toCount((await ctx.db.selectFrom('ballot_codes').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', sessionId).where('spent', '=', 1).executeTakeFirst())?.n);
     const voters = toCount((await ctx.db.selectFrom('ballot_voters').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', sessionId).executeTakeFirst())?.n);
-    const digest = s.settingsDigest === null ? null : settingsDigest({
-      id: s.id, unitId: s.unitId, kind: s.kind, title: s.title, year: s.year, questionnaire: s.questionnaire, categories: s.categories,
-      minGroupSize: s.minGroupSize, smallGroupPolicy: s.smallGroupPolicy, opensAt: s.opensAt, closesAt: s.closesAt, codesIssued: s.closingCounts?.issued ?? (await repo.codesIssued(ctx.db, sessionId)),
-    });
+    const digest = s.settingsDigest === null ? null : settingsDigest(frozenSettingsOf(s, s.closingCounts?.issued ?? (await repo.codesIssued(ctx.db, sessionId))));
     const checks: [string, boolean][] = [
       [`回执可由选票复算 receipts recompute: ${ballots.length - badReceipts}/${ballots.length}`, badReceipts === 0],
       [`回执互不相同 receipts unique: ${unique}/${ballots.length}`, unique === ballots.length],

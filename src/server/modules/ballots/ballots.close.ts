@@ -19,7 +19,7 @@ import { nowIso } from '../../platform/clock.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 import { finding, param, ruleContext } from '../rules/rules.service.js';
 import * as repo from './ballots.repository.js';
-import { settingsDigest, tallyStored } from './ballots.rules.js';
+import { frozenSettingsOf, settingsDigest, tallyStored } from './ballots.rules.js';
 import { getVisibleSession, isAccepting } from './ballots.service.js';
 import { forgetSession } from './ballots.voting.js';
 
@@ -48,10 +48,7 @@ export async function closeSession(ctx: AppContext, actor: Actor, id: string, me
     const locked = await repo.lockSession(trx, id, ctx.dialect, 'update');
     if (locked?.status !== 'open') throw new AppError('INVALID_STATE', locked?.status === 'closed' ? '测评已经结束' : '测评尚未开启');
     const issued = await repo.codesIssued(trx, id);
-    const digest = settingsDigest({
-      id, unitId: locked.unitId, kind: locked.kind, title: locked.title, year: locked.year, questionnaire: locked.questionnaire, categories: locked.categories,
-      minGroupSize: locked.minGroupSize, smallGroupPolicy: locked.smallGroupPolicy, opensAt: locked.opensAt, closesAt: locked.closesAt, codesIssued: issued,
-    });
+    const digest = settingsDigest(frozenSettingsOf(locked, issued));
     if (digest !== locked.settingsDigest) throw new AppError('INVALID_STATE', '测评设置与开启时记录的摘要不符（开启后被改动），拒绝计票，请联系安全审计员核查');
     if (ctx.dialect === 'sqlite') await sql`pragma secure_delete = on`.execute(trx);
     const { ballots, counts } = await repo.scrubAnonymousRows(trx, ctx.dialect, id);

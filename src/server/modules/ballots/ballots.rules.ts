@@ -68,6 +68,14 @@ export function settingsDigest(s: FrozenSettings): string {
   return sm3Hex(canonicalJson(s));
 }
 
+/** The settings fixed at opening, taken from a session (any other field of it stays out of the digest). */
+export function frozenSettingsOf(s: Omit<FrozenSettings, 'codesIssued'>, codesIssued: Record<string, number>): FrozenSettings {
+  return {
+    id: s.id, unitId: s.unitId, kind: s.kind, title: s.title, year: s.year, questionnaire: s.questionnaire, categories: s.categories,
+    minGroupSize: s.minGroupSize, smallGroupPolicy: s.smallGroupPolicy, opensAt: s.opensAt, closesAt: s.closesAt, codesIssued,
+  };
+}
+
 // ───────────────────────────── storage form ─────────────────────────────
 
 type Stored = (number | (number | string)[] | null)[];

@@ -16,7 +16,7 @@ import { getTeam } from '../orgs/orgs.service.js';
 import { finding, param, ruleContext } from '../rules/rules.service.js';
 import { canManageSessions, canViewResults, listableUnitIds, sessionAccess } from './ballots.policy.js';
 import * as repo from './ballots.repository.js';
-import { generateCode, settingsDigest } from './ballots.rules.js';
+import { frozenSettingsOf, generateCode, settingsDigest } from './ballots.rules.js';
 import { assertReadyToOpen, assertSettings, referenceListsTooShort } from './ballots.settings.js';
 import { slipsDocx } from './ballots.slips.js';
 import { templateFor } from './ballots.templates.js';
@@ -159,10 +159,7 @@ export async function openSession(ctx: AppContext, actor: Actor, id: string, met
     const issued = await repo.codesIssued(trx, id);
     const loginVoters = s.categories.reduce((n, c) => n + c.loginPersonIds.length, 0);
     if (!Object.keys(issued).length && !loginVoters) throw new AppError('INVALID_STATE', '尚未生成测评码，也没有可登录投票的人员');
-    const digest = settingsDigest({
-      id, unitId: s.unitId, kind: s.kind, title: s.title, year: s.year, questionnaire: s.questionnaire, categories: s.categories,
-      minGroupSize, smallGroupPolicy: s.smallGroupPolicy, opensAt: s.opensAt, closesAt: s.closesAt, codesIssued: issued,
-    });
+    const digest = settingsDigest(frozenSettingsOf({ ...s, minGroupSize }, issued));
     await repo.updateSession(trx, id, { status: 'open', min_group_size: minGroupSize, opened_at: now.toISOString(), settings_digest: digest, findings: toJson(findings), updated_at: now.toISOString() });
     await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
       action: 'ballots.session_opened', entityType: 'ballot_session', entityId: id, unitId: s.unitId,

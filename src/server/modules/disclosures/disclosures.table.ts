@@ -179,18 +179,6 @@ export interface DisclosureBusinessCasesTable {
   resolved_by: string | null;
 }
 
-export interface DisclosuresTables {
-  disclosure_special_subjects: DisclosureSpecialSubjectsTable;
-  disclosure_reports: DisclosureReportsTable;
-  disclosure_amendments: DisclosureAmendmentsTable;
-  disclosure_draws: DisclosureDrawsTable;
-  disclosure_checks: DisclosureChecksTable;
-  disclosure_check_items: DisclosureCheckItemsTable;
-  disclosure_explanations: DisclosureExplanationsTable;
-  disclosure_cases: DisclosureCasesTable;
-  disclosure_business_cases: DisclosureBusinessCasesTable;
-}
-
 declare module '../../db/database.js' {
   interface ModuleTables {
     disclosure_special_subjects: DisclosureSpecialSubjectsTable;
