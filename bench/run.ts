@@ -16,7 +16,10 @@ const rest = args.filter((a) => !BENCHES.includes(a));
 let failed = 0;
 for (const name of names.length ? names : BENCHES) {
   console.log(`\n##### bench/${name} #####`);
-  const r = spawnSync(process.execPath, [join(root, 'bin/run-ts.mjs'), join(root, 'bench', name, 'run.ts'), ...rest], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(root, 'bin/run-ts.mjs'), join(root, 'bench', name, 'run.ts'), ...rest], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) failed += 1;
 }
 process.exit(failed ? 1 : 0);

@@ -10,7 +10,7 @@ import { codesFromSlips } from '../test/ballots-helpers.js';
 import { describeBrowser, launchBrowser, login, snap, startServer, type E2EServer } from './harness.js';
 
 /** Pages load lazily on a busy 2-core machine: wait up to 20 s. */
-const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 
 /** Answer every rating question with its first option. */
 async function answerAll(page: Page): Promise<number> {
@@ -49,7 +49,10 @@ describeBrowser('ballots: set up, print codes, vote by phone, watch, close, chec
     // print six slips for 一般干部
     const row = desk.locator('tr', { hasText: '一般干部' });
     await row.getByRole('spinbutton').fill('6');
-    const [download] = await Promise.all([desk.waitForEvent('download'), row.getByRole('button', { name: /生成并下载纸条/ }).click()]);
+    const [download] = await Promise.all([
+      desk.waitForEvent('download'),
+      row.getByRole('button', { name: /生成并下载纸条/ }).click(),
+    ]);
     const codes = codesFromSlips(readFileSync(await download.path()));
     expect(codes).toHaveLength(6);
     await snap(desk, 'ballots-session-draft');
@@ -58,7 +61,12 @@ describeBrowser('ballots: set up, print codes, vote by phone, watch, close, chec
     await poll(() => desk.getByText('已开启').count()).toBeGreaterThan(0);
 
     // a phone opens the slip's QR address and votes
-    const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const phoneCtx = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const phone = await phoneCtx.newPage();
     await phone.goto(`${server.baseUrl}/vote/${sessionId}#${codes[0] ?? ''}`);
     await poll(() => phone.getByLabel('测评码').inputValue()).toBe(codes[0]);
@@ -76,16 +84,34 @@ describeBrowser('ballots: set up, print codes, vote by phone, watch, close, chec
     await snap(phone, 'ballots-phone-receipt');
 
     // five more phones in the hall vote through the same page's API
-    const answersOf = await phone.evaluate(async ([id, code]) => {
-      const csrf = ((await (await fetch('/api/auth/session')).json()) as { csrfToken: string }).csrfToken;
-      const form = (await (await fetch(`/api/ballots/public/sessions/${id}/form`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ code }) })).json()) as { questionnaire: { questions: { id: string; options: string[] }[] } };
-      return Object.fromEntries(form.questionnaire.questions.map((q) => [q.id, q.options[1]]));
-    }, [sessionId, codes[1] ?? ''] as const);
-    for (const code of codes.slice(1)) {
-      const status = await phone.evaluate(async ([id, c, a]) => {
+    const answersOf = await phone.evaluate(
+      async ([id, code]) => {
         const csrf = ((await (await fetch('/api/auth/session')).json()) as { csrfToken: string }).csrfToken;
-        return (await fetch(`/api/ballots/public/sessions/${id}/ballots`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ code: c, answers: a }) })).status;
-      }, [sessionId, code, answersOf] as const);
+        const form = (await (
+          await fetch(`/api/ballots/public/sessions/${id}/form`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+            body: JSON.stringify({ code }),
+          })
+        ).json()) as { questionnaire: { questions: { id: string; options: string[] }[] } };
+        return Object.fromEntries(form.questionnaire.questions.map((q) => [q.id, q.options[1]]));
+      },
+      [sessionId, codes[1] ?? ''] as const,
+    );
+    for (const code of codes.slice(1)) {
+      const status = await phone.evaluate(
+        async ([id, c, a]) => {
+          const csrf = ((await (await fetch('/api/auth/session')).json()) as { csrfToken: string }).csrfToken;
+          return (
+            await fetch(`/api/ballots/public/sessions/${id}/ballots`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+              body: JSON.stringify({ code: c, answers: a }),
+            })
+          ).status;
+        },
+        [sessionId, code, answersOf] as const,
+      );
       expect(status).toBe(200);
     }
 

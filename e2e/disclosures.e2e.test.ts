@@ -20,24 +20,40 @@ describeBrowser('disclosures: report -> draw -> check -> classification', () => 
   let year = 0;
 
   async function as(username: string): Promise<Page> {
-    const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    const ctx = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1440, height: 1000 },
+      acceptDownloads: true,
+    });
     contexts.push(ctx);
     const page = await ctx.newPage();
     await login(page, server.baseUrl, username);
     return page;
   }
   const dialog = (p: Page) => p.locator('.ant-modal:visible');
-  const card = (p: Page, title: string | RegExp) => p.locator('.ant-card').filter({ has: p.locator('.ant-card-head-title', { hasText: title }) });
+  const card = (p: Page, title: string | RegExp) =>
+    p.locator('.ant-card').filter({ has: p.locator('.ant-card-head-title', { hasText: title }) });
   /** Pick an option of a Select by keyboard (antd's dropdown animates; keys are steadier than clicks). */
   const choose = async (p: Page, scope: ReturnType<Page['locator']>, option: string) => {
     await scope.locator('.ant-select').click();
     const dropdown = p.locator('.ant-select-dropdown:visible').last();
     await dropdown.waitFor();
-    for (let i = 0; i < 6 && (await dropdown.locator('.ant-select-item-option-active').innerText()) !== option; i++) await p.keyboard.press('ArrowDown');
+    for (let i = 0; i < 6 && (await dropdown.locator('.ant-select-item-option-active').innerText()) !== option; i++) {
+      await p.keyboard.press('ArrowDown');
+    }
     await p.keyboard.press('Enter');
-    await expect.poll(() => scope.locator('.ant-select-content, .ant-select-selection-item').first().innerText(), { timeout: 20_000 }).toContain(option);
+    await expect
+      .poll(() => scope.locator('.ant-select-content, .ant-select-selection-item').first().innerText(), {
+        timeout: 20_000,
+      })
+      .toContain(option);
   };
-  const confirmPop = (p: Page) => p.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+  const confirmPop = (p: Page) =>
+    p
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
 
   beforeAll(async () => {
     server = await startServer();
@@ -73,9 +89,13 @@ describeBrowser('disclosures: report -> draw -> check -> classification', () => 
     await p.getByRole('button', { name: /签名并提交/ }).click();
     await dialog(p).getByRole('checkbox').check();
     await dialog(p).getByLabel('签名').fill(reporterName);
-    await dialog(p).getByRole('button', { name: /提\s*交/ }).click();
+    await dialog(p)
+      .getByRole('button', { name: /提\s*交/ })
+      .click();
     await expect.poll(() => p.getByText('内容摘要（SM3）').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    const docx = await p.request.get(`${server.baseUrl}${await p.getByRole('link', { name: /导出报告表/ }).getAttribute('href') ?? ''}`);
+    const docx = await p.request.get(
+      `${server.baseUrl}${(await p.getByRole('link', { name: /导出报告表/ }).getAttribute('href')) ?? ''}`,
+    );
     expect(docx.status()).toBe(200);
     expect((await docx.body()).subarray(0, 2).toString()).toBe('PK');
     await snap(p, 'e2e-disc-submitted');
@@ -86,7 +106,9 @@ describeBrowser('disclosures: report -> draw -> check -> classification', () => 
     await p.goto(`${server.baseUrl}/disclosures/draws`);
     await p.getByRole('button', { name: /准备年度抽查/ }).click();
     await choose(p, dialog(p).locator('.ant-form-item').filter({ hasText: '年度' }), `${year - 1} 年度`);
-    await dialog(p).getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog(p)
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await p.waitForURL(/\/disclosures\/draws\/[^/]+$/);
     const commitment = await p.getByTestId('draw-commitment').innerText();
     expect(commitment.trim()).toMatch(/^[0-9a-f]{64}$/);
@@ -96,14 +118,23 @@ describeBrowser('disclosures: report -> draw -> check -> classification', () => 
     await p.getByRole('button', { name: /抽\s*取$/ }).click();
     await confirmPop(p);
     await expect.poll(() => p.getByText('种子（已公开）').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    const shown = await p.locator('.ant-card').filter({ hasText: '抽取结果' }).locator('tbody tr.ant-table-row').count();
-    const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('link', { name: /下载验证文件/ }).click()]);
+    const shown = await p
+      .locator('.ant-card')
+      .filter({ hasText: '抽取结果' })
+      .locator('tbody tr.ant-table-row')
+      .count();
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('link', { name: /下载验证文件/ }).click(),
+    ]);
     const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as { commitment: string; selected: string[] };
     expect(file.commitment).toBe(commitment.trim());
     expect(file.selected).toHaveLength(shown);
     expect(verifyDrawFile(file)).toMatchObject({ ok: true, problems: [] });
     await p.getByRole('button', { name: /复算验证/ }).click();
-    await expect.poll(() => p.locator('.ant-tag').filter({ hasText: /^一致/ }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => p.locator('.ant-tag').filter({ hasText: /^一致/ }).count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await snap(p, 'e2e-disc-draw');
   });
 
@@ -114,11 +145,17 @@ describeBrowser('disclosures: report -> draw -> check -> classification', () => 
     const person = dialog(p).locator('.ant-form-item').filter({ hasText: '姓名' }).locator('.ant-select');
     await person.click();
     await p.keyboard.type(reporterName);
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: reporterName }).first().click();
+    await p
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: reporterName })
+      .first()
+      .click();
     await expect.poll(() => person.innerText(), { timeout: 20_000 }).toContain(reporterName);
     await choose(p, dialog(p).locator('.ant-form-item').filter({ hasText: '年度' }), `${year} 年度`);
     await dialog(p).locator('textarea').fill('群众来信反映住房面积与报告不符');
-    await dialog(p).getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog(p)
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await p.waitForURL(/\/disclosures\/checks\/[^/]+$/);
     const housing = card(p, /^11\./);
     await housing.getByRole('checkbox', { name: '已查核本项' }).check();
@@ -140,8 +177,14 @@ describeBrowser('disclosures: report -> draw -> check -> classification', () => 
     await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '批评教育' }).click();
     // Close the dropdown by clicking the title (Escape would close the dialog itself).
     await dialog(p).locator('.ant-modal-title').click();
-    await expect.poll(() => dialog(p).locator('.ant-select-selection-item, .ant-select-selection-overflow').first().innerText(), { timeout: 20_000 }).toContain('批评教育');
-    await dialog(p).getByRole('button', { name: /提\s*交/ }).click();
+    await expect
+      .poll(() => dialog(p).locator('.ant-select-selection-item, .ant-select-selection-overflow').first().innerText(), {
+        timeout: 20_000,
+      })
+      .toContain('批评教育');
+    await dialog(p)
+      .getByRole('button', { name: /提\s*交/ })
+      .click();
     await expect.poll(() => caseRow.innerText(), { timeout: 20_000 }).toContain('已决定');
   });
 
@@ -149,7 +192,9 @@ describeBrowser('disclosures: report -> draw -> check -> classification', () => 
     const p = await as('alt-chengyuan6');
     await p.goto(`${server.baseUrl}/disclosures`);
     const reads = card(p, /查阅记录/);
-    await expect.poll(() => reads.locator('tr').filter({ hasText: '查核比对' }).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => reads.locator('tr').filter({ hasText: '查核比对' }).count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     expect(await reads.innerText()).toContain('王梦瑶');
   });
 });

@@ -74,7 +74,11 @@ describeBrowser('foundation journey (issue 2)', () => {
     const row = audit.locator('tr', { hasText: 'people.created' }).first();
     const text = await row.innerText();
     expect(text).toContain('阿勒泰海关');
-    const created = await server.ctx.db.selectFrom('audit_events').select(['entity_id', 'actor_name']).where('action', '=', 'people.created').executeTakeFirstOrThrow();
+    const created = await server.ctx.db
+      .selectFrom('audit_events')
+      .select(['entity_id', 'actor_name'])
+      .where('action', '=', 'people.created')
+      .executeTakeFirstOrThrow();
     expect(created.entity_id).toBe(personId);
     expect(text).toContain(created.actor_name ?? '-');
     await audit.getByRole('button', { name: /校验/ }).click();

@@ -35,9 +35,14 @@ function newest(dir: string): number {
 /** Build the UI when it is missing or older than its sources (as `npm start` does). */
 export function ensureClientBuilt(): void {
   const index = join(CLIENT_DIR, 'index.html');
-  const stale = !existsSync(index) || [join(ROOT, 'src/client'), join(ROOT, 'src/common')].some((d) => newest(d) > statSync(index).mtimeMs);
+  const stale =
+    !existsSync(index) ||
+    [join(ROOT, 'src/client'), join(ROOT, 'src/common')].some((d) => newest(d) > statSync(index).mtimeMs);
   if (!stale) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
@@ -53,7 +58,12 @@ export async function startServer(): Promise<E2EServer> {
   // Serve a copy of the built UI, so a rebuild by another run cannot pull pages from under this one.
   const clientDir = join(dir, 'client');
   cpSync(CLIENT_DIR, clientDir, { recursive: true });
-  const config = { ...loadConfig({ BANZI_DATA_DIR: dir }, ROOT), clientDir, isDefaultDatabase: false, loginRateLimit: 1000 };
+  const config = {
+    ...loadConfig({ BANZI_DATA_DIR: dir }, ROOT),
+    clientDir,
+    isDefaultDatabase: false,
+    loginRateLimit: 1000,
+  };
   const { ctx } = await bootstrap(config);
   await seedDemo(ctx, { password: DEMO_PASSWORD });
   const app = await buildApp(ctx);
@@ -76,7 +86,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

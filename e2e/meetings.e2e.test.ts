@@ -17,11 +17,19 @@ import { buildApp } from '../src/server/app.js';
 import { bootstrap } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
 import { seedDemo } from '../src/server/demo/seed.js';
-import { DEMO_PASSWORD, describeBrowser, ensureClientBuilt, launchBrowser, login, snap, type E2EServer } from './harness.js';
+import {
+  DEMO_PASSWORD,
+  describeBrowser,
+  ensureClientBuilt,
+  launchBrowser,
+  login,
+  snap,
+  type E2EServer,
+} from './harness.js';
 
 const CANDIDATE = '测试候选人甲';
 /** Poll with room for a slow, shared machine. */
-const eventually = <T,>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 250 });
+const eventually = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 250 });
 const TITLE = `关于${CANDIDATE}同志任查验科科长的议题`;
 
 /**
@@ -32,7 +40,12 @@ async function startIsolatedServer(): Promise<E2EServer> {
   ensureClientBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'banzi-e2e-meetings-'));
   cpSync(join(import.meta.dirname, '..', 'dist/client'), join(dir, 'client'), { recursive: true });
-  const config = { ...loadConfig({ BANZI_DATA_DIR: dir }, join(import.meta.dirname, '..')), clientDir: join(dir, 'client'), isDefaultDatabase: false, loginRateLimit: 1000 };
+  const config = {
+    ...loadConfig({ BANZI_DATA_DIR: dir }, join(import.meta.dirname, '..')),
+    clientDir: join(dir, 'client'),
+    isDefaultDatabase: false,
+    loginRateLimit: 1000,
+  };
   const { ctx } = await bootstrap(config);
   await seedDemo(ctx, { password: DEMO_PASSWORD });
   const app = await buildApp(ctx);
@@ -40,7 +53,8 @@ async function startIsolatedServer(): Promise<E2EServer> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    baseUrl: `http://127.0.0.1:${port}`, ctx,
+    baseUrl: `http://127.0.0.1:${port}`,
+    ctx,
     close: async () => {
       await app.close();
       await ctx.handle.close();
@@ -57,7 +71,12 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
   let meetingUrl = '';
 
   async function as(username: string, mobile = false): Promise<Page> {
-    const ctx = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: mobile ? { width: 390, height: 844 } : { width: 1440, height: 960 }, acceptDownloads: true });
+    const ctx = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: mobile ? { width: 390, height: 844 } : { width: 1440, height: 960 },
+      acceptDownloads: true,
+    });
     contexts.push(ctx);
     const page = await ctx.newPage();
     await login(page, server.baseUrl, username);
@@ -70,14 +89,21 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       await select.click();
       await p.keyboard.type(option);
-      await p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().waitFor();
+      await p
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: option })
+        .first()
+        .waitFor();
       await p.keyboard.press('Enter');
       if ((await select.innerText()).includes(option)) return;
       await p.keyboard.press('Escape');
     }
     throw new Error(`could not choose ${option}`);
   };
-  const field = (p: Page, label: string) => dialog(p).locator('.ant-form-item').filter({ has: p.locator(`label[title="${label}"]`) });
+  const field = (p: Page, label: string) =>
+    dialog(p)
+      .locator('.ant-form-item')
+      .filter({ has: p.locator(`label[title="${label}"]`) });
 
   beforeAll(async () => {
     server = await startIsolatedServer();
@@ -87,7 +113,11 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
   afterEach(async (c) => {
     if (c.task.result?.state !== 'fail') return;
     let i = 0;
-    for (const ctx of contexts) for (const p of ctx.pages()) console.log("failure screenshot:", await snap(p, `meetings-fail-${c.task.name.slice(4, 12)}-${i++}`));
+    for (const ctx of contexts) {
+      for (const p of ctx.pages()) {
+        console.log('failure screenshot:', await snap(p, `meetings-fail-${c.task.name.slice(4, 12)}-${i++}`));
+      }
+    }
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
@@ -103,7 +133,9 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
     await field(office, '说明').locator('textarea').fill('经民主推荐、考察，拟任查验科科长。');
     await dialog(office).getByPlaceholder('姓名').fill(CANDIDATE);
     await dialog(office).getByPlaceholder('拟任（免）职务').fill('查验科科长');
-    await dialog(office).getByRole('button', { name: /保\s*存/ }).click();
+    await dialog(office)
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await office.waitForURL(/\/decisions\/items\//);
     const itemUrl = office.url();
     const secretary = await as('alt-shuji');
@@ -120,17 +152,27 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
     await field(office, '开始时间').locator('input').fill('23:59');
     await field(office, '记录人').locator('.ant-select').click();
     await office.keyboard.type(recorder);
-    await office.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: recorder }).first().click();
+    await office
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: recorder })
+      .first()
+      .click();
     await eventually(() => field(office, '记录人').innerText()).toContain(recorder);
-    await dialog(office).getByRole('button', { name: /保\s*存/ }).click();
+    await dialog(office)
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await office.waitForURL(/\/meetings\/[^/]+$/);
     meetingUrl = office.url();
     await office.getByRole('button', { name: /列入议题/ }).click();
     await pick(office, field(office, '议题'), TITLE);
-    await dialog(office).getByRole('button', { name: /列入议题/ }).click();
+    await dialog(office)
+      .getByRole('button', { name: /列入议题/ })
+      .click();
     // Approved on the meeting day: an ad-hoc personnel item, warned with its rule (ZZ-03).
     await eventually(() => dialog(office).getByText('ZZ-03').count()).toBeGreaterThan(0);
-    await dialog(office).getByRole('button', { name: /取\s*消/ }).click();
+    await dialog(office)
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await eventually(() => office.getByTestId('item-1').innerText()).toContain(TITLE);
     await office.getByRole('button', { name: /发布议程/ }).click();
     await eventually(() => office.getByText('已发布议程').count()).toBeGreaterThan(0);
@@ -140,21 +182,36 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
     const member = await as('alt-chengyuan4');
     await member.goto(meetingUrl);
     const name = await member.getByTestId('current-user').innerText();
-    await member.locator('tr').filter({ hasText: name }).getByRole('button', { name: /请\s*假/ }).click();
+    await member
+      .locator('tr')
+      .filter({ hasText: name })
+      .getByRole('button', { name: /请\s*假/ })
+      .click();
     await field(member, '请假事由').locator('input').fill('赴海关总署参加培训');
     await field(member, '书面意见').locator('textarea').fill('同意该同志任职。');
-    await dialog(member).getByRole('button', { name: /请\s*假/ }).click();
+    await dialog(member)
+      .getByRole('button', { name: /请\s*假/ })
+      .click();
     await eventually(() => office.getByTestId(`att-${name}`).innerText()).toBe('请假');
     // Everyone else is present: mark rows one at a time (the table re-renders after each).
-    const unmarked = office.locator('tr').filter({ has: office.getByRole('button', { name: /出\s*席/ }) }).filter({ hasNotText: '请假' });
+    const unmarked = office
+      .locator('tr')
+      .filter({ has: office.getByRole('button', { name: /出\s*席/ }) })
+      .filter({ hasNotText: '请假' });
     for (let left = await unmarked.count(); left > 0; left = await unmarked.count()) {
-      await unmarked.first().getByRole('button', { name: /出\s*席/ }).click();
+      await unmarked
+        .first()
+        .getByRole('button', { name: /出\s*席/ })
+        .click();
       await eventually(() => unmarked.count()).toBeLessThan(left);
     }
     await office.getByRole('button', { name: /开始会议/ }).click();
     await eventually(() => office.getByText('进行中').count()).toBeGreaterThan(0);
     await eventually(() => office.getByTestId('quorum').innerText()).toContain('PG-07 至少 4 人 ✓');
-    await office.getByTestId('item-1').getByRole('button', { name: /开始表决/ }).click();
+    await office
+      .getByTestId('item-1')
+      .getByRole('button', { name: /开始表决/ })
+      .click();
     await eventually(() => office.getByTestId('state-1').innerText()).toBe('表决中');
   });
 
@@ -167,17 +224,29 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
       await p.goto(`${meetingUrl}/vote`);
       await p.getByText('同意', { exact: true }).click();
       await p.getByRole('button', { name: /提交表决/ }).click();
-      await p.getByRole('dialog').getByRole('button', { name: /提交表决/ }).click();
+      await p
+        .getByRole('dialog')
+        .getByRole('button', { name: /提交表决/ })
+        .click();
       await eventually(() => p.getByText('您已表决').count()).toBeGreaterThan(0);
       if (username === 'alt-chengyuan') await snap(p, 'meetings-vote-phone');
     }
     await eventually(() => chair.getByText(/主持人末位表态/).count()).toBe(0);
     await chair.getByText('同意', { exact: true }).click();
     await chair.getByRole('button', { name: /提交表决/ }).click();
-    await chair.getByRole('dialog').getByRole('button', { name: /提交表决/ }).click();
+    await chair
+      .getByRole('dialog')
+      .getByRole('button', { name: /提交表决/ })
+      .click();
     await eventually(() => chair.getByText('您已表决').count()).toBeGreaterThan(0);
-    await office.getByTestId('item-1').getByRole('button', { name: /结束表决/ }).click();
-    await office.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await office
+      .getByTestId('item-1')
+      .getByRole('button', { name: /结束表决/ })
+      .click();
+    await office
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await eventually(() => office.getByTestId('result-1').innerText()).toContain('SE-09');
     expect(await office.getByTestId('result-1').innerText()).toContain('通过');
     await snap(office, 'meetings-result');
@@ -185,7 +254,10 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
 
   it('the minutes are approved and the 会议纪要 .docx downloads and converts with LibreOffice', async () => {
     await office.getByRole('button', { name: /结束会议/ }).click();
-    await office.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await office
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await eventually(() => office.getByText('已结束').count()).toBeGreaterThan(0);
     await office.getByRole('tab', { name: /会议记录/ }).click();
     await office.getByLabel('会议总体情况').fill('会议由书记主持，研究干部任免事项。');
@@ -198,7 +270,13 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
     await secretary.getByRole('button', { name: /审定并锁定/ }).click();
     await eventually(() => secretary.getByText(/批准并锁定/).count()).toBeGreaterThan(0);
     await office.reload();
-    const [download] = await Promise.all([office.waitForEvent('download'), office.getByRole('link', { name: /下载会议纪要/ }).first().click()]);
+    const [download] = await Promise.all([
+      office.waitForEvent('download'),
+      office
+        .getByRole('link', { name: /下载会议纪要/ })
+        .first()
+        .click(),
+    ]);
     const dir = mkdtempSync(join(tmpdir(), 'banzi-e2e-docx-'));
     try {
       const file = join(dir, 'summary.docx');
@@ -206,9 +284,21 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
       expect(download.suggestedFilename()).toMatch(/会议纪要.*\.docx$/);
       // Without LibreOffice the conversion step is skipped (the run's header says so); CI has it.
       if (!SOFFICE) return;
-      execFileSync(SOFFICE, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 120_000 });
+      execFileSync(
+        SOFFICE,
+        ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file],
+        { stdio: 'ignore', timeout: 120_000 },
+      );
       const text = pdfText(readFileSync(join(dir, 'summary.pdf')));
-      for (const s of ['阿勒泰海关党组会议纪要', TITLE, `同意${CANDIDATE}同志任查验科科长`, '请假：', '赴海关总署参加培训']) expect(text).toContain(s);
+      for (const s of [
+        '阿勒泰海关党组会议纪要',
+        TITLE,
+        `同意${CANDIDATE}同志任查验科科长`,
+        '请假：',
+        '赴海关总署参加培训',
+      ]) {
+        expect(text).toContain(s);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

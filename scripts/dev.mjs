@@ -14,8 +14,16 @@ const uiPort = process.env.BANZI_VITE_PORT ?? '5173';
 const env = { ...process.env, BANZI_PORT: apiPort, BANZI_API_URL: `http://127.0.0.1:${apiPort}` };
 
 const children = [
-  spawn(bin('tsx'), ['watch', '--clear-screen=false', 'src/cli/main.ts', 'serve'], { cwd: repo, stdio: 'inherit', env }),
-  spawn(bin('vite'), ['--config', 'vite.config.ts', '--port', uiPort, '--strictPort'], { cwd: repo, stdio: 'inherit', env }),
+  spawn(bin('tsx'), ['watch', '--clear-screen=false', 'src/cli/main.ts', 'serve'], {
+    cwd: repo,
+    stdio: 'inherit',
+    env,
+  }),
+  spawn(bin('vite'), ['--config', 'vite.config.ts', '--port', uiPort, '--strictPort'], {
+    cwd: repo,
+    stdio: 'inherit',
+    env,
+  }),
 ];
 console.log(`[dev] API http://127.0.0.1:${apiPort}  UI http://127.0.0.1:${uiPort}  (Ctrl-C stops both)`);
 
@@ -28,7 +36,9 @@ function stop(code = 0) {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
     process.exit(code);
   }, 3000).unref();
-  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => process.exit(code));
+  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() =>
+    process.exit(code),
+  );
 }
 
 for (const c of children) c.on('exit', (code) => stop(code ?? 1));

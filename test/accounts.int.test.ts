@@ -17,7 +17,10 @@ describeEachDialect('accounts, sessions and security', (dialect) => {
     const c = await loginAs(env.app, 'altsec');
     const me = await c.get('/api/auth/session');
     expect(me.statusCode).toBe(200);
-    const roles = me.json<{ me: { roles: { role: string }[] } }>().me.roles.map((r) => r.role).sort();
+    const roles = me
+      .json<{ me: { roles: { role: string }[] } }>()
+      .me.roles.map((r) => r.role)
+      .sort();
     expect(roles).toEqual(['member', 'secretary', 'staff']);
     expect((await c.post('/api/auth/logout')).statusCode).toBe(200);
     expect((await c.get('/api/orgs/units')).statusCode).toBe(401);
@@ -26,7 +29,9 @@ describeEachDialect('accounts, sessions and security', (dialect) => {
   it('sets an httpOnly, SameSite=Strict session cookie', async () => {
     const c = await anonymousClient(env.app);
     const res = await c.post('/api/auth/login', { username: 'altm1', password: TEST_PASSWORD });
-    const cookie = (res.cookies as { name: string; httpOnly?: boolean; sameSite?: string }[]).find((x) => x.name === 'banzi_session');
+    const cookie = (res.cookies as { name: string; httpOnly?: boolean; sameSite?: string }[]).find(
+      (x) => x.name === 'banzi_session',
+    );
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Strict');
   });
@@ -42,14 +47,21 @@ describeEachDialect('accounts, sessions and security', (dialect) => {
     const without = await c.request('POST', '/api/auth/logout', undefined, { 'x-csrf-token': '' });
     expect(without.statusCode).toBe(403);
     expect(without.json()).toMatchObject({ error: { code: 'CSRF_FAILED' } });
-    const wrong = await c.request('POST', '/api/auth/logout', undefined, { 'x-csrf-token': 'not-the-token-at-all-000' });
+    const wrong = await c.request('POST', '/api/auth/logout', undefined, {
+      'x-csrf-token': 'not-the-token-at-all-000',
+    });
     expect(wrong.statusCode).toBe(403);
     // the session is still there
     expect((await c.get('/api/auth/session')).json()).toMatchObject({ authenticated: true });
   });
 
   it('refuses a login without the double-submit CSRF cookie', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'altsec', password: TEST_PASSWORD }, headers: { 'x-csrf-token': 'abc' } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'altsec', password: TEST_PASSWORD },
+      headers: { 'x-csrf-token': 'abc' },
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -82,7 +94,11 @@ describeEachDialect('accounts, sessions and security', (dialect) => {
   it('keeps sessions in the database: they survive a restart and work on a second instance', async () => {
     const c = await loginAs(env.app, 'altm4');
     const second = await buildApp(env.ctx);
-    const res = await second.inject({ method: 'GET', url: '/api/orgs/units', cookies: { banzi_session: c.cookies.banzi_session ?? '' } });
+    const res = await second.inject({
+      method: 'GET',
+      url: '/api/orgs/units',
+      cookies: { banzi_session: c.cookies.banzi_session ?? '' },
+    });
     expect(res.statusCode).toBe(200);
     await second.close();
   });
@@ -92,7 +108,9 @@ describeEachDialect('accounts, sessions and security', (dialect) => {
     try {
       const c = await anonymousClient(limitedEnv.app);
       const codes: number[] = [];
-      for (let i = 0; i < 7; i++) codes.push((await c.post('/api/auth/login', { username: 'nobody', password: 'x' })).statusCode);
+      for (let i = 0; i < 7; i++) {
+        codes.push((await c.post('/api/auth/login', { username: 'nobody', password: 'x' })).statusCode);
+      }
       expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
       expect(codes[6]).toBe(429);
     } finally {
@@ -103,18 +121,40 @@ describeEachDialect('accounts, sessions and security', (dialect) => {
   describe('three separated admins (三员分立)', () => {
     it('system admin creates an account with a policy-checked password; others get 403', async () => {
       const sys = await loginAs(env.app, 'sysadmin');
-      const weak = await sys.post('/api/accounts/users', { username: 'newclerk', displayName: '新文书', password: 'short' });
+      const weak = await sys.post('/api/accounts/users', {
+        username: 'newclerk',
+        displayName: '新文书',
+        password: 'short',
+      });
       expect(weak.statusCode).toBe(400);
       expect(weak.json().error.field).toBe('password');
-      const ok = await sys.post('/api/accounts/users', { username: 'newclerk', displayName: '新文书', password: 'Clerk-Passw0rd', personId: world.people.khStaff });
+      const ok = await sys.post('/api/accounts/users', {
+        username: 'newclerk',
+        displayName: '新文书',
+        password: 'Clerk-Passw0rd',
+        personId: world.people.khStaff,
+      });
       expect(ok.json()).toHaveProperty('id');
       expect(ok.statusCode).toBe(201);
-      const dup = await sys.post('/api/accounts/users', { username: 'newclerk', displayName: '新文书', password: 'Clerk-Passw0rd' });
+      const dup = await sys.post('/api/accounts/users', {
+        username: 'newclerk',
+        displayName: '新文书',
+        password: 'Clerk-Passw0rd',
+      });
       expect(dup.statusCode).toBe(409);
-      const adminWithPerson = await sys.post('/api/accounts/users', { username: 'badadmin', displayName: 'x', password: 'Clerk-Passw0rd', adminRole: 'auditor', personId: world.people.altStaff });
+      const adminWithPerson = await sys.post('/api/accounts/users', {
+        username: 'badadmin',
+        displayName: 'x',
+        password: 'Clerk-Passw0rd',
+        adminRole: 'auditor',
+        personId: world.people.altStaff,
+      });
       expect(adminWithPerson.statusCode).toBe(400);
       const sec = await loginAs(env.app, 'secadmin');
-      expect((await sec.post('/api/accounts/users', { username: 'xuser1', displayName: 'x', password: 'Clerk-Passw0rd' })).statusCode).toBe(403);
+      expect(
+        (await sec.post('/api/accounts/users', { username: 'xuser1', displayName: 'x', password: 'Clerk-Passw0rd' }))
+          .statusCode,
+      ).toBe(403);
       const member = await loginAs(env.app, 'altsec');
       expect((await member.get('/api/accounts/users')).statusCode).toBe(403);
     });
@@ -122,21 +162,40 @@ describeEachDialect('accounts, sessions and security', (dialect) => {
     it('a new account must change its password before anything else', async () => {
       const c = await loginAs(env.app, 'newclerk', 'Clerk-Passw0rd');
       expect((await c.get('/api/orgs/units')).statusCode).toBe(403);
-      const changed = await c.post('/api/auth/password', { currentPassword: 'Clerk-Passw0rd', newPassword: 'Better-Passw0rd' });
+      const changed = await c.post('/api/auth/password', {
+        currentPassword: 'Clerk-Passw0rd',
+        newPassword: 'Better-Passw0rd',
+      });
       expect(changed.statusCode).toBe(200);
       expect((await c.get('/api/orgs/units')).statusCode).toBe(200);
     });
 
     it('security admin grants and revokes business roles; an admin account cannot hold one', async () => {
       const sec = await loginAs(env.app, 'secadmin');
-      const g = await sec.post('/api/accounts/grants', { userId: world.users.altm1, role: 'office', unitId: world.units.altay });
+      const g = await sec.post('/api/accounts/grants', {
+        userId: world.users.altm1,
+        role: 'office',
+        unitId: world.units.altay,
+      });
       expect(g.statusCode).toBe(201);
-      const bad = await sec.post('/api/accounts/grants', { userId: world.users.auditor, role: 'office', unitId: world.units.altay });
+      const bad = await sec.post('/api/accounts/grants', {
+        userId: world.users.auditor,
+        role: 'office',
+        unitId: world.units.altay,
+      });
       expect(bad.statusCode).toBe(400);
       expect((await sec.delete(`/api/accounts/grants/${g.json().id}`)).statusCode).toBe(200);
       expect((await sec.delete(`/api/accounts/grants/${g.json().id}`)).statusCode).toBe(404);
       const sys = await loginAs(env.app, 'sysadmin');
-      expect((await sys.post('/api/accounts/grants', { userId: world.users.altm1, role: 'office', unitId: world.units.altay })).statusCode).toBe(403);
+      expect(
+        (
+          await sys.post('/api/accounts/grants', {
+            userId: world.users.altm1,
+            role: 'office',
+            unitId: world.units.altay,
+          })
+        ).statusCode,
+      ).toBe(403);
     });
 
     it('admins read no business data', async () => {
@@ -151,7 +210,9 @@ describeEachDialect('accounts, sessions and security', (dialect) => {
       const sys = await loginAs(env.app, 'sysadmin');
       expect((await sys.patch('/api/accounts/users/nope', { status: 'disabled' })).statusCode).toBe(404);
       expect((await sys.post('/api/accounts/users/nope/unlock')).statusCode).toBe(404);
-      expect((await sys.post('/api/accounts/users/nope/reset-password', { newPassword: 'Another-Passw0rd' })).statusCode).toBe(404);
+      expect(
+        (await sys.post('/api/accounts/users/nope/reset-password', { newPassword: 'Another-Passw0rd' })).statusCode,
+      ).toBe(404);
     });
   });
 });
@@ -160,7 +221,11 @@ describe('passwords are argon2id', () => {
   it('stores an argon2id hash', async () => {
     const env = await createTestEnv('sqlite');
     await seedWorld(env.ctx);
-    const row = await env.ctx.db.selectFrom('users').select('password_hash').where('username', '=', 'altsec').executeTakeFirstOrThrow();
+    const row = await env.ctx.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', 'altsec')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash.startsWith('$argon2id$')).toBe(true);
     await env.close();
   });

@@ -26,14 +26,27 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-export async function createTestEnv(dialect: Dialect, opts: { now?: string; sqliteFile?: string; loginRateLimit?: number } = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  dialect: Dialect,
+  opts: { now?: string; sqliteFile?: string; loginRateLimit?: number } = {},
+): Promise<TestEnv> {
   const db = await createTestDatabase(dialect, opts.sqliteFile ? { sqliteFile: opts.sqliteFile } : {});
   const clock = new FixedClock(opts.now ?? TEST_NOW);
-  const config = { ...loadConfig({}, process.cwd()), database: db.url, isDefaultDatabase: false, clientDir: '/nonexistent', loginRateLimit: opts.loginRateLimit ?? 10_000 };
+  const config = {
+    ...loadConfig({}, process.cwd()),
+    database: db.url,
+    isDefaultDatabase: false,
+    clientDir: '/nonexistent',
+    loginRateLimit: opts.loginRateLimit ?? 10_000,
+  };
   const { ctx } = await bootstrap(config, { handle: db.handle, clock, keyring: newKeyring() });
   const app = await buildApp(ctx);
   return {
-    dialect, ctx, app, clock, db,
+    dialect,
+    ctx,
+    app,
+    clock,
+    db,
     close: async () => {
       await app.close();
       await db.drop();
@@ -42,7 +55,12 @@ export async function createTestEnv(dialect: Dialect, opts: { now?: string; sqli
 }
 
 export interface HttpClient {
-  request(method: InjectOptions['method'], url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
@@ -69,8 +87,13 @@ export async function anonymousClient(app: FastifyInstance): Promise<HttpClient>
     cookies: jar,
     async request(method, url, body, headers = {}) {
       const res = await app.inject({
-        method, url,
-        headers: { 'x-csrf-token': client.csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        method,
+        url,
+        headers: {
+          'x-csrf-token': client.csrf,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
         cookies: { ...jar },
         ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
       });

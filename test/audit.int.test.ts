@@ -13,7 +13,12 @@ import { seedWorld, type World } from './fixtures.js';
 const ROOT = resolve(import.meta.dirname, '..');
 
 function runCli(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, [join(ROOT, 'bin/banzi.mjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [join(ROOT, 'bin/banzi.mjs'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describeEachDialect('audit log', (dialect) => {
@@ -35,14 +40,25 @@ describeEachDialect('audit log', (dialect) => {
 
   it('shows the auditor every change, filtered by person, unit, action and date', async () => {
     const a = await loginAs(env.app, 'auditor');
-    const all = (await a.get('/api/audit/events?pageSize=200')).json<{ items: { action: string; actorName: string | null }[]; total: number }>();
-    expect(all.items.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.login', 'orgs.team_member_updated', 'people.rank_added']));
-    const byActor = (await a.get(`/api/audit/events?actor=${encodeURIComponent('曾国栋')}`)).json<{ items: { actorName: string }[] }>();
+    const all = (await a.get('/api/audit/events?pageSize=200')).json<{
+      items: { action: string; actorName: string | null }[];
+      total: number;
+    }>();
+    expect(all.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['auth.login', 'orgs.team_member_updated', 'people.rank_added']),
+    );
+    const byActor = (await a.get(`/api/audit/events?actor=${encodeURIComponent('曾国栋')}`)).json<{
+      items: { actorName: string }[];
+    }>();
     expect(byActor.items.length).toBeGreaterThan(0);
     expect(byActor.items.every((e) => e.actorName === '曾国栋')).toBe(true);
-    const byUnit = (await a.get(`/api/audit/events?unitId=${w.units.altay}&action=orgs.`)).json<{ items: { action: string }[] }>();
+    const byUnit = (await a.get(`/api/audit/events?unitId=${w.units.altay}&action=orgs.`)).json<{
+      items: { action: string }[];
+    }>();
     expect(byUnit.items.map((e) => e.action)).toEqual(['orgs.team_member_updated']);
-    expect((await a.get('/api/audit/events?from=2026-06-08&to=2026-06-08')).json<{ total: number }>().total).toBe(all.total);
+    expect((await a.get('/api/audit/events?from=2026-06-08&to=2026-06-08')).json<{ total: number }>().total).toBe(
+      all.total,
+    );
     expect((await a.get('/api/audit/events?from=2026-06-09')).json<{ total: number }>().total).toBe(0);
   });
 
@@ -56,7 +72,9 @@ describeEachDialect('audit log', (dialect) => {
   });
 
   it('refuses UPDATE and DELETE on audit rows in the database itself', async () => {
-    await expect(sql`update audit_events set action = 'x' where seq = 1`.execute(env.ctx.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_events set action = 'x' where seq = 1`.execute(env.ctx.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_events where seq = 1`.execute(env.ctx.db)).rejects.toThrow(/append-only/);
   });
 
@@ -65,14 +83,21 @@ describeEachDialect('audit log', (dialect) => {
     expect((await a.post('/api/audit/verify')).json()).toMatchObject({ ok: true });
     const keyFile = join(dir, 'key.json');
     writeFileSync(keyFile, JSON.stringify(newKeyring()));
-    const cliEnv: Record<string, string> = dialect === 'postgres' ? { BANZI_DATABASE_URL: env.db.url, BANZI_KEY_FILE: keyFile } : { BANZI_DATA_DIR: dir, BANZI_KEY_FILE: keyFile };
+    const cliEnv: Record<string, string> =
+      dialect === 'postgres'
+        ? { BANZI_DATABASE_URL: env.db.url, BANZI_KEY_FILE: keyFile }
+        : { BANZI_DATA_DIR: dir, BANZI_KEY_FILE: keyFile };
     const ok = runCli(['audit', 'verify'], cliEnv);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('审计日志完整');
 
     // A database administrator bypasses the guards and edits one row.
     await dropAppendOnlyGuards(env.ctx.db, dialect);
-    const target = await env.ctx.db.selectFrom('audit_events').select('seq').where('action', '=', 'people.rank_added').executeTakeFirstOrThrow();
+    const target = await env.ctx.db
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('action', '=', 'people.rank_added')
+      .executeTakeFirstOrThrow();
     await sql`update audit_events set details = '{"rankCode":"G-XS1"}' where seq = ${target.seq}`.execute(env.ctx.db);
     const bad = runCli(['audit', 'verify'], cliEnv);
     expect(bad.status).toBe(1);

@@ -18,9 +18,16 @@ import { describeEachDialect } from './db.js';
 import { seedWorld, type World } from './fixtures.js';
 
 async function dumpAll(env: TestEnv): Promise<Record<string, unknown[]>> {
-  const tables = env.dialect === 'sqlite'
-    ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(env.ctx.db)).rows.map((r) => r.name)
-    : (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(env.ctx.db)).rows.map((r) => r.name);
+  const tables =
+    env.dialect === 'sqlite'
+      ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(env.ctx.db)).rows.map(
+          (r) => r.name,
+        )
+      : (
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(env.ctx.db)
+        ).rows.map((r) => r.name);
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t] = (await sql`select * from ${sql.table(t)}`.execute(env.ctx.db)).rows;
   return out;
@@ -28,9 +35,19 @@ async function dumpAll(env: TestEnv): Promise<Record<string, unknown[]>> {
 
 /** Row keys in physical order: SQLite scans the table b-tree ('+' keeps the planner off the indexes); PostgreSQL sorts by ctid. */
 async function physicalOrder(env: TestEnv, table: string, key: string, sessionId: string): Promise<string[]> {
-  const rows = (env.dialect === 'postgres'
-    ? await sql<{ k: string }>`select ${sql.ref(key)} as k from ${sql.table(table)} where session_id = ${sessionId} order by ctid`.execute(env.ctx.db)
-    : await sql<{ k: string }>`select ${sql.ref(key)} as k from ${sql.table(table)} not indexed where +session_id = ${sessionId}`.execute(env.ctx.db)).rows;
+  const rows = (
+    env.dialect === 'postgres'
+      ? await sql<{
+          k: string;
+        }>`select ${sql.ref(key)} as k from ${sql.table(table)} where session_id = ${sessionId} order by ctid`.execute(
+          env.ctx.db,
+        )
+      : await sql<{
+          k: string;
+        }>`select ${sql.ref(key)} as k from ${sql.table(table)} not indexed where +session_id = ${sessionId}`.execute(
+          env.ctx.db,
+        )
+  ).rows;
   return rows.map((r) => r.k);
 }
 
@@ -46,13 +63,23 @@ describeEachDialect('ballots: anonymity', (dialect) => {
   afterAll(() => env.close());
 
   it('keeps no user, code, time or address in the ballots table; anonymous tables have no row counter', async () => {
-    const cols = dialect === 'sqlite'
-      ? (await sql<{ name: string }>`select name from pragma_table_info('ballots')`.execute(env.ctx.db)).rows.map((r) => r.name)
-      : (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'ballots'`.execute(env.ctx.db)).rows.map((r) => r.name);
+    const cols =
+      dialect === 'sqlite'
+        ? (await sql<{ name: string }>`select name from pragma_table_info('ballots')`.execute(env.ctx.db)).rows.map(
+            (r) => r.name,
+          )
+        : (
+            await sql<{
+              name: string;
+            }>`select column_name as name from information_schema.columns where table_name = 'ballots'`.execute(
+              env.ctx.db,
+            )
+          ).rows.map((r) => r.name);
     expect(cols.sort()).toEqual(['answers', 'category', 'id', 'receipt', 'session_id']);
     if (dialect === 'sqlite') {
       for (const t of ['ballots', 'ballot_codes', 'ballot_voters', 'ballot_paper_entries']) {
-        const row = (await sql<{ sql: string }>`select sql from sqlite_master where name = ${t}`.execute(env.ctx.db)).rows[0];
+        const row = (await sql<{ sql: string }>`select sql from sqlite_master where name = ${t}`.execute(env.ctx.db))
+          .rows[0];
         expect(row?.sql.toLowerCase()).toContain('without rowid');
       }
       await expect(sql`select rowid from ballots`.execute(env.ctx.db)).rejects.toThrow();
@@ -64,14 +91,21 @@ describeEachDialect('ballots: anonymity', (dialect) => {
     const { id, codes } = await setupSession(office, body, { staff: 20 });
     const answers = ratingAnswers(body.questionnaire, 0);
     const voters = await Promise.all(Array.from({ length: 10 }, (_, i) => publicVoter(env.app, `203.0.113.${i + 1}`)));
-    const same = await Promise.all(Array.from({ length: 20 }, (_, i) => voters[i % 10]!.vote(id, codes.staff?.[0] ?? '', answers)));
+    const same = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => voters[i % 10]!.vote(id, codes.staff?.[0] ?? '', answers)),
+    );
     expect(same.filter((r) => r.statusCode === 200)).toHaveLength(1);
     expect(same.filter((r) => r.statusCode === 409)).toHaveLength(19);
     const rest = (codes.staff ?? []).slice(1);
     const twice = await Promise.all([...rest, ...rest].map((c, i) => voters[i % 10]!.vote(id, c, answers)));
     expect(twice.filter((r) => r.statusCode === 200)).toHaveLength(rest.length);
     const ballots = await env.ctx.db.selectFrom('ballots').select('id').where('session_id', '=', id).execute();
-    const spent = await env.ctx.db.selectFrom('ballot_codes').select('code_hash').where('session_id', '=', id).where('spent', '=', 1).execute();
+    const spent = await env.ctx.db
+      .selectFrom('ballot_codes')
+      .select('code_hash')
+      .where('session_id', '=', id)
+      .where('spent', '=', 1)
+      .execute();
     expect([ballots.length, spent.length]).toEqual([20, 20]);
   });
 
@@ -84,12 +118,20 @@ describeEachDialect('ballots: anonymity', (dialect) => {
     const order: string[] = [];
     for (const [i, u] of ['altm1', 'altm2', 'altm3'].entries()) {
       const c = await loginAs(env.app, u);
-      order.push((await c.post(`/api/ballots/sessions/${id}/member-ballot`, { answers: ratingAnswers(body.questionnaire, i) })).json().receipt);
-      for (const code of (codes.staff ?? []).slice(i * 2, i * 2 + 2)) order.push((await voter.vote(id, code, ratingAnswers(body.questionnaire, 3))).json().receipt);
+      order.push(
+        (
+          await c.post(`/api/ballots/sessions/${id}/member-ballot`, { answers: ratingAnswers(body.questionnaire, i) })
+        ).json().receipt,
+      );
+      for (const code of (codes.staff ?? []).slice(i * 2, i * 2 + 2)) {
+        order.push((await voter.vote(id, code, ratingAnswers(body.questionnaire, 3))).json().receipt);
+      }
     }
     expect((await office.post(`/api/ballots/sessions/${id}/close`)).statusCode).toBe(200);
     const dump = await dumpAll(env);
-    const ballots = (dump.ballots as { id: string; session_id: string; receipt: string }[]).filter((b) => b.session_id === id);
+    const ballots = (dump.ballots as { id: string; session_id: string; receipt: string }[]).filter(
+      (b) => b.session_id === id,
+    );
     expect(ballots).toHaveLength(9);
     const text = JSON.stringify(dump);
     for (const b of ballots) {
@@ -97,24 +139,41 @@ describeEachDialect('ballots: anonymity', (dialect) => {
       expect(text.split(b.receipt).length - 1).toBe(1);
     }
     // the code hashes are gone (their counts kept); ballots and voters lie in key order, not voting order
-    expect(await env.ctx.db.selectFrom('ballot_codes').select('code_hash').where('session_id', '=', id).execute()).toEqual([]);
-    for (const [t, k] of [['ballots', 'id'], ['ballot_voters', 'id']] as const) {
+    expect(
+      await env.ctx.db.selectFrom('ballot_codes').select('code_hash').where('session_id', '=', id).execute(),
+    ).toEqual([]);
+    for (const [t, k] of [
+      ['ballots', 'id'],
+      ['ballot_voters', 'id'],
+    ] as const) {
       const ids = await physicalOrder(env, t, k, id);
       expect(ids).toEqual([...ids].sort());
     }
-    expect((await physicalOrder(env, 'ballots', 'receipt', id))).not.toEqual(order);
+    expect(await physicalOrder(env, 'ballots', 'receipt', id)).not.toEqual(order);
     if (dialect === 'postgres') {
       // every anonymous row was written by the closing transaction: no row version keeps the voting transaction
       const x = await sql<{ t: string; n: string }>`
         select 'b' as t, xmin::text as n from ballots where session_id = ${id}
         union select 'v', xmin::text from ballot_voters where session_id = ${id}`.execute(env.ctx.db);
       expect(new Set(x.rows.map((r) => r.n)).size).toBe(1);
-      const casts = await sql<{ n: string }>`select xmin::text as n from audit_events where action = 'ballots.ballot_cast' and entity_id = ${id}`.execute(env.ctx.db);
+      const casts = await sql<{
+        n: string;
+      }>`select xmin::text as n from audit_events where action = 'ballots.ballot_cast' and entity_id = ${id}`.execute(
+        env.ctx.db,
+      );
       expect(casts.rows.some((r) => r.n === x.rows[0]?.n)).toBe(false);
     }
     // audit events for ballots name only the session and the event
-    const events = (dump.audit_events as { action: string; entity_id: string; details: string; request_id: string | null; actor_user_id: string | null; changed_fields: string }[])
-      .filter((e) => e.action === 'ballots.ballot_cast' && e.entity_id === id);
+    const events = (
+      dump.audit_events as {
+        action: string;
+        entity_id: string;
+        details: string;
+        request_id: string | null;
+        actor_user_id: string | null;
+        changed_fields: string;
+      }[]
+    ).filter((e) => e.action === 'ballots.ballot_cast' && e.entity_id === id);
     expect(events).toHaveLength(9);
     for (const e of events) expect([e.details, e.request_id, e.changed_fields]).toEqual(['{}', null, '[]']);
     expect(events.filter((e) => e.actor_user_id === null)).toHaveLength(6);
@@ -125,9 +184,13 @@ describeEachDialect('ballots: anonymity', (dialect) => {
     const { id, codes } = await setupSession(office, body, { staff: 8 });
     const voter = await publicVoter(env.app);
     const given: string[] = [];
-    for (const [i, c] of (codes.staff ?? []).entries()) given.push((await voter.vote(id, c, ratingAnswers(body.questionnaire, i % 4))).json().receipt);
+    for (const [i, c] of (codes.staff ?? []).entries()) {
+      given.push((await voter.vote(id, c, ratingAnswers(body.questionnaire, i % 4))).json().receipt);
+    }
     await office.post(`/api/ballots/sessions/${id}/close`);
-    const list = (await env.app.inject({ method: 'GET', url: `/api/ballots/public/sessions/${id}/receipts` })).json<{ receipts: string[] }>().receipts;
+    const list = (await env.app.inject({ method: 'GET', url: `/api/ballots/public/sessions/${id}/receipts` })).json<{
+      receipts: string[];
+    }>().receipts;
     const stored = await env.ctx.db.selectFrom('ballots').selectAll().where('session_id', '=', id).execute();
     expect(list).toEqual(stored.map((b) => b.receipt).sort());
     expect([...given].sort()).toEqual(list);
@@ -139,7 +202,9 @@ describeEachDialect('ballots: anonymity', (dialect) => {
       const body = await templateBody(office, world.units.altay, 'team_evaluation', { smallGroupPolicy: policy });
       const { id, codes } = await setupSession(office, body, counts);
       const voter = await publicVoter(env.app);
-      for (const [cat, list] of Object.entries(codes)) for (const c of list) await voter.vote(id, c, ratingAnswers(body.questionnaire, cat === 'team' ? 3 : 0));
+      for (const [cat, list] of Object.entries(codes)) {
+        for (const c of list) await voter.vote(id, c, ratingAnswers(body.questionnaire, cat === 'team' ? 3 : 0));
+      }
       const closed = (await office.post(`/api/ballots/sessions/${id}/close`)).json<Results>();
       const again = (await office.get(`/api/ballots/sessions/${id}/results`)).json<Results>();
       expect(again.tally).toEqual(closed.tally);
@@ -147,7 +212,10 @@ describeEachDialect('ballots: anonymity', (dialect) => {
       const shown = closed.tally.groups.reduce((n, g) => n + g.ballots, 0);
       expect(closed.tally.totalBallots - shown === 0 || closed.tally.totalBallots - shown >= 5).toBe(true);
       expect(closed.tally.groups.some((g) => g.key === 'team')).toBe(false);
-      const xlsx = readZipEntry((await office.get(`/api/ballots/sessions/${id}/results.xlsx`)).rawPayload, 'xl/sharedStrings.xml');
+      const xlsx = readZipEntry(
+        (await office.get(`/api/ballots/sessions/${id}/results.xlsx`)).rawPayload,
+        'xl/sharedStrings.xml',
+      );
       const docx = docxText((await office.get(`/api/ballots/sessions/${id}/results.docx`)).rawPayload);
       for (const text of [xlsx, docx]) expect(text).not.toContain(`班子成员（${counts.team}）`);
       return closed;
@@ -161,7 +229,12 @@ describeEachDialect('ballots: anonymity', (dialect) => {
 
   it('writes no log line for ballot routes, even at trace level, and never a code', async () => {
     const lines: string[] = [];
-    const stream = new Writable({ write(chunk: Buffer, _e, cb) { lines.push(chunk.toString()); cb(); } });
+    const stream = new Writable({
+      write(chunk: Buffer, _e, cb) {
+        lines.push(chunk.toString());
+        cb();
+      },
+    });
     const app = await buildApp(env.ctx, { logger: { level: 'trace', stream } });
     try {
       const body = await templateBody(office, world.units.altay, 'team_evaluation');
@@ -177,7 +250,10 @@ describeEachDialect('ballots: anonymity', (dialect) => {
       await voter.vote(id, code, ratingAnswers(body.questionnaire, 1));
       const m4 = await loginAs(app, 'altm4');
       lines.length = 0;
-      expect((await m4.post(`/api/ballots/sessions/${id}/member-ballot`, { answers: ratingAnswers(body.questionnaire, 2) })).statusCode).toBe(200);
+      expect(
+        (await m4.post(`/api/ballots/sessions/${id}/member-ballot`, { answers: ratingAnswers(body.questionnaire, 2) }))
+          .statusCode,
+      ).toBe(200);
       const all = lines.join('');
       expect(all).not.toContain('/api/ballots/');
       expect(all).not.toContain(code);

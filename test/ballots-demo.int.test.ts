@@ -17,7 +17,9 @@ describeEachDialect('demo data: last year’s evaluation and grades of 阿勒泰
 
   it('holds a closed team evaluation and member evaluation of 2025 with enough ballots, and consistent receipts', async () => {
     const office = await loginAs(env.app, 'alt-bangong', password);
-    const list = (await office.get('/api/ballots/sessions?year=2025')).json<{ items: { id: string; kind: string; status: string }[] }>().items;
+    const list = (await office.get('/api/ballots/sessions?year=2025')).json<{
+      items: { id: string; kind: string; status: string }[];
+    }>().items;
     expect(list.map((s) => s.kind).sort()).toEqual(['member_evaluation', 'team_evaluation']);
     for (const s of list) {
       const r = (await office.get(`/api/ballots/sessions/${s.id}/results`)).json<Results>();
@@ -25,15 +27,22 @@ describeEachDialect('demo data: last year’s evaluation and grades of 阿勒泰
       expect(r.tally.allWithheld).toBe(false);
       expect(r.tally.groups.map((g) => g.key)).toEqual(['team', 'middle', 'staff']);
       const stored = await env.ctx.db.selectFrom('ballots').selectAll().where('session_id', '=', s.id).execute();
-      const questionnaire = (await office.get(`/api/ballots/sessions/${s.id}`)).json<{ questionnaire: Questionnaire }>().questionnaire;
+      const questionnaire = (await office.get(`/api/ballots/sessions/${s.id}`)).json<{ questionnaire: Questionnaire }>()
+        .questionnaire;
       for (const b of stored) expect(receiptOf(s.id, b.id, decodeAnswers(questionnaire, b.answers))).toBe(b.receipt);
-      expect(r.participation.map((p) => [p.issued, p.voted])).toEqual([[7, 7], [14, 13], [40, 37]]);
+      expect(r.participation.map((p) => [p.issued, p.voted])).toEqual([
+        [7, 7],
+        [14, 13],
+        [40, 37],
+      ]);
     }
   });
 
   it('holds the 2025 grades of the team beside the evaluation results', async () => {
     const rs = await loginAs(env.app, 'wlmq-renshi', password);
-    const batches = (await rs.get('/api/assessments/batches?year=2025')).json<{ items: { id: string; unitName: string; teamGrade: string }[] }>().items;
+    const batches = (await rs.get('/api/assessments/batches?year=2025')).json<{
+      items: { id: string; unitName: string; teamGrade: string }[];
+    }>().items;
     expect(batches).toEqual([expect.objectContaining({ unitName: '阿勒泰海关', teamGrade: '良好' })]);
     const d = (await rs.get(`/api/assessments/batches/${batches[0]?.id ?? ''}`)).json<BatchDetail>();
     expect(d.grades).toHaveLength(7);

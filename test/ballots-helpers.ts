@@ -33,22 +33,41 @@ export function readZipEntry(zip: Buffer, name: string): string {
 
 /** The plain text of a .docx body. */
 export function docxText(docx: Buffer): string {
-  return readZipEntry(docx, 'word/document.xml').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  return readZipEntry(docx, 'word/document.xml')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 }
 
 /** The codes printed on a slip document, without dashes. */
 export function codesFromSlips(docx: Buffer): string[] {
-  return [...docxText(docx).matchAll(/\b([2-9A-Z]{4})-([2-9A-Z]{4})-([2-9A-Z]{4})\b/g)].map((m) => `${m[1]}${m[2]}${m[3]}`);
+  return [...docxText(docx).matchAll(/\b([2-9A-Z]{4})-([2-9A-Z]{4})-([2-9A-Z]{4})\b/g)].map(
+    (m) => `${m[1]}${m[2]}${m[3]}`,
+  );
 }
 
 export const OPENS = '2026-06-08T01:00:00.000Z';
 export const CLOSES = '2026-06-08T10:00:00.000Z';
 
-export async function templateBody(office: HttpClient, unitId: string, kind: SessionBody['kind'], patch: Partial<SessionBody> = {}): Promise<SessionBody> {
+export async function templateBody(
+  office: HttpClient,
+  unitId: string,
+  kind: SessionBody['kind'],
+  patch: Partial<SessionBody> = {},
+): Promise<SessionBody> {
   const t = await office.get(`/api/ballots/templates?unitId=${unitId}&kind=${kind}&year=2026`);
   if (t.statusCode !== 200) throw new Error(`template ${t.statusCode} ${t.body}`);
   const tpl = t.json<{ title: string; questionnaire: Questionnaire; categories: SessionBody['categories'] }>();
-  return { unitId, kind, title: tpl.title, year: 2026, questionnaire: tpl.questionnaire, categories: tpl.categories, opensAt: OPENS, closesAt: CLOSES, ...patch };
+  return {
+    unitId,
+    kind,
+    title: tpl.title,
+    year: 2026,
+    questionnaire: tpl.questionnaire,
+    categories: tpl.categories,
+    opensAt: OPENS,
+    closesAt: CLOSES,
+    ...patch,
+  };
 }
 
 /** Create a session, issue codes per category (from the printed slips), optionally open it. */
@@ -73,7 +92,9 @@ export async function setupSession(office: HttpClient, body: SessionBody, codes:
 export function ratingAnswers(q: Questionnaire, pick: number | ((qid: string, i: number) => number)): Answers {
   const out: Answers = {};
   q.questions.forEach((x, i) => {
-    if (x.type === 'rating') out[x.id] = x.options[typeof pick === 'number' ? pick : pick(x.id, i)] ?? (x.options[0] as string);
+    if (x.type === 'rating') {
+      out[x.id] = x.options[typeof pick === 'number' ? pick : pick(x.id, i)] ?? (x.options[0] as string);
+    }
   });
   return out;
 }
@@ -82,12 +103,19 @@ export function ratingAnswers(q: Questionnaire, pick: number | ((qid: string, i:
 export async function publicVoter(app: FastifyInstance, remoteAddress = '198.51.100.7') {
   const first = await app.inject({ method: 'GET', url: '/api/auth/session', remoteAddress });
   const csrf = first.json<{ csrfToken: string }>().csrfToken;
-  const post = (url: string, body: unknown) => app.inject({
-    method: 'POST', url, remoteAddress, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' }, cookies: { banzi_csrf: csrf }, payload: JSON.stringify(body),
-  });
+  const post = (url: string, body: unknown) =>
+    app.inject({
+      method: 'POST',
+      url,
+      remoteAddress,
+      headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
+      cookies: { banzi_csrf: csrf },
+      payload: JSON.stringify(body),
+    });
   return {
     post,
     form: (sessionId: string, code: string) => post(`/api/ballots/public/sessions/${sessionId}/form`, { code }),
-    vote: (sessionId: string, code: string, answers: Answers) => post(`/api/ballots/public/sessions/${sessionId}/ballots`, { code, answers }),
+    vote: (sessionId: string, code: string, answers: Answers) =>
+      post(`/api/ballots/public/sessions/${sessionId}/ballots`, { code, answers }),
   };
 }

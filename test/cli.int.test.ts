@@ -10,7 +10,13 @@ const dir = mkdtempSync(join(tmpdir(), 'banzi-cli-'));
 const env = { ...process.env, BANZI_DATA_DIR: dir };
 
 function banzi(args: string[], input?: string) {
-  return spawnSync(process.execPath, [join(ROOT, 'bin/banzi.mjs'), ...args], { cwd: ROOT, env, encoding: 'utf8', input, timeout: 120_000 });
+  return spawnSync(process.execPath, [join(ROOT, 'bin/banzi.mjs'), ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    input,
+    timeout: 120_000,
+  });
 }
 
 describe('the banzi command', () => {
@@ -24,14 +30,21 @@ describe('the banzi command', () => {
 
   it('migrates, creates each admin with one admin role, and seeds demo data only into a database without real data', () => {
     expect(banzi(['migrate']).stdout).toContain('0001_foundation');
-    const add = banzi(['user', 'add', '--role', 'auditor', '--username', 'chief-auditor', '--password-stdin'], 'Audit-Passw0rd-1\n');
+    const add = banzi(
+      ['user', 'add', '--role', 'auditor', '--username', 'chief-auditor', '--password-stdin'],
+      'Audit-Passw0rd-1\n',
+    );
     expect(add.status, add.stderr).toBe(0);
     const weak = banzi(['user', 'add', '--role', 'system-admin', '--username', 'weak', '--password-stdin'], 'short\n');
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('密码至少 10 位');
-    expect(banzi(['user', 'add', '--role', 'superuser', '--username', 'x', '--password-stdin'], 'Audit-Passw0rd-1\n').status).toBe(2);
+    expect(
+      banzi(['user', 'add', '--role', 'superuser', '--username', 'x', '--password-stdin'], 'Audit-Passw0rd-1\n').status,
+    ).toBe(2);
     const h = openSqlite(join(dir, 'banzi.db'));
-    const row = h.sqlite?.prepare("select admin_role, person_id, is_demo from users where username = 'chief-auditor'").get();
+    const row = h.sqlite
+      ?.prepare("select admin_role, person_id, is_demo from users where username = 'chief-auditor'")
+      .get();
     h.sqlite?.close();
     expect(row).toEqual({ admin_role: 'auditor', person_id: null, is_demo: 0 });
     const seed = banzi(['seed', '--demo']);
@@ -41,7 +54,12 @@ describe('the banzi command', () => {
 
   it('seeds demo data into an empty database and prints the password', () => {
     const empty = mkdtempSync(join(tmpdir(), 'banzi-cli-empty-'));
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/banzi.mjs'), 'seed', '--demo'], { cwd: ROOT, env: { ...process.env, BANZI_DATA_DIR: empty }, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/banzi.mjs'), 'seed', '--demo'], {
+      cwd: ROOT,
+      env: { ...process.env, BANZI_DATA_DIR: empty },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     rmSync(empty, { recursive: true, force: true });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Demo password \(all accounts\): Demo-[A-Za-z0-9]{8}-7q/);

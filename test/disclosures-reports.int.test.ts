@@ -32,7 +32,10 @@ describeEachDialect('personal-matters reports: confidentiality, encryption, audi
       const c = await loginAs(env.app, u);
       expect((await c.get(`/api/disclosures/reports/${reportId}`)).statusCode, u).toBe(404);
       expect((await c.get(`/api/disclosures/reports/${reportId}/export.docx`)).statusCode, u).toBe(404);
-      expect((await c.get('/api/disclosures/reports')).json().items.map((r: { id: string }) => r.id), u).not.toContain(reportId);
+      expect(
+        (await c.get('/api/disclosures/reports')).json().items.map((r: { id: string }) => r.id),
+        u,
+      ).not.toContain(reportId);
     }
   });
 
@@ -43,32 +46,59 @@ describeEachDialect('personal-matters reports: confidentiality, encryption, audi
   });
 
   it('stores the contents encrypted at rest', async () => {
-    const row = await env.ctx.db.selectFrom('disclosure_reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow();
+    const row = await env.ctx.db
+      .selectFrom('disclosure_reports')
+      .selectAll()
+      .where('id', '=', reportId)
+      .executeTakeFirstOrThrow();
     expect(row.payload_enc.startsWith('sm4.v1.')).toBe(true);
     const raw = JSON.stringify(row);
-    for (const secret of ['解放路', '120.5', '阿勒泰地区人民医院', '王丽', '16800000']) expect(raw).not.toContain(secret);
+    for (const secret of ['解放路', '120.5', '阿勒泰地区人民医院', '王丽', '16800000']) {
+      expect(raw).not.toContain(secret);
+    }
     expect(row.payload_hash).toMatch(/^[0-9a-f]{64}$/);
     const audit = JSON.stringify(await env.ctx.db.selectFrom('audit_events').selectAll().execute());
     for (const secret of ['解放路', '阿勒泰地区人民医院']) expect(audit).not.toContain(secret);
   });
 
   it('writes every read to the audit log and shows the cadre who read it', async () => {
-    const before = await env.ctx.db.selectFrom('audit_events').select('seq').where('action', '=', 'disclosures.report_read').where('entity_id', '=', reportId).execute();
+    const before = await env.ctx.db
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('action', '=', 'disclosures.report_read')
+      .where('entity_id', '=', reportId)
+      .execute();
     const jj = await loginAs(env.app, 'jj');
     await jj.get(`/api/disclosures/reports/${reportId}`);
     await jj.get(`/api/disclosures/reports/${reportId}/export.docx`);
-    const after = await env.ctx.db.selectFrom('audit_events').selectAll().where('action', '=', 'disclosures.report_read').where('entity_id', '=', reportId).execute();
+    const after = await env.ctx.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'disclosures.report_read')
+      .where('entity_id', '=', reportId)
+      .execute();
     expect(after.length - before.length).toBe(2);
     expect(after.at(-1)?.actor_user_id).toBe(world.users.jj);
-    const reads = (await m1.get('/api/disclosures/me/reads')).json<{ items: { actorName: string; purpose: string; self: boolean }[] }>().items;
+    const reads = (await m1.get('/api/disclosures/me/reads')).json<{
+      items: { actorName: string; purpose: string; self: boolean }[];
+    }>().items;
     expect(reads[0]).toMatchObject({ actorName: '田红霞', purpose: '导出', self: false });
     expect(reads.some((r) => r.actorName === '曾国栋')).toBe(true);
     // a denied read is not a read
     await (await loginAs(env.app, 'altsec')).get(`/api/disclosures/reports/${reportId}`);
-    const n = await env.ctx.db.selectFrom('audit_events').select('seq').where('action', '=', 'disclosures.report_read').where('entity_id', '=', reportId).execute();
+    const n = await env.ctx.db
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('action', '=', 'disclosures.report_read')
+      .where('entity_id', '=', reportId)
+      .execute();
     expect(n.length).toBe(after.length);
-    expect((await (await loginAs(env.app, 'rs')).get(`/api/disclosures/reports/${reportId}/reads`)).statusCode).toBe(200);
-    expect((await (await loginAs(env.app, 'altsec')).get(`/api/disclosures/reports/${reportId}/reads`)).statusCode).toBe(404);
+    expect((await (await loginAs(env.app, 'rs')).get(`/api/disclosures/reports/${reportId}/reads`)).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await (await loginAs(env.app, 'altsec')).get(`/api/disclosures/reports/${reportId}/reads`)).statusCode,
+    ).toBe(404);
   });
 
   it('exports the report as a .docx in the form layout', async () => {
@@ -84,20 +114,52 @@ describeEachDialect('personal-matters reports: confidentiality, encryption, audi
   });
 
   it('freezes a submitted report; corrections are dated amendments', async () => {
-    const put = await m1.put(`/api/disclosures/reports/${reportId}`, { items: { income: { salaryFen: 1, bonusFen: 0, allowanceFen: 0 } } });
+    const put = await m1.put(`/api/disclosures/reports/${reportId}`, {
+      items: { income: { salaryFen: 1, bonusFen: 0, allowanceFen: 0 } },
+    });
     expect(put.statusCode).toBe(409);
     const same = await m1.post(`/api/disclosures/reports/${reportId}/amendments`, { reason: '无变化', items: {} });
     expect(same.statusCode).toBe(400);
-    const am = await m1.post(`/api/disclosures/reports/${reportId}/amendments`, { reason: '漏填车位', items: { housing: { entries: [...fullItems(fam).housing.entries, { owner: 'self', kind: 'parking', address: '解放路18号地下车位B-7', certificateNo: 'P-7', areaSqm: 13.2, acquiredOn: '2019-01-01', source: 'purchase', priceFen: 8_000_000 }] } } });
+    const am = await m1.post(`/api/disclosures/reports/${reportId}/amendments`, {
+      reason: '漏填车位',
+      items: {
+        housing: {
+          entries: [
+            ...fullItems(fam).housing.entries,
+            {
+              owner: 'self',
+              kind: 'parking',
+              address: '解放路18号地下车位B-7',
+              certificateNo: 'P-7',
+              areaSqm: 13.2,
+              acquiredOn: '2019-01-01',
+              source: 'purchase',
+              priceFen: 8_000_000,
+            },
+          ],
+        },
+      },
+    });
     expect(am.statusCode, am.body).toBe(201);
     const detail = (await m1.get(`/api/disclosures/reports/${reportId}`)).json();
     expect(detail.version).toBe(1);
-    expect(detail.amendments[0]).toMatchObject({ seq: 1, amendedOn: '2026-06-08', reason: '漏填车位', changedItems: ['housing'] });
+    expect(detail.amendments[0]).toMatchObject({
+      seq: 1,
+      amendedOn: '2026-06-08',
+      reason: '漏填车位',
+      changedItems: ['housing'],
+    });
     expect(detail.items.housing.entries).toHaveLength(2);
     const original = (await m1.get(`/api/disclosures/reports/${reportId}?version=0`)).json();
     expect(original.items.housing.entries).toHaveLength(1);
     expect(original.payloadHash).not.toBe(detail.payloadHash);
-    expect((await (await loginAs(env.app, 'rs')).post(`/api/disclosures/reports/${reportId}/amendments`, { reason: 'x', items: {} })).statusCode).toBe(403);
+    expect(
+      (
+        await (
+          await loginAs(env.app, 'rs')
+        ).post(`/api/disclosures/reports/${reportId}/amendments`, { reason: 'x', items: {} })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('computes deadlines: 31 January fixed, late after it', async () => {
@@ -124,7 +186,10 @@ describeEachDialect('personal-matters reports: confidentiality, encryption, audi
     const draft = (await m3.get(`/api/disclosures/reports/${created.json().id}`)).json();
     expect(draft.items.housing.entries[0].address).toBe('阿勒泰市解放路18号3-502');
     expect(draft.deadline.status).toBe('reminder');
-    const sub = await m3.post(`/api/disclosures/reports/${created.json().id}/submit`, { declaration: true, signature: '马德胜' });
+    const sub = await m3.post(`/api/disclosures/reports/${created.json().id}/submit`, {
+      declaration: true,
+      signature: '马德胜',
+    });
     expect(sub.statusCode).toBe(200);
     expect((await m3.get(`/api/disclosures/reports/${created.json().id}`)).json().deadline.status).toBe('on_time');
     const reads = (await m3.get('/api/disclosures/me/reads')).json().items;
@@ -136,25 +201,53 @@ describeEachDialect('personal-matters reports: confidentiality, encryption, audi
     const rs = await loginAs(env.app, 'rs');
     const res = await rs.get(`/api/disclosures/subjects?unitId=${world.units.altay}`);
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as { personName: string; basis: string; deadline: { status: string } | null; report: unknown }[];
-    expect(items.map((i) => i.personName).sort()).toEqual(['再娜甫·吾斯曼', '叶尔兰·努尔兰', '朱少华', '林晓峰', '马德胜'].sort());
+    const items = res.json().items as {
+      personName: string;
+      basis: string;
+      deadline: { status: string } | null;
+      report: unknown;
+    }[];
+    expect(items.map((i) => i.personName).sort()).toEqual(
+      ['再娜甫·吾斯曼', '叶尔兰·努尔兰', '朱少华', '林晓峰', '马德胜'].sort(),
+    );
     expect(items.find((i) => i.personName === '叶尔兰·努尔兰')?.deadline?.status).toBe('overdue');
-    expect((await (await loginAs(env.app, 'altrenshi')).get(`/api/disclosures/subjects?unitId=${world.units.altay}`)).statusCode).toBe(404);
-    const all = (await rs.get(`/api/disclosures/subjects?unitId=${world.units.altay}&all=1`)).json().items as { isSubject: boolean }[];
+    expect(
+      (await (await loginAs(env.app, 'altrenshi')).get(`/api/disclosures/subjects?unitId=${world.units.altay}`))
+        .statusCode,
+    ).toBe(404);
+    const all = (await rs.get(`/api/disclosures/subjects?unitId=${world.units.altay}&all=1`)).json().items as {
+      isSubject: boolean;
+    }[];
     expect(all.filter((i) => !i.isSubject).length).toBe(3);
   });
 
   it('adds a special case with a reason, and ends it', async () => {
     const rs = await loginAs(env.app, 'rs');
-    const add = await rs.post('/api/disclosures/special-subjects', { personId: world.people.altStaff, reason: '主持监管科全面工作，按规定纳入报告范围', startDate: '2026-05-01' });
+    const add = await rs.post('/api/disclosures/special-subjects', {
+      personId: world.people.altStaff,
+      reason: '主持监管科全面工作，按规定纳入报告范围',
+      startDate: '2026-05-01',
+    });
     expect(add.statusCode, add.body).toBe(201);
     const staff = await loginAs(env.app, 'altstaff');
     const me = (await staff.get('/api/disclosures/me')).json();
     expect(me.subject).toMatchObject({ isSubject: true, basis: 'special', since: '2026-05-01' });
     expect(me.deadline.dueDate).toBe('2026-06-01');
-    expect((await (await loginAs(env.app, 'jj')).post('/api/disclosures/special-subjects', { personId: world.people.altStaff, reason: 'x', startDate: '2026-05-01' })).statusCode).toBe(403);
+    expect(
+      (
+        await (
+          await loginAs(env.app, 'jj')
+        ).post('/api/disclosures/special-subjects', {
+          personId: world.people.altStaff,
+          reason: 'x',
+          startDate: '2026-05-01',
+        })
+      ).statusCode,
+    ).toBe(403);
     const bad = await rs.post(`/api/disclosures/special-subjects/${add.json().id}/end`, { endDate: '2026-04-01' });
     expect(bad.json().error.field).toBe('endDate');
-    expect((await rs.post(`/api/disclosures/special-subjects/${add.json().id}/end`, { endDate: '2026-06-30' })).statusCode).toBe(200);
+    expect(
+      (await rs.post(`/api/disclosures/special-subjects/${add.json().id}/end`, { endDate: '2026-06-30' })).statusCode,
+    ).toBe(200);
   });
 });

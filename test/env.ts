@@ -11,7 +11,9 @@ export const PG_MAINTENANCE_URL = process.env.BANZI_TEST_DATABASE_URL?.trim() ||
 /** The first executable found: the explicit path if given, else each name on PATH. */
 export function findExecutable(explicit: string | undefined, names: string[]): string | undefined {
   const given = explicit?.trim();
-  const candidates = given ? [given] : (process.env.PATH ?? '').split(delimiter).flatMap((d) => names.map((n) => join(d, n)));
+  const candidates = given
+    ? [given]
+    : (process.env.PATH ?? '').split(delimiter).flatMap((d) => names.map((n) => join(d, n)));
   for (const c of candidates) {
     try {
       accessSync(c, constants.X_OK);

@@ -26,7 +26,10 @@ describeEachDialect('meetings: demo data', (dialect) => {
 
   it("holds a year of Altay's meetings, a published one ahead, and tasks", async () => {
     const office = await loginAs(env.app, 'alt-bangong', PASSWORD);
-    const list = ok<{ items: { status: string; date: string; minutesStatus: string; minutesOverdue: boolean }[]; findings: unknown[] }>(await office.get(`/api/meetings?unitId=${altay}&pageSize=100`));
+    const list = ok<{
+      items: { status: string; date: string; minutesStatus: string; minutesOverdue: boolean }[];
+      findings: unknown[];
+    }>(await office.get(`/api/meetings?unitId=${altay}&pageSize=100`));
     expect(list.items.filter((m) => m.status === 'closed').length).toBeGreaterThanOrEqual(11);
     expect(list.items.filter((m) => m.status === 'published')).toHaveLength(1);
     expect(list.items.every((m) => !m.minutesOverdue)).toBe(true);
@@ -38,20 +41,37 @@ describeEachDialect('meetings: demo data', (dialect) => {
   it('is consistent with the rules: no detector fires for Altay, and every tally matches its ballots', async () => {
     const sec = await loginAs(env.app, 'alt-shuji', PASSWORD);
     expect(ok<{ total: number }>(await sec.get(`/api/decisions/violations?unitId=${altay}`)).total).toBe(0);
-    const items = await env.ctx.db.selectFrom('meeting_items').select(['id', 'participants', 'quorum_ok', 'vote_method']).where('unit_id', '=', altay).where('state', '=', 'closed').execute();
+    const items = await env.ctx.db
+      .selectFrom('meeting_items')
+      .select(['id', 'participants', 'quorum_ok', 'vote_method'])
+      .where('unit_id', '=', altay)
+      .where('state', '=', 'closed')
+      .execute();
     expect(items.length).toBeGreaterThan(40);
     for (const it of items) {
       expect(it.quorum_ok).toBe(1);
-      const part = await env.ctx.db.selectFrom('vote_participation').select('person_id').where('meeting_item_id', '=', it.id).execute();
+      const part = await env.ctx.db
+        .selectFrom('vote_participation')
+        .select('person_id')
+        .where('meeting_item_id', '=', it.id)
+        .execute();
       expect(part).toHaveLength(it.participants ?? -1);
     }
   });
 
   it('shows the unit above the lapses of other units, each with its rule', async () => {
     const rs = await loginAs(env.app, 'wlmq-renshi', PASSWORD);
-    const report = ok<{ units: { unitName: string; total: number }[]; items: { unitName: string; ruleId: string; detector: string }[] }>(await rs.get(`/api/decisions/violations?unitId=${urumqi}&scope=below&pageSize=100`));
+    const report = ok<{
+      units: { unitName: string; total: number }[];
+      items: { unitName: string; ruleId: string; detector: string }[];
+    }>(await rs.get(`/api/decisions/violations?unitId=${urumqi}&scope=below&pageSize=100`));
     expect(report.units).toHaveLength(9);
     const got = report.items.map((v) => `${v.unitName}:${v.detector}:${v.ruleId}`).sort();
-    expect(got).toEqual(['伊宁海关:no_meeting:ZZ-03', '喀什海关:minutes_late:PG-12', '塔城海关:no_meeting:DC-03', '霍尔果斯海关:ad_hoc_personnel:ZZ-03']);
+    expect(got).toEqual([
+      '伊宁海关:no_meeting:ZZ-03',
+      '喀什海关:minutes_late:PG-12',
+      '塔城海关:no_meeting:DC-03',
+      '霍尔果斯海关:ad_hoc_personnel:ZZ-03',
+    ]);
   });
 });

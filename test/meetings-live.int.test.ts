@@ -48,18 +48,37 @@ describeEachDialect('meetings: the live screen', (dialect) => {
     await addToAgenda(t, meetingId, await ordinaryItem(t, world, cat));
     ok(await t.office.post(`/api/meetings/${meetingId}/publish`));
     const before = ok<{ version: number }>(await t.m[0]!.get(`/api/meetings/${meetingId}`)).version;
-    const cookie = Object.entries(t.m[0]!.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+    const cookie = Object.entries(t.m[0]!.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
     const res = await new Promise<IncomingMessage>((resolve, reject) => {
-      request({ host: '127.0.0.1', port, path: `/api/meetings/${meetingId}/events`, headers: { cookie, accept: 'text/event-stream' } }, resolve).on('error', reject).end();
+      request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/api/meetings/${meetingId}/events`,
+          headers: { cookie, accept: 'text/event-stream' },
+        },
+        resolve,
+      )
+        .on('error', reject)
+        .end();
     });
     try {
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('text/event-stream');
       expect(JSON.parse(await nextEvent(res, 'hello'))).toEqual({ version: before });
       const change = nextEvent(res, 'change');
-      ok(await t.office.post(`/api/meetings/${meetingId}/attendance`, { personId: world.people.altM1, status: 'present' }));
+      ok(
+        await t.office.post(`/api/meetings/${meetingId}/attendance`, {
+          personId: world.people.altM1,
+          status: 'present',
+        }),
+      );
       expect(JSON.parse(await change)).toEqual({ kind: 'attendance' });
-      const after = ok<{ version: number; attendance: { personId: string; status: string }[] }>(await t.m[0]!.get(`/api/meetings/${meetingId}`));
+      const after = ok<{ version: number; attendance: { personId: string; status: string }[] }>(
+        await t.m[0]!.get(`/api/meetings/${meetingId}`),
+      );
       expect(after.version).toBe(before + 1);
       expect(after.attendance.find((a) => a.personId === world.people.altM1)?.status).toBe('present');
     } finally {

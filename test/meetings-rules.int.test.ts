@@ -8,7 +8,20 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from './app.js';
 import { describeEachDialect } from './db.js';
 import { seedWorld, type World } from './fixtures.js';
-import { addToAgenda, altayTeam, approvedItem, attend, catalogue, meeting, ok, ordinaryItem, personnelItem, schedule, vote, type Team } from './meetings-helpers.js';
+import {
+  addToAgenda,
+  altayTeam,
+  approvedItem,
+  attend,
+  catalogue,
+  meeting,
+  ok,
+  ordinaryItem,
+  personnelItem,
+  schedule,
+  vote,
+  type Team,
+} from './meetings-helpers.js';
 
 type Closed = { result: string; findings: { ruleId: string; kind: string; facts: Record<string, unknown> }[] };
 
@@ -30,7 +43,11 @@ describeEachDialect('meetings: close votes, the expected denominator, reconsider
   const closeVoting = async (id: string) => ok<Closed>(await t.office.post(`/api/meetings/items/${id}/close-voting`));
 
   it('warns on a close vote on an important item and lets it be deferred to a later agenda (PG-18)', async () => {
-    const fund = await approvedItem(t, world, { title: '关于购置查验车辆的议题', catalogueId: cat('大额资金'), amountFen: 80_000_000 });
+    const fund = await approvedItem(t, world, {
+      title: '关于购置查验车辆的议题',
+      catalogueId: cat('大额资金'),
+      amountFen: 80_000_000,
+    });
     const rules = await ordinaryItem(t, world, cat, '关于调整午休时间的议题');
     const rules2 = await ordinaryItem(t, world, cat, '关于调整考勤办法的议题');
     meetingId = await schedule(t, world, '2026-06-08', { startTime: '14:00' });
@@ -43,11 +60,21 @@ describeEachDialect('meetings: close votes, the expected denominator, reconsider
     ok(await t.office.post(`/api/meetings/items/${a}/start-voting`));
     const second = await t.office.post(`/api/meetings/items/${b}/start-voting`);
     expect(second.json().error.findings[0].ruleId).toBe('PG-11');
-    for (const [i, ch] of [[0, 'agree'], [1, 'agree'], [2, 'disagree'], [3, 'disagree']] as const) ok(await vote(t.m[i]!, a, ch));
+    for (const [i, ch] of [
+      [0, 'agree'],
+      [1, 'agree'],
+      [2, 'disagree'],
+      [3, 'disagree'],
+    ] as const) {
+      ok(await vote(t.m[i]!, a, ch));
+    }
     ok(await vote(t.sec, a, 'agree'));
     const closed = await closeVoting(a);
     expect(closed.result).toBe('passed');
-    expect(closed.findings.find((f) => f.ruleId === 'PG-18')).toMatchObject({ kind: 'warn', facts: { agree: 3, disagree: 2, margin: 1 } });
+    expect(closed.findings.find((f) => f.ruleId === 'PG-18')).toMatchObject({
+      kind: 'warn',
+      facts: { agree: 3, disagree: 2, margin: 1 },
+    });
     ok(await t.office.post(`/api/meetings/items/${a}/defer`, { reason: '双方人数接近，进一步调查研究后再议' }));
     const item = ok<{ status: string; deferredCount: number }>(await t.office.get(`/api/decisions/items/${fund}`));
     expect(item).toMatchObject({ status: 'approved', deferredCount: 1 });
@@ -64,7 +91,11 @@ describeEachDialect('meetings: close votes, the expected denominator, reconsider
 
     // The recorder marks a member as not voting; the others and the chair then vote.
     ok(await t.office.post(`/api/meetings/items/${c}/start-voting`));
-    ok(await t.office.post(`/api/meetings/items/${c}/recorded-votes`, { entries: [{ personId: world.people.altM4, notVoting: true }] }));
+    ok(
+      await t.office.post(`/api/meetings/items/${c}/recorded-votes`, {
+        entries: [{ personId: world.people.altM4, notVoting: true }],
+      }),
+    );
     for (const i of [0, 1, 2]) ok(await vote(t.m[i]!, c, 'agree'));
     ok(await vote(t.sec, c, 'agree'));
     expect((await closeVoting(c)).result).toBe('passed');
@@ -76,22 +107,45 @@ describeEachDialect('meetings: close votes, the expected denominator, reconsider
     const mx = await addToAgenda(t, meetingId, x, 'hands');
     const my = await addToAgenda(t, meetingId, y, 'hands');
     for (const id of [mx, my]) {
-      for (const p of ['altM3', 'altM4']) ok(await t.office.post(`/api/meetings/items/${id}/recusals`, { personId: world.people[p], reason: '亲属在外包公司任职' }));
+      for (const p of ['altM3', 'altM4']) {
+        ok(
+          await t.office.post(`/api/meetings/items/${id}/recusals`, {
+            personId: world.people[p],
+            reason: '亲属在外包公司任职',
+          }),
+        );
+      }
     }
-    const hands = (id: string) => t.office.post(`/api/meetings/items/${id}/recorded-votes`, {
-      entries: [{ personId: world.people.altM1, choices: [{ candidateId: 'main', choice: 'agree' }] }, { personId: world.people.altM2, choices: [{ candidateId: 'main', choice: 'disagree' }] }, { personId: world.people.altSec, choices: [{ candidateId: 'main', choice: 'agree' }] }],
-    });
+    const hands = (id: string) =>
+      t.office.post(`/api/meetings/items/${id}/recorded-votes`, {
+        entries: [
+          { personId: world.people.altM1, choices: [{ candidateId: 'main', choice: 'agree' }] },
+          { personId: world.people.altM2, choices: [{ candidateId: 'main', choice: 'disagree' }] },
+          { personId: world.people.altSec, choices: [{ candidateId: 'main', choice: 'agree' }] },
+        ],
+      });
     ok(await t.office.post(`/api/meetings/items/${mx}/start-voting`));
     ok(await hands(mx));
     const strict = await closeVoting(mx); // 2 agree, not more than 5/2
     expect(strict).toMatchObject({ result: 'not_passed' });
     expect(strict.findings.find((f) => f.ruleId === 'PG-09')?.facts).toMatchObject({ expected: 5 });
-    ok(await t.office.post('/api/rules/PG-13/overrides', { unitId: world.units.altay, params: { recusedCountInExpected: false }, effectiveFrom: '2026-06-08', reason: '本单位议事规则：回避成员不计入应到会人数' }), 201);
+    ok(
+      await t.office.post('/api/rules/PG-13/overrides', {
+        unitId: world.units.altay,
+        params: { recusedCountInExpected: false },
+        effectiveFrom: '2026-06-08',
+        reason: '本单位议事规则：回避成员不计入应到会人数',
+      }),
+      201,
+    );
     ok(await t.office.post(`/api/meetings/items/${my}/start-voting`));
     ok(await hands(my));
     const lenient = await closeVoting(my); // 2 agree, more than 3/2
     expect(lenient).toMatchObject({ result: 'passed' });
-    expect(lenient.findings.find((f) => f.ruleId === 'PG-09')).toMatchObject({ facts: { expected: 3 }, params: { passMajorityNumerator: 1, passMajorityDenominator: 2 } });
+    expect(lenient.findings.find((f) => f.ruleId === 'PG-09')).toMatchObject({
+      facts: { expected: 3 },
+      params: { passMajorityNumerator: 1, passMajorityDenominator: 2 },
+    });
   });
 
   it('reconsiders a decided personnel item only with more than half of all members, then puts it to a new vote (SE-09)', async () => {
@@ -100,20 +154,37 @@ describeEachDialect('meetings: close votes, the expected denominator, reconsider
     const m = await meeting(t.office, meetingId);
     const cand = m.items.find((i) => i.id === mo)!.candidates[0]!.id;
     ok(await t.office.post(`/api/meetings/items/${mo}/start-voting`));
-    ok(await t.office.post(`/api/meetings/items/${mo}/recorded-votes`, {
-      entries: ['altSec', 'altM1', 'altM2', 'altM3', 'altM4'].map((p) => ({ personId: world.people[p], choices: [{ candidateId: cand, choice: 'agree' }] })),
-    }));
+    ok(
+      await t.office.post(`/api/meetings/items/${mo}/recorded-votes`, {
+        entries: ['altSec', 'altM1', 'altM2', 'altM3', 'altM4'].map((p) => ({
+          personId: world.people[p],
+          choices: [{ candidateId: cand, choice: 'agree' }],
+        })),
+      }),
+    );
     expect((await closeVoting(mo)).result).toBe('passed');
-    const rec = await approvedItem(t, world, { title: '关于复议李四任职的议题', catalogueId: cat('科级干部任免'), amendsItemId: orig, amendKind: 'reconsider' });
+    const rec = await approvedItem(t, world, {
+      title: '关于复议李四任职的议题',
+      catalogueId: cat('科级干部任免'),
+      amendsItemId: orig,
+      amendKind: 'reconsider',
+    });
     const mr = await addToAgenda(t, meetingId, rec, 'oral');
     ok(await t.office.post(`/api/meetings/items/${mr}/start-voting`));
-    ok(await t.office.post(`/api/meetings/items/${mr}/recorded-votes`, {
-      entries: ['altM1', 'altM2', 'altM3', 'altM4', 'altSec'].map((p, i) => ({ personId: world.people[p], choices: [{ candidateId: 'main', choice: i < 3 ? 'agree' : 'disagree' }] })),
-    }));
+    ok(
+      await t.office.post(`/api/meetings/items/${mr}/recorded-votes`, {
+        entries: ['altM1', 'altM2', 'altM3', 'altM4', 'altSec'].map((p, i) => ({
+          personId: world.people[p],
+          choices: [{ candidateId: 'main', choice: i < 3 ? 'agree' : 'disagree' }],
+        })),
+      }),
+    );
     const r = await closeVoting(mr);
     expect(r.findings.find((f) => f.ruleId === 'SE-09')).toMatchObject({ facts: { agree: 3, members: 5, base: 5 } });
     expect(r.result).toBe('passed');
-    const list = ok<{ items: { title: string; status: string }[] }>(await t.office.get(`/api/decisions/items?unitId=${world.units.altay}&pool=1`));
+    const list = ok<{ items: { title: string; status: string }[] }>(
+      await t.office.get(`/api/decisions/items?unitId=${world.units.altay}&pool=1`),
+    );
     expect(list.items.some((i) => i.title === '（复议）关于任命李四为稽核科科长的议题')).toBe(true);
     ok(await t.office.post(`/api/meetings/${meetingId}/close`));
   });
@@ -133,32 +204,69 @@ describeEachDialect('meetings: close votes, the expected denominator, reconsider
     expect(attendee.json().error.findings[0].ruleId).toBe('PG-14');
     const absent = await vote(t.m[3]!, mx, 'agree');
     expect(absent.json().error.findings[0]).toMatchObject({ ruleId: 'PG-09', facts: { status: 'absent' } });
-    expect((await env.ctx.db.selectFrom('vote_participation').select('person_id').where('meeting_item_id', '=', mx).execute())).toHaveLength(0);
+    expect(
+      await env.ctx.db.selectFrom('vote_participation').select('person_id').where('meeting_item_id', '=', mx).execute(),
+    ).toHaveLength(0);
     for (const i of [0, 1, 2]) ok(await vote(t.m[i]!, mx, 'agree'));
     ok(await vote(t.sec, mx, 'agree'));
     expect((await closeVoting(mx)).result).toBe('passed');
     expect((await vote(t.m[0]!, mx, 'disagree')).statusCode).toBe(409);
-    expect((await env.ctx.db.selectFrom('named_votes').select('choice').where('meeting_item_id', '=', mx).execute()).map((v) => v.choice)).toEqual(['agree', 'agree', 'agree', 'agree']);
+    expect(
+      (await env.ctx.db.selectFrom('named_votes').select('choice').where('meeting_item_id', '=', mx).execute()).map(
+        (v) => v.choice,
+      ),
+    ).toEqual(['agree', 'agree', 'agree', 'agree']);
   });
 
   it('enters a paper meeting afterwards and flags what broke the rules (PG-07, ZZ-03, PG-12)', async () => {
-    const paper = ok<{ id: string }>(await t.office.post('/api/decisions/items', {
-      unitId: world.units.altay, title: '关于王五同志免职的议题', summary: 's', catalogueId: cat('科级干部任免'), paperApprovedOn: '2026-04-10',
-      candidates: [{ name: '王五', proposedPost: '免去查验科科长职务' }],
-    }), 201).id;
-    const pm = await schedule(t, world, '2026-04-10', { entryMode: 'retrospective', retrospectiveReason: '系统启用前召开' });
-    const added = ok<{ id: string; findings: { ruleId: string }[] }>(await t.office.post(`/api/meetings/${pm}/items`, { agendaItemId: paper, voteMethod: 'hands' }), 201);
+    const paper = ok<{ id: string }>(
+      await t.office.post('/api/decisions/items', {
+        unitId: world.units.altay,
+        title: '关于王五同志免职的议题',
+        summary: 's',
+        catalogueId: cat('科级干部任免'),
+        paperApprovedOn: '2026-04-10',
+        candidates: [{ name: '王五', proposedPost: '免去查验科科长职务' }],
+      }),
+      201,
+    ).id;
+    const pm = await schedule(t, world, '2026-04-10', {
+      entryMode: 'retrospective',
+      retrospectiveReason: '系统启用前召开',
+    });
+    const added = ok<{ id: string; findings: { ruleId: string }[] }>(
+      await t.office.post(`/api/meetings/${pm}/items`, { agendaItemId: paper, voteMethod: 'hands' }),
+      201,
+    );
     expect(added.findings.map((f) => f.ruleId)).toContain('ZZ-03');
     await attend(t, world, pm, { altM3: 'absent', altM4: 'absent' });
     ok(await t.office.post(`/api/meetings/${pm}/open`));
     const m = await meeting(t.office, pm);
     const cand = m.items[0]!.candidates[0]!.id;
-    const r = ok<Closed>(await t.office.post(`/api/meetings/items/${added.id}/paper-result`, { tallies: [{ candidateId: cand, agree: 2, disagree: 1, abstain: 0, defer: 0 }], recordedOutcome: 'passed' }));
+    const r = ok<Closed>(
+      await t.office.post(`/api/meetings/items/${added.id}/paper-result`, {
+        tallies: [{ candidateId: cand, agree: 2, disagree: 1, abstain: 0, defer: 0 }],
+        recordedOutcome: 'passed',
+      }),
+    );
     expect(r.result).toBe('not_passed');
-    expect(r.findings.find((f) => f.ruleId === 'PG-07')).toMatchObject({ kind: 'warn', facts: { present: 3, required: 4 } });
+    expect(r.findings.find((f) => f.ruleId === 'PG-07')).toMatchObject({
+      kind: 'warn',
+      facts: { present: 3, required: 4 },
+    });
     ok(await t.office.post(`/api/meetings/${pm}/close`));
-    const report = ok<{ items: { detector: string; ruleId: string; meetingId: string | null }[] }>(await t.sec.get(`/api/decisions/violations?unitId=${world.units.altay}`));
-    const mine = report.items.filter((v) => v.meetingId === pm).map((v) => `${v.detector}:${v.ruleId}`).sort();
-    expect(mine).toEqual(['ad_hoc_personnel:ZZ-03', 'below_quorum:PG-07', 'minutes_late:PG-12', 'outcome_differs:ZZ-03']);
+    const report = ok<{ items: { detector: string; ruleId: string; meetingId: string | null }[] }>(
+      await t.sec.get(`/api/decisions/violations?unitId=${world.units.altay}`),
+    );
+    const mine = report.items
+      .filter((v) => v.meetingId === pm)
+      .map((v) => `${v.detector}:${v.ruleId}`)
+      .sort();
+    expect(mine).toEqual([
+      'ad_hoc_personnel:ZZ-03',
+      'below_quorum:PG-07',
+      'minutes_late:PG-12',
+      'outcome_differs:ZZ-03',
+    ]);
   });
 });

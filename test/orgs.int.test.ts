@@ -36,71 +36,152 @@ describeEachDialect('units and teams', (dialect) => {
       expect(t.statusCode).toBe(200);
       expect(t.json()).toMatchObject({ canEdit: true, canViewRecords: true });
     }
-    const team = (await c.get(`/api/orgs/units/${w.units.altay}/team`)).json<{ members: { personName: string; teamPostLabel: string }[] }>();
+    const team = (await c.get(`/api/orgs/units/${w.units.altay}/team`)).json<{
+      members: { personName: string; teamPostLabel: string }[];
+    }>();
     expect(team.members[0]).toMatchObject({ personName: '朱少华', teamPostLabel: '党组书记' });
   });
 
   it('adds a team member, ends the membership and keeps it in the history', async () => {
     const rs = await loginAs(env.app, 'rs');
-    const add = await rs.post(`/api/orgs/units/${w.units.altay}/team`, { personId: w.people.altStaff, teamPost: 'member', adminPost: '副关长', startDate: '2026-06-01', divisionOfWork: '分管综合' });
+    const add = await rs.post(`/api/orgs/units/${w.units.altay}/team`, {
+      personId: w.people.altStaff,
+      teamPost: 'member',
+      adminPost: '副关长',
+      startDate: '2026-06-01',
+      divisionOfWork: '分管综合',
+    });
     expect(add.statusCode).toBe(201);
-    const again = await rs.post(`/api/orgs/units/${w.units.altay}/team`, { personId: w.people.altStaff, teamPost: 'member', startDate: '2026-06-02' });
+    const again = await rs.post(`/api/orgs/units/${w.units.altay}/team`, {
+      personId: w.people.altStaff,
+      teamPost: 'member',
+      startDate: '2026-06-02',
+    });
     expect(again.statusCode).toBe(409);
-    const second = await rs.post(`/api/orgs/units/${w.units.altay}/team`, { personId: w.people.altOffice, teamPost: 'secretary', startDate: '2026-06-01' });
+    const second = await rs.post(`/api/orgs/units/${w.units.altay}/team`, {
+      personId: w.people.altOffice,
+      teamPost: 'secretary',
+      startDate: '2026-06-01',
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json().error.field).toBe('teamPost');
     const id = add.json<{ id: string }>().id;
     const noReason = await rs.patch(`/api/orgs/team-members/${id}`, { endDate: '2026-06-05' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.field).toBe('endReason');
-    expect((await rs.patch(`/api/orgs/team-members/${id}`, { endDate: '2026-06-05', endReason: '工作调整' })).statusCode).toBe(200);
+    expect(
+      (await rs.patch(`/api/orgs/team-members/${id}`, { endDate: '2026-06-05', endReason: '工作调整' })).statusCode,
+    ).toBe(200);
     expect((await rs.patch(`/api/orgs/team-members/${id}`, { divisionOfWork: '改' })).statusCode).toBe(409);
-    const current = (await rs.get(`/api/orgs/units/${w.units.altay}/team`)).json<{ members: { id: string }[] }>().members.map((m) => m.id);
+    const current = (await rs.get(`/api/orgs/units/${w.units.altay}/team`))
+      .json<{ members: { id: string }[] }>()
+      .members.map((m) => m.id);
     expect(current).not.toContain(id);
-    const history = (await rs.get(`/api/orgs/units/${w.units.altay}/team?history=1`)).json<{ members: { id: string; endReason: string | null }[] }>().members;
+    const history = (await rs.get(`/api/orgs/units/${w.units.altay}/team?history=1`)).json<{
+      members: { id: string; endReason: string | null }[];
+    }>().members;
     expect(history.find((m) => m.id === id)?.endReason).toBe('工作调整');
   });
 
   it('derives the member role from the new membership', async () => {
     const rs = await loginAs(env.app, 'rs');
-    await rs.post(`/api/orgs/units/${w.units.khorgos}/team`, { personId: w.people.khStaff, teamPost: 'member', startDate: '2026-06-01' });
+    await rs.post(`/api/orgs/units/${w.units.khorgos}/team`, {
+      personId: w.people.khStaff,
+      teamPost: 'member',
+      startDate: '2026-06-01',
+    });
     const sys = await loginAs(env.app, 'sysadmin');
-    const created = await sys.post('/api/accounts/users', { username: 'khstaff', displayName: '孙雅琴', password: 'Sun-Yaqin-2026x', personId: w.people.khStaff });
+    const created = await sys.post('/api/accounts/users', {
+      username: 'khstaff',
+      displayName: '孙雅琴',
+      password: 'Sun-Yaqin-2026x',
+      personId: w.people.khStaff,
+    });
     expect(created.statusCode).toBe(201);
     await env.ctx.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', 'khstaff').execute();
-    const me = (await (await loginAs(env.app, 'khstaff', 'Sun-Yaqin-2026x')).get('/api/auth/session')).json<{ me: { roles: { role: string }[] } }>();
+    const me = (await (await loginAs(env.app, 'khstaff', 'Sun-Yaqin-2026x')).get('/api/auth/session')).json<{
+      me: { roles: { role: string }[] };
+    }>();
     expect(me.me.roles.map((r) => r.role)).toContain('member');
   });
 
   it('refuses team changes to those without authority: 403 for the unit itself, 404 for others', async () => {
     const own = await loginAs(env.app, 'altsec');
-    expect((await own.post(`/api/orgs/units/${w.units.altay}/team`, { personId: w.people.altStaff, teamPost: 'member', startDate: '2026-06-01' })).statusCode).toBe(403);
-    expect((await own.patch(`/api/orgs/team-members/${w.teamMembers.altM1}`, { divisionOfWork: 'x' })).statusCode).toBe(403);
-    expect((await own.patch(`/api/orgs/team-members/${w.teamMembers.khM1}`, { divisionOfWork: 'x' })).statusCode).toBe(404);
-    expect((await own.post(`/api/orgs/units/${w.units.khorgos}/team`, { personId: w.people.khStaff, teamPost: 'member', startDate: '2026-06-01' })).statusCode).toBe(404);
+    expect(
+      (
+        await own.post(`/api/orgs/units/${w.units.altay}/team`, {
+          personId: w.people.altStaff,
+          teamPost: 'member',
+          startDate: '2026-06-01',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect((await own.patch(`/api/orgs/team-members/${w.teamMembers.altM1}`, { divisionOfWork: 'x' })).statusCode).toBe(
+      403,
+    );
+    expect((await own.patch(`/api/orgs/team-members/${w.teamMembers.khM1}`, { divisionOfWork: 'x' })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (
+        await own.post(`/api/orgs/units/${w.units.khorgos}/team`, {
+          personId: w.people.khStaff,
+          teamPost: 'member',
+          startDate: '2026-06-01',
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await own.patch(`/api/orgs/units/${w.units.altay}`, { name: '改名' })).statusCode).toBe(403);
     expect((await own.patch(`/api/orgs/units/${w.units.khorgos}`, { name: '改名' })).statusCode).toBe(404);
   });
 
   it('lets the personnel office create a child unit; others are refused', async () => {
     const rs = await loginAs(env.app, 'rs');
-    const r = await rs.post('/api/orgs/units', { parentId: w.units.urumqi, name: '塔城海关', shortName: '塔城', level: 'subordinate', organType: 'party_committee' });
+    const r = await rs.post('/api/orgs/units', {
+      parentId: w.units.urumqi,
+      name: '塔城海关',
+      shortName: '塔城',
+      level: 'subordinate',
+      organType: 'party_committee',
+    });
     expect(r.statusCode).toBe(201);
     const t = (await rs.get(`/api/orgs/units/${r.json<{ id: string }>().id}/team`)).json<{ organLabel: string }>();
     expect(t.organLabel).toBe('党委');
     const m = await loginAs(env.app, 'altsec');
-    expect((await m.post('/api/orgs/units', { parentId: w.units.altay, name: '某科', shortName: '某科', level: 'internal', organType: 'party_group' })).statusCode).toBe(403);
+    expect(
+      (
+        await m.post('/api/orgs/units', {
+          parentId: w.units.altay,
+          name: '某科',
+          shortName: '某科',
+          level: 'internal',
+          organType: 'party_group',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await rs.patch(`/api/orgs/units/${w.units.altay}`, { shortName: '阿勒泰关' })).statusCode).toBe(200);
   });
 
   it('answers 401 on every route without a session', async () => {
-    for (const [method, url] of [['GET', '/api/orgs/units'], ['GET', `/api/orgs/units/${w.units.altay}`], ['GET', `/api/orgs/units/${w.units.altay}/team`], ['POST', '/api/orgs/units'], ['PATCH', `/api/orgs/units/${w.units.altay}`], ['POST', `/api/orgs/units/${w.units.altay}/team`], ['PATCH', `/api/orgs/team-members/${w.teamMembers.altM1}`]] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/orgs/units'],
+      ['GET', `/api/orgs/units/${w.units.altay}`],
+      ['GET', `/api/orgs/units/${w.units.altay}/team`],
+      ['POST', '/api/orgs/units'],
+      ['PATCH', `/api/orgs/units/${w.units.altay}`],
+      ['POST', `/api/orgs/units/${w.units.altay}/team`],
+      ['PATCH', `/api/orgs/team-members/${w.teamMembers.altM1}`],
+    ] as const) {
       expect((await env.app.inject({ method, url })).statusCode, `${method} ${url}`).toBe(401);
     }
   });
 
   it('records team changes in the audit log with field names, not values', async () => {
-    const rows = await env.ctx.db.selectFrom('audit_events').selectAll().where('action', 'like', 'orgs.team_member%').execute();
+    const rows = await env.ctx.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', 'like', 'orgs.team_member%')
+      .execute();
     expect(rows.length).toBeGreaterThan(0);
     const ended = rows.find((r) => r.action === 'orgs.team_member_ended');
     expect(JSON.parse(ended?.changed_fields ?? '[]')).toEqual(expect.arrayContaining(['endDate', 'endReason']));

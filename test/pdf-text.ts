@@ -43,10 +43,14 @@ function parseCMap(text: string): { width: number; map: Map<number, string> } {
   const range = /begincodespacerange\s*<([0-9A-Fa-f]+)>/.exec(text);
   const width = range ? (range[1] ?? '00').length / 2 : 1;
   for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const p of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) map.set(parseInt(p[1] ?? '0', 16), hexChars(p[2] ?? ''));
+    for (const p of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
+      map.set(parseInt(p[1] ?? '0', 16), hexChars(p[2] ?? ''));
+    }
   }
   for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const p of (block[1] ?? '').matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]+)>|\[([^\]]*)\])/g)) {
+    for (const p of (block[1] ?? '').matchAll(
+      /<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:<([0-9A-Fa-f]+)>|\[([^\]]*)\])/g,
+    )) {
       const lo = parseInt(p[1] ?? '0', 16);
       const hi = parseInt(p[2] ?? '0', 16);
       const list = p[4] ? [...p[4].matchAll(/<([0-9A-Fa-f]+)>/g)].map((x) => hexChars(x[1] ?? '')) : null;
@@ -98,7 +102,10 @@ export function pdfText(pdf: Buffer): string {
       if (t[1]) font = fonts.get(t[1]);
       else if (t[0] === 'ET') text += '\n';
       else if (font) {
-        const bytes = t[2] !== undefined ? (t[2].replace(/\s/g, '').match(/../g) ?? []).map((x) => parseInt(x, 16)) : literalBytes(t[3] ?? '()');
+        const bytes =
+          t[2] !== undefined
+            ? (t[2].replace(/\s/g, '').match(/../g) ?? []).map((x) => parseInt(x, 16))
+            : literalBytes(t[3] ?? '()');
         for (let i = 0; i + font.width <= bytes.length; i += font.width) {
           const code = font.width === 2 ? ((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0) : (bytes[i] ?? 0);
           text += font.map.get(code) ?? '';

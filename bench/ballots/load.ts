@@ -15,9 +15,16 @@ import { percentile } from './stats.js';
 
 const { values: o } = parseArgs({
   options: {
-    base: { type: 'string' }, session: { type: 'string' }, codes: { type: 'string' }, mode: { type: 'string', default: 'burst' },
-    concurrency: { type: 'string', default: '500' }, rate: { type: 'string', default: '200' }, out: { type: 'string' }, seconds: { type: 'string', default: '60' },
-    'stop-on-error': { type: 'boolean', default: false }, progress: { type: 'boolean', default: false },
+    base: { type: 'string' },
+    session: { type: 'string' },
+    codes: { type: 'string' },
+    mode: { type: 'string', default: 'burst' },
+    concurrency: { type: 'string', default: '500' },
+    rate: { type: 'string', default: '200' },
+    out: { type: 'string' },
+    seconds: { type: 'string', default: '60' },
+    'stop-on-error': { type: 'boolean', default: false },
+    progress: { type: 'boolean', default: false },
   },
 });
 const base = new URL(o.base ?? '');
@@ -26,16 +33,39 @@ const codes = JSON.parse(readFileSync(o.codes ?? '', 'utf8')) as string[];
 const concurrency = Number(o.concurrency);
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
-interface Res { status: number; body: string; setCookie: string[] }
+interface Res {
+  status: number;
+  body: string;
+  setCookie: string[];
+}
 
 function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request({ host: '127.0.0.1', port: base.port, path, method, agent, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), setCookie: res.headers['set-cookie'] ?? [] }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: base.port,
+        path,
+        method,
+        agent,
+        headers: {
+          ...headers,
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            setCookie: res.headers['set-cookie'] ?? [],
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     if (payload) req.write(payload);
     req.end();
@@ -53,14 +83,25 @@ const first = await csrf();
 /** The questionnaire, fetched with the first code that is still unused (after a crash some are used). */
 async function fetchForm(): Promise<BallotForm> {
   for (const code of codes.slice(0, 200)) {
-    const r = await request('POST', `${sessionPath}/form`, { code }, { 'x-csrf-token': first, cookie: `banzi_csrf=${first}` });
+    const r = await request(
+      'POST',
+      `${sessionPath}/form`,
+      { code },
+      { 'x-csrf-token': first, cookie: `banzi_csrf=${first}` },
+    );
     if (r.status === 200) return JSON.parse(r.body) as BallotForm;
     if (r.status !== 409) throw new Error(`form: ${r.status} ${r.body}`);
   }
   throw new Error('no unused code among the first 200');
 }
 const form = await fetchForm();
-const answersFor = (i: number): Answers => Object.fromEntries(form.questionnaire.questions.map((q, j) => [q.id, q.type === 'rating' ? (q.options[(i + j) % q.options.length] as string) : { candidates: [], writeIns: [] }]));
+const answersFor = (i: number): Answers =>
+  Object.fromEntries(
+    form.questionnaire.questions.map((q, j) => [
+      q.id,
+      q.type === 'rating' ? (q.options[(i + j) % q.options.length] as string) : { candidates: [], writeIns: [] },
+    ]),
+  );
 
 const tokens = await Promise.all(Array.from({ length: Math.min(concurrency, codes.length) }, () => csrf()));
 const latencies: number[] = [];
@@ -75,7 +116,12 @@ async function vote(i: number, token: string): Promise<void> {
   const code = codes[i] as string;
   const t = performance.now();
   try {
-    const r = await request('POST', `${sessionPath}/ballots`, { code, answers: answersFor(i) }, { 'x-csrf-token': token, cookie: `banzi_csrf=${token}` });
+    const r = await request(
+      'POST',
+      `${sessionPath}/ballots`,
+      { code, answers: answersFor(i) },
+      { 'x-csrf-token': token, cookie: `banzi_csrf=${token}` },
+    );
     latencies.push(performance.now() - t);
     statuses[r.status] = (statuses[r.status] ?? 0) + 1;
     if (r.status === 200) {
@@ -102,20 +148,33 @@ if (o.mode === 'hall') {
   await Promise.all(inFlight);
 } else {
   let next = 0;
-  await Promise.all(tokens.map(async (token) => {
-    while (!stopped && Date.now() < deadline) {
-      const i = next++;
-      if (i >= codes.length) return;
-      await vote(i, token);
-    }
-  }));
+  await Promise.all(
+    tokens.map(async (token) => {
+      while (!stopped && Date.now() < deadline) {
+        const i = next++;
+        if (i >= codes.length) return;
+        await vote(i, token);
+      }
+    }),
+  );
 }
 const elapsed = performance.now() - started;
 agent.destroy();
 const result = {
-  mode: o.mode, codes: codes.length, accepted: receipts.length, statuses, errors, elapsedMs: Math.round(elapsed),
-  throughput: Math.round((receipts.length / elapsed) * 1000), p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), max: percentile(latencies, 1),
-  receipts, ackedCodes,
+  mode: o.mode,
+  codes: codes.length,
+  accepted: receipts.length,
+  statuses,
+  errors,
+  elapsedMs: Math.round(elapsed),
+  throughput: Math.round((receipts.length / elapsed) * 1000),
+  p50: percentile(latencies, 0.5),
+  p99: percentile(latencies, 0.99),
+  max: percentile(latencies, 1),
+  receipts,
+  ackedCodes,
 };
 if (o.out) writeFileSync(o.out, JSON.stringify(result));
-console.log(`[load ${o.mode}] accepted ${result.accepted}/${codes.length} in ${(elapsed / 1000).toFixed(2)} s; ${result.throughput} ballots/s; p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms; statuses ${JSON.stringify(statuses)}; connection errors ${errors}`);
+console.log(
+  `[load ${o.mode}] accepted ${result.accepted}/${codes.length} in ${(elapsed / 1000).toFixed(2)} s; ${result.throughput} ballots/s; p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms; statuses ${JSON.stringify(statuses)}; connection errors ${errors}`,
+);

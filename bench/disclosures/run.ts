@@ -27,7 +27,13 @@ import * as draws from '../../src/server/modules/disclosures/draws.service.js';
 import { statistics } from '../../src/server/modules/disclosures/stats.service.js';
 import { benchItems, benchRegistry, generate } from './generate.js';
 
-const { values } = parseArgs({ options: { units: { type: 'string', default: '700' }, 'per-unit': { type: 'string', default: '29' }, checks: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({
+  options: {
+    units: { type: 'string', default: '700' },
+    'per-unit': { type: 'string', default: '29' },
+    checks: { type: 'string', default: '1000' },
+  },
+});
 const UNITS = Number(values.units);
 const PER_UNIT = Number(values['per-unit']);
 const CHECKS = Number(values.checks);
@@ -41,16 +47,33 @@ async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> 
 
 async function runOn(label: string, handle: DatabaseHandle, dir: string): Promise<Record<string, number>> {
   const config = { ...loadConfig({ BANZI_DATA_DIR: dir }, process.cwd()), isDefaultDatabase: false };
-  const { ctx } = await bootstrap(config, { handle, clock: new FixedClock('2026-06-08T02:00:00.000Z'), keyring: newKeyring() });
+  const { ctx } = await bootstrap(config, {
+    handle,
+    clock: new FixedClock('2026-06-08T02:00:00.000Z'),
+    keyring: newKeyring(),
+  });
   const t0 = performance.now();
   const w = await generate(ctx, { units: UNITS, perUnit: PER_UNIT, year: 2026, statsChecksPerUnit: 3 });
-  console.log(`[${label}] generated ${UNITS} units, ${w.personIds.length} reporters in ${Math.round(performance.now() - t0)} ms`);
+  console.log(
+    `[${label}] generated ${UNITS} units, ${w.personIds.length} reporters in ${Math.round(performance.now() - t0)} ms`,
+  );
   const actor: Actor = {
-    userId: w.personnelUserId, username: 'bench', displayName: '基准人事处', personId: null, adminRole: null, roles: [{ role: 'personnel', unitId: w.officeUnitId }],
-    ownUnitIds: [w.officeUnitId], managed: w.unitIds.map((unitId) => ({ unitId, roles: ['personnel' as const] })), sessionId: 'b', csrfToken: 'b', mustChangePassword: false,
+    userId: w.personnelUserId,
+    username: 'bench',
+    displayName: '基准人事处',
+    personId: null,
+    adminRole: null,
+    roles: [{ role: 'personnel', unitId: w.officeUnitId }],
+    ownUnitIds: [w.officeUnitId],
+    managed: w.unitIds.map((unitId) => ({ unitId, roles: ['personnel' as const] })),
+    sessionId: 'b',
+    csrfToken: 'b',
+    mustChangePassword: false,
   };
   const out: Record<string, number> = {};
-  const prepare = await time(() => draws.prepareDraw(ctx, actor, { unitId: w.officeUnitId, year: 2025, ratio: 0.1 }, META));
+  const prepare = await time(() =>
+    draws.prepareDraw(ctx, actor, { unitId: w.officeUnitId, year: 2025, ratio: 0.1 }, META),
+  );
   out.prepareDraw = prepare.ms;
   out.publishDraw = (await time(() => draws.publishDraw(ctx, actor, prepare.value, META))).ms;
   const drawn = await time(() => draws.performDraw(ctx, actor, prepare.value, '基准公开随机值 12 34 56', META));
@@ -59,10 +82,26 @@ async function runOn(label: string, handle: DatabaseHandle, dir: string): Promis
   out.verifyDraw = (await time(() => draws.verifyDraw(ctx, actor, prepare.value, META))).ms;
   // 1,000 checks of reports with real (encrypted) contents, then the registry results entered.
   const ids = await prepareChecks(ctx, w.personIds.slice(0, CHECKS), w.personnelUserId);
-  out.classifyPure = (await time(async () => {
-    for (const [i] of ids.entries()) classifyItems(unseal<ReportPayload>(ctx, seal(ctx, { items: benchItems(i), relatives: [], notes: null })).items, benchRegistry(i));
-  })).ms;
-  out.classifyBatch = (await time(() => classify.enterRegistryBatch(ctx, actor, ids.map((checkId, i) => ({ checkId, items: benchRegistry(i), assets: null })), META))).ms;
+  out.classifyPure = (
+    await time(async () => {
+      for (const [i] of ids.entries()) {
+        classifyItems(
+          unseal<ReportPayload>(ctx, seal(ctx, { items: benchItems(i), relatives: [], notes: null })).items,
+          benchRegistry(i),
+        );
+      }
+    })
+  ).ms;
+  out.classifyBatch = (
+    await time(() =>
+      classify.enterRegistryBatch(
+        ctx,
+        actor,
+        ids.map((checkId, i) => ({ checkId, items: benchRegistry(i), assets: null })),
+        META,
+      ),
+    )
+  ).ms;
   const stats = await time(() => statistics(ctx, actor, w.officeUnitId, 2026));
   out.statsUnits = stats.value.rows.length;
   out.stats = stats.ms;
@@ -71,20 +110,47 @@ async function runOn(label: string, handle: DatabaseHandle, dir: string): Promis
 }
 
 async function prepareChecks(ctx: AppContext, personIds: string[], by: string): Promise<string[]> {
-  const reports = await ctx.db.selectFrom('disclosure_reports').select(['id', 'person_id', 'unit_id']).where('year', '=', 2026).execute();
+  const reports = await ctx.db
+    .selectFrom('disclosure_reports')
+    .select(['id', 'person_id', 'unit_id'])
+    .where('year', '=', 2026)
+    .execute();
   const byPerson = new Map(reports.map((r) => [r.person_id, r]));
   const ids: string[] = [];
   await ctx.db.transaction().execute(async (trx) => {
     for (const [i, pid] of personIds.entries()) {
       const r = byPerson.get(pid);
       if (!r) continue;
-      await trx.updateTable('disclosure_reports').set({ payload_enc: seal(ctx, { items: benchItems(i), relatives: [], notes: null }) }).where('id', '=', r.id).execute();
+      await trx
+        .updateTable('disclosure_reports')
+        .set({ payload_enc: seal(ctx, { items: benchItems(i), relatives: [], notes: null }) })
+        .where('id', '=', r.id)
+        .execute();
       const id = uuidv7(ctx.random);
       ids.push(id);
-      await trx.insertInto('disclosure_checks').values({
-        id, person_id: pid, unit_id: r.unit_id, year: 2026, kind: 'targeted', trigger: null, reason_enc: null, draw_id: null, report_id: r.id, report_version: 0,
-        status: 'pending', registry_enc: null, result: null, assets_flag: 0, created_by: by, created_at: '2026-06-01T00:00:00.000Z', checked_by: null, checked_at: null,
-      }).execute();
+      await trx
+        .insertInto('disclosure_checks')
+        .values({
+          id,
+          person_id: pid,
+          unit_id: r.unit_id,
+          year: 2026,
+          kind: 'targeted',
+          trigger: null,
+          reason_enc: null,
+          draw_id: null,
+          report_id: r.id,
+          report_version: 0,
+          status: 'pending',
+          registry_enc: null,
+          result: null,
+          assets_flag: 0,
+          created_by: by,
+          created_at: '2026-06-01T00:00:00.000Z',
+          checked_by: null,
+          checked_at: null,
+        })
+        .execute();
     }
   });
   return ids;
@@ -131,8 +197,18 @@ const rows: [string, string, number][] = [
   [`statistics page for ${UNITS} units`, 'stats', 500],
   ['  again (warm)', 'statsWarm', 0],
 ];
-console.log(`\nDisclosures benchmark: ${UNITS} units × ${PER_UNIT} reporters = ${UNITS * PER_UNIT} reporters; drawn ${results.sqlite?.drawnCount ?? '?'}`);
-console.log(`${'measure'.padEnd(72)}${Object.keys(results).map((k) => k.padStart(10)).join('')}   target`);
+console.log(
+  `\nDisclosures benchmark: ${UNITS} units × ${PER_UNIT} reporters = ${UNITS * PER_UNIT} reporters; drawn ${results.sqlite?.drawnCount ?? '?'}`,
+);
+console.log(
+  `${'measure'.padEnd(72)}${Object.keys(results)
+    .map((k) => k.padStart(10))
+    .join('')}   target`,
+);
 for (const [label, key, target] of rows) {
-  console.log(`${label.padEnd(72)}${Object.values(results).map((r) => `${r[key] ?? '-'} ms`.padStart(10)).join('')}   ${target ? `< ${target} ms` : ''}`);
+  console.log(
+    `${label.padEnd(72)}${Object.values(results)
+      .map((r) => `${r[key] ?? '-'} ms`.padStart(10))
+      .join('')}   ${target ? `< ${target} ms` : ''}`,
+  );
 }

@@ -20,34 +20,87 @@ import { FixedClock } from '../../src/server/platform/clock.js';
 import { newKeyring, sm3Hex } from '../../src/server/platform/crypto.js';
 import { generate } from './generate.js';
 
-const { values } = parseArgs({ options: {
-  units: { type: 'string', default: '700' }, 'per-parent': { type: 'string', default: '100' }, years: { type: 'string', default: '5' },
-  dialect: { type: 'string', default: 'both' }, runs: { type: 'string', default: '10' },
-} });
+const { values } = parseArgs({
+  options: {
+    units: { type: 'string', default: '700' },
+    'per-parent': { type: 'string', default: '100' },
+    years: { type: 'string', default: '5' },
+    dialect: { type: 'string', default: 'both' },
+    runs: { type: 'string', default: '10' },
+  },
+});
 const UNITS = Number(values.units);
 const PER_PARENT = Number(values['per-parent']);
 const YEARS = Number(values.years);
 const RUNS = Number(values.runs);
-const PG_URL = process.env.BANZI_BENCH_DATABASE_URL ?? process.env.BANZI_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const PG_URL =
+  process.env.BANZI_BENCH_DATABASE_URL ??
+  process.env.BANZI_TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
-interface Figure { label: string; median: number; p95: number; min: number; detail: string }
+interface Figure {
+  label: string;
+  median: number;
+  p95: number;
+  min: number;
+  detail: string;
+}
 
 function stats(ms: number[]): { median: number; p95: number; min: number } {
   const s = [...ms].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)] ?? 0, p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? 0, min: s[0] ?? 0 };
+  return {
+    median: s[Math.floor(s.length / 2)] ?? 0,
+    p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? 0,
+    min: s[0] ?? 0,
+  };
 }
 
 async function runOn(dialect: 'sqlite' | 'postgres', handle: DatabaseHandle, dir: string): Promise<Figure[]> {
-  const config = { ...loadConfig({ BANZI_DATA_DIR: dir }, process.cwd()), isDefaultDatabase: false, clientDir: '/nonexistent' };
-  const { ctx } = await bootstrap(config, { handle, clock: new FixedClock('2026-06-08T02:00:00.000Z'), keyring: newKeyring() });
+  const config = {
+    ...loadConfig({ BANZI_DATA_DIR: dir }, process.cwd()),
+    isDefaultDatabase: false,
+    clientDir: '/nonexistent',
+  };
+  const { ctx } = await bootstrap(config, {
+    handle,
+    clock: new FixedClock('2026-06-08T02:00:00.000Z'),
+    keyring: newKeyring(),
+  });
   const t0 = performance.now();
   const w = await generate(ctx, { units: UNITS, perParent: PER_PARENT, years: YEARS, lastYear: 2026, lastMonth: 5 });
   await sql`analyze`.execute(ctx.db);
-  console.log(`[${dialect}] generated ${UNITS} units × ${YEARS} years (${w.rows.toLocaleString()} rows) in ${Math.round((performance.now() - t0) / 1000)} s`);
+  console.log(
+    `[${dialect}] generated ${UNITS} units × ${YEARS} years (${w.rows.toLocaleString()} rows) in ${Math.round((performance.now() - t0) / 1000)} s`,
+  );
   const token = 'bench-session-token';
   const now = '2026-06-08T02:00:00.000Z';
-  await ctx.db.insertInto('role_grants').values({ id: 'bench-grant', user_id: w.userId, role: 'personnel', unit_id: w.parentIds[0] as string, granted_by: 'bench', granted_at: now, revoked_by: null, revoked_at: null }).execute();
-  await ctx.db.insertInto('sessions').values({ id: sm3Hex(token), user_id: w.userId, csrf_token: 'bench', created_at: now, last_seen_at: now, idle_expires_at: '2099-01-01T00:00:00.000Z', absolute_expires_at: '2099-01-01T00:00:00.000Z', ip: null, user_agent: null }).execute();
+  await ctx.db
+    .insertInto('role_grants')
+    .values({
+      id: 'bench-grant',
+      user_id: w.userId,
+      role: 'personnel',
+      unit_id: w.parentIds[0] as string,
+      granted_by: 'bench',
+      granted_at: now,
+      revoked_by: null,
+      revoked_at: null,
+    })
+    .execute();
+  await ctx.db
+    .insertInto('sessions')
+    .values({
+      id: sm3Hex(token),
+      user_id: w.userId,
+      csrf_token: 'bench',
+      created_at: now,
+      last_seen_at: now,
+      idle_expires_at: '2099-01-01T00:00:00.000Z',
+      absolute_expires_at: '2099-01-01T00:00:00.000Z',
+      ip: null,
+      user_agent: null,
+    })
+    .execute();
   const app = await buildApp(ctx);
   const get = async (url: string) => {
     const t = performance.now();
@@ -56,7 +109,11 @@ async function runOn(dialect: 'sqlite' | 'postgres', handle: DatabaseHandle, dir
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
     return { ms, body: res.json<Record<string, unknown>>() };
   };
-  const measure = async (label: string, url: string, detail: (b: Record<string, unknown>) => string): Promise<Figure> => {
+  const measure = async (
+    label: string,
+    url: string,
+    detail: (b: Record<string, unknown>) => string,
+  ): Promise<Figure> => {
     await get(url);
     await get(url);
     const ms: number[] = [];
@@ -72,12 +129,31 @@ async function runOn(dialect: 'sqlite' | 'postgres', handle: DatabaseHandle, dir
   const parent = w.parentIds[0] as string;
   const unit = w.unitIds[Math.floor(Math.min(PER_PARENT, w.unitIds.length) / 2)] as string;
   const figures = [
-    await measure(`violation report, unit above (${PER_PARENT} units)`, `/api/decisions/violations?unitId=${parent}&scope=below&pageSize=50`,
-      (b) => `${(b.units as unknown[]).length} units, ${String(b.total)} findings`),
-    await measure('violation report, last 12 months (100 units)', `/api/decisions/violations?unitId=${parent}&scope=below&from=2025-06-01&pageSize=50`, (b) => `${String(b.total)} findings`),
-    await measure('decision list, first page (50)', `/api/decisions?unitId=${unit}&pageSize=50`, (b) => `${String(b.total)} decisions`),
-    await measure('decision list, one year, page 2', `/api/decisions?unitId=${unit}&year=2024&page=2&pageSize=50`, (b) => `${String(b.total)} decisions in 2024`),
-    await measure('meeting list, first page (20)', `/api/meetings?unitId=${unit}&pageSize=20`, (b) => `${String(b.total)} meetings`),
+    await measure(
+      `violation report, unit above (${PER_PARENT} units)`,
+      `/api/decisions/violations?unitId=${parent}&scope=below&pageSize=50`,
+      (b) => `${(b.units as unknown[]).length} units, ${String(b.total)} findings`,
+    ),
+    await measure(
+      'violation report, last 12 months (100 units)',
+      `/api/decisions/violations?unitId=${parent}&scope=below&from=2025-06-01&pageSize=50`,
+      (b) => `${String(b.total)} findings`,
+    ),
+    await measure(
+      'decision list, first page (50)',
+      `/api/decisions?unitId=${unit}&pageSize=50`,
+      (b) => `${String(b.total)} decisions`,
+    ),
+    await measure(
+      'decision list, one year, page 2',
+      `/api/decisions?unitId=${unit}&year=2024&page=2&pageSize=50`,
+      (b) => `${String(b.total)} decisions in 2024`,
+    ),
+    await measure(
+      'meeting list, first page (20)',
+      `/api/meetings?unitId=${unit}&pageSize=20`,
+      (b) => `${String(b.total)} meetings`,
+    ),
   ];
   await app.close();
   return figures;
@@ -113,10 +189,16 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  console.log(`\nMeetings and decisions benchmark: ${UNITS} units, ${YEARS} years, ~12 meetings a year, 8 items each; ${RUNS} runs after 2 warm-ups (ms over HTTP inject)`);
+  console.log(
+    `\nMeetings and decisions benchmark: ${UNITS} units, ${YEARS} years, ~12 meetings a year, 8 items each; ${RUNS} runs after 2 warm-ups (ms over HTTP inject)`,
+  );
   console.log('database     query                                          median    p95    min   result');
   for (const [db, figs] of results) {
-    for (const f of figs) console.log(`${db.padEnd(12)} ${f.label.padEnd(46)} ${f.median.toFixed(1).padStart(7)} ${f.p95.toFixed(1).padStart(6)} ${f.min.toFixed(1).padStart(6)}   ${f.detail}`);
+    for (const f of figs) {
+      console.log(
+        `${db.padEnd(12)} ${f.label.padEnd(46)} ${f.median.toFixed(1).padStart(7)} ${f.p95.toFixed(1).padStart(6)} ${f.min.toFixed(1).padStart(6)}   ${f.detail}`,
+      );
+    }
   }
 }
 

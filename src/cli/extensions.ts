@@ -16,13 +16,17 @@ export interface CliExtension {
 
 export const CLI_EXTENSIONS: CliExtension[] = [
   {
-    command: 'disclosures', sub: 'verify-draw', usage: 'disclosures verify-draw FILE',
+    command: 'disclosures',
+    sub: 'verify-draw',
+    usage: 'disclosures verify-draw FILE',
     help: '离线复算个人有关事项随机抽查（不访问数据库）/ recompute a spot-check draw from its JSON file',
     run: (args) => verifyDrawCommand(args),
   },
   {
-    command: 'ballots', sub: 'verify', usage: 'ballots verify SESSION_ID',
-    help: '核对测评：复算回执、票数与已用测评码、设置摘要 / check a session\'s receipts, counts and settings digest',
+    command: 'ballots',
+    sub: 'verify',
+    usage: 'ballots verify SESSION_ID',
+    help: "核对测评：复算回执、票数与已用测评码、设置摘要 / check a session's receipts, counts and settings digest",
     run: (args, config) => verifyBallotsCommand(args, config),
   },
 ];

@@ -11,7 +11,13 @@ import { loadConfig } from '../server/config.js';
 import { serve } from '../server/main.js';
 import { createUser } from '../server/modules/accounts/accounts.service.js';
 import { verifyAuditChain } from '../server/platform/audit.js';
-import { isDatabaseEmpty, printDemoAccounts, seedDemo, holdsRealData, resetDemoPasswords } from '../server/demo/seed.js';
+import {
+  isDatabaseEmpty,
+  printDemoAccounts,
+  seedDemo,
+  holdsRealData,
+  resetDemoPasswords,
+} from '../server/demo/seed.js';
 import { randomDemoPassword } from '../server/demo/accounts.js';
 import { readSecret } from './prompt.js';
 import { CLI_EXTENSIONS } from './extensions.js';
@@ -29,7 +35,7 @@ const HELP = `banzi — 党组班子工作系统 Party Group leadership-team sys
                              新建管理员账户，role: system-admin | security-admin | auditor
   audit verify               校验审计日志哈希链 / verify the audit log's hash chain
   backup <file>              在线备份内置数据库（SQLite）/ online backup of the embedded database
-${CLI_EXTENSIONS.map((e) => e.usage.length < 27 ? `  ${e.usage.padEnd(27)}${e.help}` : `  ${e.usage}\n  ${' '.repeat(27)}${e.help}`).join('\n')}
+${CLI_EXTENSIONS.map((e) => (e.usage.length < 27 ? `  ${e.usage.padEnd(27)}${e.help}` : `  ${e.usage}\n  ${' '.repeat(27)}${e.help}`)).join('\n')}
 
 环境变量 Environment: BANZI_DATABASE_URL (postgres://…; 默认内置 SQLite ./data/banzi.db),
   BANZI_PORT (8080), BANZI_HOST (127.0.0.1), BANZI_PUBLIC_URL, BANZI_KEY / BANZI_KEY_FILE (./data/banzi.key)
@@ -52,7 +58,11 @@ function ensureClientBuilt(clientDir: string): void {
   const sources = [join(root, 'src/client'), join(root, 'src/common')].filter(existsSync);
   const stale = existsSync(index) && sources.some((d) => newestMtime(d) > statSync(index).mtimeMs);
   if (existsSync(index) && !stale) return;
-  console.log(existsSync(index) ? '[banzi] 界面源码有更新，正在重新构建… (rebuilding the UI)' : '[banzi] 首次启动，正在构建界面… (building the UI, about a minute)');
+  console.log(
+    existsSync(index)
+      ? '[banzi] 界面源码有更新，正在重新构建… (rebuilding the UI)'
+      : '[banzi] 首次启动，正在构建界面… (building the UI, about a minute)',
+  );
   const vite = resolve(root, 'node_modules/vite/bin/vite.js');
   const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('UI build failed (vite build)');
@@ -82,7 +92,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'seed': {
-      const { values } = parseArgs({ args: [sub ?? '', ...rest].filter(Boolean), options: { demo: { type: 'boolean' } } });
+      const { values } = parseArgs({
+        args: [sub ?? '', ...rest].filter(Boolean),
+        options: { demo: { type: 'boolean' } },
+      });
       if (!values.demo) {
         console.error('用法 usage: banzi seed --demo');
         return 2;
@@ -94,7 +107,9 @@ async function main(argv: string[]): Promise<number> {
           return 1;
         }
         if (!(await isDatabaseEmpty(ctx))) {
-          console.error('数据库中已有演示数据。The database already holds demo data (use `banzi demo-passwords` to reset passwords).');
+          console.error(
+            '数据库中已有演示数据。The database already holds demo data (use `banzi demo-passwords` to reset passwords).',
+          );
           return 1;
         }
         const password = randomDemoPassword(ctx.random);
@@ -121,25 +136,42 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'user': {
       if (sub !== 'add') {
-        console.error('用法 usage: banzi user add --role system-admin|security-admin|auditor --username NAME [--display-name NAME] [--password-stdin]');
+        console.error(
+          '用法 usage: banzi user add --role system-admin|security-admin|auditor --username NAME [--display-name NAME] [--password-stdin]',
+        );
         return 2;
       }
       const { values } = parseArgs({
         args: rest,
-        options: { role: { type: 'string' }, username: { type: 'string' }, 'display-name': { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+        options: {
+          role: { type: 'string' },
+          username: { type: 'string' },
+          'display-name': { type: 'string' },
+          'password-stdin': { type: 'boolean' },
+        },
       });
       const role = values.role ? ADMIN_ROLE_CLI[values.role] : undefined;
       if (!role || !values.username) {
         console.error('需要 --role system-admin|security-admin|auditor 与 --username。Need --role and --username.');
         return 2;
       }
-      const password = values['password-stdin'] ? readFileSync(0, 'utf8').replace(/\r?\n$/, '') : await readSecret('密码 Password: ', true);
+      const password = values['password-stdin']
+        ? readFileSync(0, 'utf8').replace(/\r?\n$/, '')
+        : await readSecret('密码 Password: ', true);
       const { ctx } = await bootstrap(config);
       try {
-        const id = await createUser(ctx, { actorUserId: null, actorName: 'cli', requestId: null }, {
-          username: values.username, displayName: values['display-name'] ?? values.username, password, adminRole: role, personId: null,
-          mustChangePassword: false,
-        });
+        const id = await createUser(
+          ctx,
+          { actorUserId: null, actorName: 'cli', requestId: null },
+          {
+            username: values.username,
+            displayName: values['display-name'] ?? values.username,
+            password,
+            adminRole: role,
+            personId: null,
+            mustChangePassword: false,
+          },
+        );
         console.log(`已创建 created ${values.role} ${values.username} (${id})`);
         return 0;
       } catch (e) {
@@ -158,7 +190,9 @@ async function main(argv: string[]): Promise<number> {
       try {
         const r = await verifyAuditChain(ctx.db);
         if (r.ok) {
-          console.log(`审计日志完整：已校验 ${r.checked} 条，哈希链未断。Audit log intact: ${r.checked} events checked.`);
+          console.log(
+            `审计日志完整：已校验 ${r.checked} 条，哈希链未断。Audit log intact: ${r.checked} events checked.`,
+          );
           return 0;
         }
         console.error(`审计日志被篡改！第一处断点：第 ${r.broken?.seq} 条 — ${r.broken?.reason}`);

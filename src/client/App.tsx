@@ -35,7 +35,11 @@ function AuthHandlers() {
     setAuthHandlers({
       unauthenticated: () => {
         const prev = qc.getQueryData<SessionState>(SESSION_KEY);
-        qc.setQueryData<SessionState>(SESSION_KEY, { authenticated: false, csrfToken: prev?.csrfToken ?? '', me: null });
+        qc.setQueryData<SessionState>(SESSION_KEY, {
+          authenticated: false,
+          csrfToken: prev?.csrfToken ?? '',
+          me: null,
+        });
       },
       mustChangePassword: () => void qc.invalidateQueries({ queryKey: SESSION_KEY }),
     });

@@ -60,7 +60,13 @@ export function AppRoutes() {
       <Route path="/vote/:id" element={<PublicVotePage />} />
       <Route path="/vote/:id/receipts" element={<PublicReceiptsPage />} />
       <Route path="/ballots/:id/hall" element={<RequireAuth>{business(<BallotHallPage />)}</RequireAuth>} />
-      <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
         <Route index element={<HomePage />} />
         <Route path="password" element={<PasswordPage />} />
         <Route path="orgs" element={business(<UnitsPage />)} />
@@ -95,10 +101,38 @@ export function AppRoutes() {
         <Route path="ballots/:id/member-vote" element={business(<BallotMemberVotePage />)} />
         <Route path="assessments" element={business(<GradesPage />)} />
         <Route path="assessments/:id" element={business(<GradeBatchPage />)} />
-        <Route path="calendar" element={<BusinessOrAdmin roles={['system_admin']}><CalendarPage /></BusinessOrAdmin>} />
-        <Route path="audit" element={<AdminOnly roles={['auditor']}><AuditPage /></AdminOnly>} />
-        <Route path="admin/users" element={<AdminOnly roles={['system_admin']}><UsersPage /></AdminOnly>} />
-        <Route path="admin/grants" element={<AdminOnly roles={['security_admin']}><GrantsPage /></AdminOnly>} />
+        <Route
+          path="calendar"
+          element={
+            <BusinessOrAdmin roles={['system_admin']}>
+              <CalendarPage />
+            </BusinessOrAdmin>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <AdminOnly roles={['auditor']}>
+              <AuditPage />
+            </AdminOnly>
+          }
+        />
+        <Route
+          path="admin/users"
+          element={
+            <AdminOnly roles={['system_admin']}>
+              <UsersPage />
+            </AdminOnly>
+          }
+        />
+        <Route
+          path="admin/grants"
+          element={
+            <AdminOnly roles={['security_admin']}>
+              <GrantsPage />
+            </AdminOnly>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -16,8 +16,7 @@ export interface HolidayTable {
 }
 
 export type CalendarResult =
-  | { ok: true; date: IsoDate }
-  | { ok: false; uncoveredYear: number; message_zh: string; message_en: string };
+  { ok: true; date: IsoDate } | { ok: false; uncoveredYear: number; message_zh: string; message_en: string };
 
 export class UncoveredYearError extends Error {
   constructor(readonly year: number) {

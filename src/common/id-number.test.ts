@@ -35,7 +35,10 @@ describe('ID numbers (ID-01, GB 11643)', () => {
   it('property: any single-digit change of a valid number is caught', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 364 }), fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 16 }), fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 0, max: 364 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.integer({ min: 0, max: 16 }),
+        fc.integer({ min: 1, max: 9 }),
         (day, serial, pos, delta) => {
           const d = new Date(Date.UTC(1985, 0, 1 + day)).toISOString().slice(0, 10).replace(/-/g, '');
           const first17 = `659901${d}${String(serial).padStart(3, '0')}`;

@@ -15,8 +15,7 @@ export function checkCharacter(first17: string): string {
 }
 
 export type IdNumberResult =
-  | { ok: true; value: string; birthDate: string; sex: 'M' | 'F' }
-  | { ok: false; message: string };
+  { ok: true; value: string; birthDate: string; sex: 'M' | 'F' } | { ok: false; message: string };
 
 export function parseIdNumber(raw: string): IdNumberResult {
   const v = raw.trim().toUpperCase();

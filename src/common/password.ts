@@ -20,6 +20,8 @@ export function checkPassword(pw: string, username?: string): string[] {
   if ([...pw].length < PASSWORD_MIN_LENGTH) problems.push(`密码至少 ${PASSWORD_MIN_LENGTH} 位`);
   if ([...pw].length > PASSWORD_MAX_LENGTH) problems.push(`密码不能超过 ${PASSWORD_MAX_LENGTH} 位`);
   if (passwordClasses(pw) < 3) problems.push('密码须包含小写字母、大写字母、数字、符号中的至少三类');
-  if (username && username.length >= 3 && pw.toLowerCase().includes(username.toLowerCase())) problems.push('密码不能包含用户名');
+  if (username && username.length >= 3 && pw.toLowerCase().includes(username.toLowerCase())) {
+    problems.push('密码不能包含用户名');
+  }
   return problems;
 }

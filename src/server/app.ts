@@ -63,9 +63,19 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Banzi 班子 API', version: '0.1.0', description: '党组班子工作系统接口。除登录等公开接口外均需会话 Cookie；所有修改请求需携带 X-CSRF-Token 请求头。' },
+      info: {
+        title: 'Banzi 班子 API',
+        version: '0.1.0',
+        description:
+          '党组班子工作系统接口。除登录等公开接口外均需会话 Cookie；所有修改请求需携带 X-CSRF-Token 请求头。',
+      },
       tags: OPENAPI_TAGS,
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'banzi_session' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'banzi_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
       security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,

@@ -18,11 +18,27 @@ export interface BootstrapResult {
   keyFileCreated?: string;
 }
 
-export async function bootstrap(config: Config, opts: { clock?: Clock; random?: Random; keyring?: KeyringFile; handle?: DatabaseHandle } = {}): Promise<BootstrapResult> {
+export async function bootstrap(
+  config: Config,
+  opts: { clock?: Clock; random?: Random; keyring?: KeyringFile; handle?: DatabaseHandle } = {},
+): Promise<BootstrapResult> {
   const handle = opts.handle ?? openDatabase(config.database);
   const migrated = await migrateToLatest(handle.db);
-  const loaded = opts.keyring ? { ring: opts.keyring } : loadKeyring({ envKey: config.envKey, keyFile: config.keyFile });
-  const ctx = createContext({ handle, config, keyring: loaded.ring, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.random ? { random: opts.random } : {}) });
+  const loaded = opts.keyring
+    ? { ring: opts.keyring }
+    : loadKeyring({ envKey: config.envKey, keyFile: config.keyFile });
+  const ctx = createContext({
+    handle,
+    config,
+    keyring: loaded.ring,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.random ? { random: opts.random } : {}),
+  });
   const calendarYearsAdded = await seedCalendar(ctx.db, ctx.clock.now().toISOString());
-  return { ctx, migrated, calendarYearsAdded, ...('createdFile' in loaded && loaded.createdFile ? { keyFileCreated: loaded.createdFile } : {}) };
+  return {
+    ctx,
+    migrated,
+    calendarYearsAdded,
+    ...('createdFile' in loaded && loaded.createdFile ? { keyFileCreated: loaded.createdFile } : {}),
+  };
 }

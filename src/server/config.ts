@@ -30,7 +30,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const url = env.BANZI_DATABASE_URL?.trim();
   const port = Number(env.BANZI_PORT ?? env.PORT ?? 8080);
   const host = env.BANZI_HOST ?? '127.0.0.1';
-  const publicUrl = (env.BANZI_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/$/, '');
+  const publicUrl = (env.BANZI_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(
+    /\/$/,
+    '',
+  );
   return {
     database: url ? url : resolve(dataDir, env.BANZI_DB_FILE ?? 'banzi.db'),
     isDefaultDatabase: !url && !env.BANZI_DB_FILE,

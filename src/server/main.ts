@@ -10,11 +10,19 @@ import { randomDemoPassword } from './demo/accounts.js';
 export async function serve(config: Config): Promise<void> {
   const { ctx, migrated, keyFileCreated, calendarYearsAdded } = await bootstrap(config);
   const where = ctx.dialect === 'postgres' ? 'PostgreSQL' : config.database;
-  console.log(`[banzi] 数据库 database: ${where}${migrated.length ? `（已执行迁移 migrations: ${migrated.join(', ')}）` : ''}`);
-  if (calendarYearsAdded.length) console.log(`[banzi] 工作日历已载入 calendar years: ${Math.min(...calendarYearsAdded)}-${Math.max(...calendarYearsAdded)}`);
+  console.log(
+    `[banzi] 数据库 database: ${where}${migrated.length ? `（已执行迁移 migrations: ${migrated.join(', ')}）` : ''}`,
+  );
+  if (calendarYearsAdded.length) {
+    console.log(
+      `[banzi] 工作日历已载入 calendar years: ${Math.min(...calendarYearsAdded)}-${Math.max(...calendarYearsAdded)}`,
+    );
+  }
   if (keyFileCreated) {
     console.warn(`[banzi] 已生成字段加密密钥 ${keyFileCreated}。请立即备份此文件：丢失后身份证号等加密字段无法恢复。`);
-    console.warn(`[banzi] A new field-encryption key was written to ${keyFileCreated}. Back it up now: without it encrypted fields cannot be read.`);
+    console.warn(
+      `[banzi] A new field-encryption key was written to ${keyFileCreated}. Back it up now: without it encrypted fields cannot be read.`,
+    );
   }
   if (config.isDefaultDatabase && (await isDatabaseEmpty(ctx))) {
     const password = randomDemoPassword(ctx.random);

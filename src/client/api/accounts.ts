@@ -27,19 +27,28 @@ function useUsersMutation<V>(fn: (v: V) => Promise<unknown>) {
 }
 
 export interface CreateUserBody {
-  username: string; displayName: string; password: string; adminRole: 'system_admin' | 'security_admin' | 'auditor' | null; personId: string | null;
+  username: string;
+  displayName: string;
+  password: string;
+  adminRole: 'system_admin' | 'security_admin' | 'auditor' | null;
+  personId: string | null;
 }
 
 export const useCreateUser = () =>
   useUsersMutation((body: CreateUserBody) => apiFetch('/api/accounts/users', { method: 'POST', body }));
 export const useUpdateUser = () =>
-  useUsersMutation(({ id, ...body }: { id: string; status?: 'active' | 'disabled'; displayName?: string; personId?: string | null }) =>
-    apiFetch(`/api/accounts/users/${encodeURIComponent(id)}`, { method: 'PATCH', body }));
+  useUsersMutation(
+    ({ id, ...body }: { id: string; status?: 'active' | 'disabled'; displayName?: string; personId?: string | null }) =>
+      apiFetch(`/api/accounts/users/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  );
 export const useResetPassword = () =>
   useUsersMutation(({ id, newPassword }: { id: string; newPassword: string }) =>
-    apiFetch(`/api/accounts/users/${encodeURIComponent(id)}/reset-password`, { method: 'POST', body: { newPassword } }));
+    apiFetch(`/api/accounts/users/${encodeURIComponent(id)}/reset-password`, { method: 'POST', body: { newPassword } }),
+  );
 export const useUnlockUser = () =>
-  useUsersMutation((id: string) => apiFetch(`/api/accounts/users/${encodeURIComponent(id)}/unlock`, { method: 'POST' }));
+  useUsersMutation((id: string) =>
+    apiFetch(`/api/accounts/users/${encodeURIComponent(id)}/unlock`, { method: 'POST' }),
+  );
 
 export function useGrants() {
   return useQuery({
@@ -55,6 +64,7 @@ function useGrantsMutation<V>(fn: (v: V) => Promise<unknown>) {
 
 export const useCreateGrant = () =>
   useGrantsMutation((body: { userId: string; role: GrantableRole; unitId: string }) =>
-    apiFetch('/api/accounts/grants', { method: 'POST', body }));
+    apiFetch('/api/accounts/grants', { method: 'POST', body }),
+  );
 export const useRevokeGrant = () =>
   useGrantsMutation((id: string) => apiFetch(`/api/accounts/grants/${encodeURIComponent(id)}`, { method: 'DELETE' }));

@@ -7,7 +7,14 @@ import { apiFetch, type Query } from './client.js';
 const pageSchema = pageOf(auditEventSchema);
 
 export interface AuditQuery extends Query {
-  actor?: string; unitId?: string; action?: string; entityId?: string; from?: string; to?: string; page: number; pageSize: number;
+  actor?: string;
+  unitId?: string;
+  action?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
 }
 
 export function useAuditEvents(query: AuditQuery) {
@@ -19,5 +26,7 @@ export function useAuditEvents(query: AuditQuery) {
 }
 
 export function useVerifyAudit() {
-  return useMutation({ mutationFn: () => apiFetch('/api/audit/verify', { method: 'POST', schema: verifyResultSchema }) });
+  return useMutation({
+    mutationFn: () => apiFetch('/api/audit/verify', { method: 'POST', schema: verifyResultSchema }),
+  });
 }

@@ -5,7 +5,9 @@ import { calendarYearSchema, computeResultSchema } from '../../common/contracts/
 import { apiFetch, type Query } from './client.js';
 
 const yearsSchema = z.object({
-  items: z.array(z.object({ year: z.number().int(), source: z.string().optional(), updatedAt: z.string().optional() }).loose()),
+  items: z.array(
+    z.object({ year: z.number().int(), source: z.string().optional(), updatedAt: z.string().optional() }).loose(),
+  ),
 });
 export type CalendarYear = z.infer<typeof calendarYearSchema>;
 export type CalendarDay = CalendarYear['days'][number];

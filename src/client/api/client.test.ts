@@ -4,10 +4,18 @@ import { ApiError, parseApiError, queryString } from './client.js';
 describe('parseApiError', () => {
   it('reads code, message, field and findings from the error body', () => {
     const finding = {
-      ruleId: 'ID-01', kind: 'block', message_zh: '校验码错误', message_en: 'bad check digit',
-      citation: { doc: '《GB 11643》', version: '1999', article: '' }, label: 'VERIFIED-PRIMARY', facts: {}, params: {},
+      ruleId: 'ID-01',
+      kind: 'block',
+      message_zh: '校验码错误',
+      message_en: 'bad check digit',
+      citation: { doc: '《GB 11643》', version: '1999', article: '' },
+      label: 'VERIFIED-PRIMARY',
+      facts: {},
+      params: {},
     };
-    const e = parseApiError(422, { error: { code: 'RULE_VIOLATION', message: '规则阻止', field: 'idNumber', findings: [finding], requestId: 'r1' } });
+    const e = parseApiError(422, {
+      error: { code: 'RULE_VIOLATION', message: '规则阻止', field: 'idNumber', findings: [finding], requestId: 'r1' },
+    });
     expect(e).toBeInstanceOf(ApiError);
     expect(e.status).toBe(422);
     expect(e.code).toBe('RULE_VIOLATION');
@@ -19,7 +27,9 @@ describe('parseApiError', () => {
   });
 
   it('keeps details such as mustChangePassword', () => {
-    const e = parseApiError(403, { error: { code: 'FORBIDDEN', message: '请先修改初始密码', details: { mustChangePassword: true } } });
+    const e = parseApiError(403, {
+      error: { code: 'FORBIDDEN', message: '请先修改初始密码', details: { mustChangePassword: true } },
+    });
     expect(e.details?.mustChangePassword).toBe(true);
   });
 

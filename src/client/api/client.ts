@@ -27,7 +27,7 @@ export function parseApiError(status: number, body: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(body);
   if (parsed.success) {
     const e = parsed.data.error;
-    return new ApiError(status, e.code, e.message, e.field, (e.findings ?? []), e.details, e.requestId);
+    return new ApiError(status, e.code, e.message, e.field, e.findings ?? [], e.details, e.requestId);
   }
   if (status === 401) return new ApiError(status, 'UNAUTHENTICATED', '请先登录（会话不存在或已超时）');
   if (status === 0) return new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
@@ -103,7 +103,10 @@ export async function apiFetch<T = unknown>(path: string, opts: FetchOptions<T> 
   try {
     res = await send(path, opts);
     if (res.status === 403 && (opts.method ?? 'GET') !== 'GET') {
-      const body = await res.clone().json().catch(() => null);
+      const body = await res
+        .clone()
+        .json()
+        .catch(() => null);
       const err = parseApiError(403, body);
       if (err.code === 'CSRF_FAILED') {
         await fetchCsrf();

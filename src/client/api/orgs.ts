@@ -1,19 +1,26 @@
 /** Units and teams (班子). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import {
-  teamSchema, unitSchema, type AddTeamMemberBody, type Unit,
-} from '../../common/contracts/orgs.js';
+import { teamSchema, unitSchema, type AddTeamMemberBody, type Unit } from '../../common/contracts/orgs.js';
 import { apiFetch } from './client.js';
 
 const unitsSchema = z.object({ items: z.array(unitSchema) });
 
 export interface UnitBody {
-  parentId: string; name: string; shortName: string; level: Unit['level']; organType: Unit['organType'];
-  code?: string | null; sortOrder?: number;
+  parentId: string;
+  name: string;
+  shortName: string;
+  level: Unit['level'];
+  organType: Unit['organType'];
+  code?: string | null;
+  sortOrder?: number;
 }
 export interface TeamMemberPatch {
-  adminPost?: string | null; divisionOfWork?: string | null; sortOrder?: number; endDate?: string; endReason?: string | null;
+  adminPost?: string | null;
+  divisionOfWork?: string | null;
+  sortOrder?: number;
+  endDate?: string;
+  endReason?: string | null;
 }
 
 export function useUnits() {
@@ -27,7 +34,11 @@ export function useUnits() {
 export function useTeam(unitId: string, history: boolean) {
   return useQuery({
     queryKey: ['team', unitId, history],
-    queryFn: () => apiFetch(`/api/orgs/units/${encodeURIComponent(unitId)}/team`, { query: { history: history ? '1' : '0' }, schema: teamSchema }),
+    queryFn: () =>
+      apiFetch(`/api/orgs/units/${encodeURIComponent(unitId)}/team`, {
+        query: { history: history ? '1' : '0' },
+        schema: teamSchema,
+      }),
     placeholderData: keepPreviousData,
   });
 }

@@ -3,7 +3,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { z } from 'zod';
 import { pageOf } from '../../common/contracts/common.js';
 import {
-  personBasicSchema, personDetailSchema, personListItemSchema, type PersonBody, type PersonDetail, type PersonUpdate,
+  personBasicSchema,
+  personDetailSchema,
+  personListItemSchema,
+  type PersonBody,
+  type PersonDetail,
+  type PersonUpdate,
 } from '../../common/contracts/people.js';
 import { apiFetch, downloadUrl, type Query } from './client.js';
 
@@ -11,8 +16,16 @@ const pageSchema = pageOf(personListItemSchema);
 export type PeoplePage = z.infer<typeof pageSchema>;
 
 export interface PeopleQuery extends Query {
-  unitId?: string; q?: string; sex?: string; ethnicity?: string; level?: string;
-  teamOnly?: '0' | '1'; sort?: string; order?: 'asc' | 'desc'; page?: number; pageSize?: number;
+  unitId?: string;
+  q?: string;
+  sex?: string;
+  ethnicity?: string;
+  level?: string;
+  teamOnly?: '0' | '1';
+  sort?: string;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
 }
 
 export function usePeople(query: PeopleQuery, enabled = true) {
@@ -73,7 +86,8 @@ const revealSchema = z.object({ idNumber: z.string().nullable() });
 
 export function useRevealIdNumber(id: string) {
   return useMutation({
-    mutationFn: () => apiFetch(`/api/people/${encodeURIComponent(id)}/id-number/reveal`, { method: 'POST', schema: revealSchema }),
+    mutationFn: () =>
+      apiFetch(`/api/people/${encodeURIComponent(id)}/id-number/reveal`, { method: 'POST', schema: revealSchema }),
   });
 }
 

@@ -20,12 +20,22 @@ export function useOverrides(ruleId: string | undefined, unitId: string | undefi
   return useQuery({
     queryKey: ['overrides', ruleId, unitId],
     queryFn: async () =>
-      (await apiFetch(`/api/rules/${encodeURIComponent(ruleId ?? '')}/overrides`, { query: { unitId }, schema: overridesSchema })).items,
+      (
+        await apiFetch(`/api/rules/${encodeURIComponent(ruleId ?? '')}/overrides`, {
+          query: { unitId },
+          schema: overridesSchema,
+        })
+      ).items,
     enabled: Boolean(ruleId && unitId),
   });
 }
 
-export interface OverrideBody { unitId: string; params: Record<string, unknown>; effectiveFrom: string; reason: string }
+export interface OverrideBody {
+  unitId: string;
+  params: Record<string, unknown>;
+  effectiveFrom: string;
+  reason: string;
+}
 
 export function useCreateOverride(ruleId: string) {
   const qc = useQueryClient();

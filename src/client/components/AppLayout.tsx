@@ -39,7 +39,9 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       {/* On a phone the menu folds away behind the trigger instead of taking the screen. */}
       <Layout.Sider width={200} theme="dark" breakpoint="lg" collapsedWidth={0} zeroWidthTriggerStyle={{ top: 8 }}>
-        <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '16px 20px', whiteSpace: 'nowrap' }}>班子 Banzi</div>
+        <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '16px 20px', whiteSpace: 'nowrap' }}>
+          班子 Banzi
+        </div>
         <Menu
           theme="dark"
           mode="inline"
@@ -50,25 +52,74 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         {me.isDemo ? (
-          <Alert type="warning" banner title={t('layout.demo')} style={{ background: '#fffbe6', textAlign: 'center' }} />
+          <Alert
+            type="warning"
+            banner
+            title={t('layout.demo')}
+            style={{ background: '#fffbe6', textAlign: 'center' }}
+          />
         ) : null}
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'flex-end', gap: 12, borderBottom: '1px solid #f0f0f0', minHeight: 52, height: 'auto', lineHeight: '52px' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            display: 'flex',
+            flexWrap: 'wrap',
+            alignItems: 'center',
+            justifyContent: 'flex-end',
+            gap: 12,
+            borderBottom: '1px solid #f0f0f0',
+            minHeight: 52,
+            height: 'auto',
+            lineHeight: '52px',
+          }}
+        >
           {actingUnits.length > 1 ? (
             <Space size={4}>
               <Typography.Text type="secondary">{t('layout.actingUnit')}</Typography.Text>
-              <Select size="small" style={{ minWidth: 180 }} value={unitId} onChange={setUnitId} options={actingUnits.map((u) => ({ value: u.id, label: u.name }))} aria-label={t('layout.actingUnit')} />
+              <Select
+                size="small"
+                style={{ minWidth: 180 }}
+                value={unitId}
+                onChange={setUnitId}
+                options={actingUnits.map((u) => ({ value: u.id, label: u.name }))}
+                aria-label={t('layout.actingUnit')}
+              />
             </Space>
           ) : actingUnits[0] ? (
             <Typography.Text type="secondary">{actingUnits[0].name}</Typography.Text>
           ) : null}
           <Space size={2}>
-            {roleTags.map((r) => <Tag key={r} color="blue">{r}</Tag>)}
+            {roleTags.map((r) => (
+              <Tag key={r} color="blue">
+                {r}
+              </Tag>
+            ))}
           </Space>
-          <Typography.Text strong data-testid="current-user">{me.displayName}</Typography.Text>
-          <Select size="small" value={lang} onChange={setLang} style={{ width: 96 }} options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} aria-label="language" />
-          <Button size="small" onClick={() => void navigate('/password')}>{t('layout.password')}</Button>
+          <Typography.Text strong data-testid="current-user">
+            {me.displayName}
+          </Typography.Text>
+          <Select
+            size="small"
+            value={lang}
+            onChange={setLang}
+            style={{ width: 96 }}
+            options={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en', label: 'English' },
+            ]}
+            aria-label="language"
+          />
+          <Button size="small" onClick={() => void navigate('/password')}>
+            {t('layout.password')}
+          </Button>
           <Tooltip title={t('layout.logout')}>
-            <Button size="small" icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}>
+            <Button
+              size="small"
+              icon={<LogoutOutlined />}
+              loading={logout.isPending}
+              onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}
+            >
               {t('layout.logout')}
             </Button>
           </Tooltip>

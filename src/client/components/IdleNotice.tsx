@@ -9,7 +9,15 @@ import { useT } from '../i18n.js';
 
 const WARN_BEFORE_MS = 2 * 60_000;
 
-export function IdleNotice({ idleMinutes, onKeepAlive, onExpired }: { idleMinutes: number; onKeepAlive: () => void; onExpired: () => void }) {
+export function IdleNotice({
+  idleMinutes,
+  onKeepAlive,
+  onExpired,
+}: {
+  idleMinutes: number;
+  onKeepAlive: () => void;
+  onExpired: () => void;
+}) {
   const t = useT();
   const [left, setLeft] = useState<number | null>(null);
   useEffect(() => {

@@ -8,9 +8,22 @@ import { useEffect, useState } from 'react';
 import { usePeople } from '../api/people.js';
 import { useT } from '../i18n.js';
 
-interface Option { value: string; label: string }
+interface Option {
+  value: string;
+  label: string;
+}
 
-export function PersonPicker({ unitId, value, onChange, id }: { unitId?: string; value?: string; onChange?: (v: string) => void; id?: string }) {
+export function PersonPicker({
+  unitId,
+  value,
+  onChange,
+  id,
+}: {
+  unitId?: string;
+  value?: string;
+  onChange?: (v: string) => void;
+  id?: string;
+}) {
   const t = useT();
   const [input, setInput] = useState('');
   const [q, setQ] = useState('');
@@ -22,9 +35,13 @@ export function PersonPicker({ unitId, value, onChange, id }: { unitId?: string;
   const people = usePeople({ unitId, q: q || undefined, page: 1, pageSize: 20, sort: 'name' });
   const settled = input.trim() === q && !people.isFetching;
   const found: Option[] = settled
-    ? (people.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.unitName}${p.currentPost ? ` · ${p.currentPost}` : ''}）` }))
+    ? (people.data?.items ?? []).map((p) => ({
+        value: p.id,
+        label: `${p.name}（${p.unitName}${p.currentPost ? ` · ${p.currentPost}` : ''}）`,
+      }))
     : [];
-  const options = chosen && chosen.value === value && !found.some((o) => o.value === value) ? [chosen, ...found] : found;
+  const options =
+    chosen && chosen.value === value && !found.some((o) => o.value === value) ? [chosen, ...found] : found;
   return (
     <Select
       id={id}

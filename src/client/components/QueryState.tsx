@@ -14,13 +14,23 @@ export function Loading() {
 
 export function ErrorView({ error }: { error: unknown }) {
   const t = useT();
-  if (isApiError(error) && error.status === 404) return <Result status="404" title={t('error.notFound')} subTitle={error.message} />;
-  if (isApiError(error) && error.status === 403) return <Result status="403" title={t('error.forbidden')} subTitle={error.message} />;
+  if (isApiError(error) && error.status === 404) {
+    return <Result status="404" title={t('error.notFound')} subTitle={error.message} />;
+  }
+  if (isApiError(error) && error.status === 403) {
+    return <Result status="403" title={t('error.forbidden')} subTitle={error.message} />;
+  }
   const message = error instanceof Error ? error.message : String(error);
   return <Alert type="error" showIcon title={t('error.loadFailed')} description={message} />;
 }
 
-export function QueryState<T>({ query, children }: { query: { data: T | undefined; error: unknown; isPending: boolean }; children: (data: T) => ReactNode }) {
+export function QueryState<T>({
+  query,
+  children,
+}: {
+  query: { data: T | undefined; error: unknown; isPending: boolean };
+  children: (data: T) => ReactNode;
+}) {
   if (query.data !== undefined) return <>{children(query.data)}</>;
   if (query.error) return <ErrorView error={query.error} />;
   return <Loading />;

@@ -10,9 +10,14 @@ import { RuleFindings } from './RuleFindings.js';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const finding: Finding = {
-  ruleId: 'PG-06', kind: 'block', message_zh: '到会人数不足应到人数的半数，不能召开', message_en: 'No quorum',
+  ruleId: 'PG-06',
+  kind: 'block',
+  message_zh: '到会人数不足应到人数的半数，不能召开',
+  message_en: 'No quorum',
   citation: { doc: '《中国共产党党组工作条例（试行）》', version: '2015', article: '第二十五条' },
-  label: 'UNVERIFIED', facts: { present: 3, expected: 9 }, params: {},
+  label: 'UNVERIFIED',
+  facts: { present: 3, expected: 9 },
+  params: {},
 };
 
 describe('RuleFindings', () => {
@@ -21,7 +26,13 @@ describe('RuleFindings', () => {
     document.body.appendChild(div);
     const root = createRoot(div);
     await act(async () => {
-      root.render(<LangProvider><RuleFindings findings={[finding, { ...finding, ruleId: 'PG-07', kind: 'warn', label: 'VERIFIED-PRIMARY' }]} /></LangProvider>);
+      root.render(
+        <LangProvider>
+          <RuleFindings
+            findings={[finding, { ...finding, ruleId: 'PG-07', kind: 'warn', label: 'VERIFIED-PRIMARY' }]}
+          />
+        </LangProvider>,
+      );
     });
     const text = div.textContent ?? '';
     expect(text).toContain('操作被规则阻止');
@@ -44,7 +55,9 @@ describe('RuleFindings', () => {
   });
 
   it('adds the 《》 brackets only when missing', () => {
-    expect(citationText({ doc: '中华人民共和国公务员法', version: '2018', article: '第十九条' })).toBe('《中华人民共和国公务员法》（2018）第十九条');
+    expect(citationText({ doc: '中华人民共和国公务员法', version: '2018', article: '第十九条' })).toBe(
+      '《中华人民共和国公务员法》（2018）第十九条',
+    );
     expect(citationText({ doc: '《党章》', version: '', article: '' })).toBe('《党章》');
   });
 });

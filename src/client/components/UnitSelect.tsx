@@ -6,7 +6,12 @@ import { useUnits } from '../api/orgs.js';
 import { buildTree, type TreeNode } from '../lib/tree.js';
 import { useT } from '../i18n.js';
 
-interface Option { value: string; title: string; disabled?: boolean; children?: Option[] }
+interface Option {
+  value: string;
+  title: string;
+  disabled?: boolean;
+  children?: Option[];
+}
 
 function toOptions(nodes: TreeNode<Unit>[], filter?: (u: Unit) => boolean): Option[] {
   return nodes.map((n) => ({
@@ -17,9 +22,22 @@ function toOptions(nodes: TreeNode<Unit>[], filter?: (u: Unit) => boolean): Opti
   }));
 }
 
-export function UnitSelect({ value, onChange, filter, allowClear = true, placeholder, style, id }: {
-  value?: string; onChange?: (v: string | undefined) => void; filter?: (u: Unit) => boolean;
-  allowClear?: boolean; placeholder?: string; style?: React.CSSProperties; id?: string;
+export function UnitSelect({
+  value,
+  onChange,
+  filter,
+  allowClear = true,
+  placeholder,
+  style,
+  id,
+}: {
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+  filter?: (u: Unit) => boolean;
+  allowClear?: boolean;
+  placeholder?: string;
+  style?: React.CSSProperties;
+  id?: string;
 }) {
   const t = useT();
   const units = useUnits();

@@ -11,7 +11,10 @@ import { isApiError } from '../api/client.js';
 export type NamePath = (string | number)[];
 
 export function fieldPath(field: string): NamePath {
-  return field.split('.').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  return field
+    .split('.')
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /** The server's message without a leading "field：" the form already shows by the field. */
@@ -40,7 +43,10 @@ export function applyApiError(form: FormInstance | null, err: unknown): ShownErr
   return { findings: [], message: err.message };
 }
 
-interface ChangedField { name: unknown; value?: unknown }
+interface ChangedField {
+  name: unknown;
+  value?: unknown;
+}
 
 /**
  * applyApiError for one form, plus an onFieldsChange handler that clears a server error from a
@@ -48,23 +54,29 @@ interface ChangedField { name: unknown; value?: unknown }
  */
 export function useServerErrors(form: FormInstance) {
   const pending = useRef(new Map<string, string>());
-  const apply = useCallback((err: unknown): ShownError => {
-    const shown = applyApiError(form, err);
-    if (isApiError(err) && err.field && err.findings.length === 0) {
-      const name = fieldPath(err.field);
-      pending.current.set(JSON.stringify(name), JSON.stringify(form.getFieldValue(name) ?? null));
-    }
-    return shown;
-  }, [form]);
-  const onFieldsChange = useCallback((changed: ChangedField[]) => {
-    for (const f of changed) {
-      const key = JSON.stringify(f.name);
-      const at = pending.current.get(key);
-      if (at !== undefined && JSON.stringify(f.value ?? null) !== at) {
-        pending.current.delete(key);
-        form.setFields([{ name: f.name as NamePath, errors: [] }]);
+  const apply = useCallback(
+    (err: unknown): ShownError => {
+      const shown = applyApiError(form, err);
+      if (isApiError(err) && err.field && err.findings.length === 0) {
+        const name = fieldPath(err.field);
+        pending.current.set(JSON.stringify(name), JSON.stringify(form.getFieldValue(name) ?? null));
       }
-    }
-  }, [form]);
+      return shown;
+    },
+    [form],
+  );
+  const onFieldsChange = useCallback(
+    (changed: ChangedField[]) => {
+      for (const f of changed) {
+        const key = JSON.stringify(f.name);
+        const at = pending.current.get(key);
+        if (at !== undefined && JSON.stringify(f.value ?? null) !== at) {
+          pending.current.delete(key);
+          form.setFields([{ name: f.name as NamePath, errors: [] }]);
+        }
+      }
+    },
+    [form],
+  );
   return { apply, onFieldsChange };
 }

@@ -1,6 +1,13 @@
 /** The left menu: business modules for business users, one admin page per admin (三员分立). */
 import {
-  ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  HomeOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { AlertOutlined, CarryOutOutlined, ClusterOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
@@ -47,7 +54,9 @@ export function menuFor(adminRole: AdminRole | null): MenuEntry[] {
 export function selectedMenuKey(entries: MenuEntry[], pathname: string): string {
   let best = pathname === '/' ? '/' : '';
   for (const e of entries) {
-    if (e.path !== '/' && (pathname === e.path || pathname.startsWith(`${e.path}/`)) && e.path.length > best.length) best = e.path;
+    if (e.path !== '/' && (pathname === e.path || pathname.startsWith(`${e.path}/`)) && e.path.length > best.length) {
+      best = e.path;
+    }
   }
   return best;
 }

@@ -22,6 +22,12 @@ describe('age bands', () => {
     expect(ageBand(50)).toBe('46to50');
     expect(ageBand(55)).toBe('51to55');
     expect(ageBand(56)).toBe('over55');
-    expect(countAgeBands([35, 44, 45, 52, 60, null])).toEqual({ under40: 1, '40to45': 2, '46to50': 0, '51to55': 1, over55: 1 });
+    expect(countAgeBands([35, 44, 45, 52, 60, null])).toEqual({
+      under40: 1,
+      '40to45': 2,
+      '46to50': 0,
+      '51to55': 1,
+      over55: 1,
+    });
   });
 });

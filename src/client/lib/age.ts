@@ -2,7 +2,10 @@
 import { dateIn } from '../../common/time.js';
 
 /** Full years on `today` ('YYYY-MM-DD'): the birthday month counts as reached. */
-export function ageFromBirthMonth(birthMonth: string | null | undefined, today: string = dateIn(new Date())): number | null {
+export function ageFromBirthMonth(
+  birthMonth: string | null | undefined,
+  today: string = dateIn(new Date()),
+): number | null {
   if (!birthMonth) return null;
   const m = /^(\d{4})-(\d{2})/.exec(birthMonth);
   const d = /^(\d{4})-(\d{2})/.exec(today);

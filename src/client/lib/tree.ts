@@ -1,7 +1,9 @@
 /** Builds a tree from rows with parentId; roots are rows whose parent is absent. */
 export type TreeNode<T> = T & { children?: TreeNode<T>[] };
 
-export function buildTree<T extends { id: string; parentId: string | null; sortOrder?: number }>(rows: readonly T[]): TreeNode<T>[] {
+export function buildTree<T extends { id: string; parentId: string | null; sortOrder?: number }>(
+  rows: readonly T[],
+): TreeNode<T>[] {
   const byId = new Map<string, TreeNode<T>>();
   for (const r of rows) byId.set(r.id, { ...r });
   const roots: TreeNode<T>[] = [];

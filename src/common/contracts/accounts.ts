@@ -30,7 +30,11 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const sessionStateSchema = z.object({ authenticated: z.boolean(), csrfToken: z.string(), me: meSchema.nullable() });
+export const sessionStateSchema = z.object({
+  authenticated: z.boolean(),
+  csrfToken: z.string(),
+  me: meSchema.nullable(),
+});
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
 export const changePasswordBodySchema = z.object({
@@ -55,13 +59,19 @@ export type User = z.infer<typeof userSchema>;
 
 export const createUserBodySchema = z
   .object({
-    username: z.string().trim().regex(/^[a-zA-Z0-9._-]{3,64}$/, '用户名为 3-64 位字母、数字、点、下划线或连字符'),
+    username: z
+      .string()
+      .trim()
+      .regex(/^[a-zA-Z0-9._-]{3,64}$/, '用户名为 3-64 位字母、数字、点、下划线或连字符'),
     displayName: text(64, '姓名'),
     password: z.string().min(1, '请输入初始密码').max(256),
     adminRole: adminRoleSchema.nullable().default(null),
     personId: idSchema.nullable().default(null),
   })
-  .refine((v) => !(v.adminRole && v.personId), { message: '管理员账户不能关联人员档案（三员分立）', path: ['personId'] });
+  .refine((v) => !(v.adminRole && v.personId), {
+    message: '管理员账户不能关联人员档案（三员分立）',
+    path: ['personId'],
+  });
 
 export const updateUserBodySchema = z.object({
   displayName: text(64, '姓名').optional(),

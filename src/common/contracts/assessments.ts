@@ -9,13 +9,22 @@ import { findingSchema, idSchema, isoDateSchema, optionalText, text } from './co
 /** KH-01: the four kinds of assessment. */
 export const ASSESSMENT_TYPES = ['regular', 'annual', 'special', 'term'] as const;
 export type AssessmentType = (typeof ASSESSMENT_TYPES)[number];
-export const ASSESSMENT_TYPE_LABELS: Record<AssessmentType, string> = { regular: '平时考核', annual: '年度考核', special: '专项考核', term: '任期考核' };
+export const ASSESSMENT_TYPE_LABELS: Record<AssessmentType, string> = {
+  regular: '平时考核',
+  annual: '年度考核',
+  special: '专项考核',
+  term: '任期考核',
+};
 
 /** KH-03: individual grades; 'ungraded' is 不定等次 (KH-06 cases). */
 export const GRADES = ['excellent', 'competent', 'basically_competent', 'incompetent', 'ungraded'] as const;
 export type Grade = (typeof GRADES)[number];
 export const GRADE_LABELS: Record<Grade, string> = {
-  excellent: '优秀', competent: '称职', basically_competent: '基本称职', incompetent: '不称职', ungraded: '不定等次',
+  excellent: '优秀',
+  competent: '称职',
+  basically_competent: '基本称职',
+  incompetent: '不称职',
+  ungraded: '不定等次',
 };
 
 export const TASK_KINDS = ['demotion', 'dismissal_review'] as const;
@@ -43,7 +52,10 @@ export const gradeBodySchema = z.object({
 });
 export type GradeBody = z.infer<typeof gradeBodySchema>;
 
-export const teamGradeBodySchema = z.object({ teamGrade: z.string().trim().max(20).nullable(), note: optionalText(500, '说明') });
+export const teamGradeBodySchema = z.object({
+  teamGrade: z.string().trim().max(20).nullable(),
+  note: optionalText(500, '说明'),
+});
 
 export const evaluationSummarySchema = z.object({
   sessionId: z.string(),

@@ -9,15 +9,22 @@ import { findingSchema, idSchema, isoDateSchema, text } from './common.js';
 export const BALLOT_KINDS = ['team_evaluation', 'member_evaluation', 'recommendation'] as const;
 export type BallotKind = (typeof BALLOT_KINDS)[number];
 export const BALLOT_KIND_LABELS: Record<BallotKind, string> = {
-  team_evaluation: '领导班子民主测评', member_evaluation: '班子成员民主测评', recommendation: '民主推荐',
+  team_evaluation: '领导班子民主测评',
+  member_evaluation: '班子成员民主测评',
+  recommendation: '民主推荐',
 };
 export const SESSION_STATUSES = ['draft', 'open', 'closed'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
-export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = { draft: '筹备中', open: '已开启', closed: '已结束' };
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
+  draft: '筹备中',
+  open: '已开启',
+  closed: '已结束',
+};
 export const SMALL_GROUP_POLICIES = ['merge', 'withhold'] as const;
 export type SmallGroupPolicy = (typeof SMALL_GROUP_POLICIES)[number];
 export const SMALL_GROUP_POLICY_LABELS: Record<SmallGroupPolicy, string> = {
-  merge: '与人数次少的类别合并显示', withhold: '不予显示（并保证无法由总数相减推出）',
+  merge: '与人数次少的类别合并显示',
+  withhold: '不予显示（并保证无法由总数相减推出）',
 };
 
 /** Code and receipt alphabet: base32 without 0/O/1/I, so slips read aloud and typed by hand do not mislead. */
@@ -121,7 +128,10 @@ export const publicFormBodySchema = z.object({ code: codeInputSchema });
 export const publicBallotBodySchema = z.object({ code: codeInputSchema, answers: answersSchema });
 export const memberBallotBodySchema = z.object({ answers: answersSchema });
 export const paperEntryBodySchema = z.object({ code: codeInputSchema, answers: answersSchema });
-export const codesBodySchema = z.object({ category: z.string().min(1).max(30), count: z.number().int().min(1, '至少 1 个').max(3000, '每次最多 3000 个') });
+export const codesBodySchema = z.object({
+  category: z.string().min(1).max(30),
+  count: z.number().int().min(1, '至少 1 个').max(3000, '每次最多 3000 个'),
+});
 
 export const receiptSchema = z.object({ receipt: z.string() });
 
@@ -153,21 +163,31 @@ export function validateAnswers(questionnaire: Questionnaire, answers: Answers):
       continue;
     }
     if (q.type === 'rating') {
-      if (typeof a !== 'string' || !q.options.includes(a)) return { questionId: q.id, message: `${title}的答案不在可选范围内（${q.options.join('、')}）` };
+      if (typeof a !== 'string' || !q.options.includes(a)) {
+        return { questionId: q.id, message: `${title}的答案不在可选范围内（${q.options.join('、')}）` };
+      }
       continue;
     }
     if (typeof a === 'string') return { questionId: q.id, message: `${title}应选择推荐人选` };
     const ids = new Set(q.candidates.map((c) => c.id));
     if (a.candidates.some((c) => !ids.has(c))) return { questionId: q.id, message: `${title}选择了参考名单以外的人选` };
-    if (new Set(a.candidates).size !== a.candidates.length) return { questionId: q.id, message: `${title}重复选择了同一人选` };
+    if (new Set(a.candidates).size !== a.candidates.length) {
+      return { questionId: q.id, message: `${title}重复选择了同一人选` };
+    }
     const writeIns = a.writeIns.map(normalizeWriteIn).filter((w) => w.length > 0);
-    if (writeIns.length && !q.allowWriteIn) return { questionId: q.id, message: `${title}不允许另行推荐参考名单以外的人选` };
+    if (writeIns.length && !q.allowWriteIn) {
+      return { questionId: q.id, message: `${title}不允许另行推荐参考名单以外的人选` };
+    }
     if (writeIns.length !== a.writeIns.length) return { questionId: q.id, message: `${title}另行推荐的姓名不能为空` };
     const names = new Set(q.candidates.map((c) => c.name));
-    if (writeIns.some((w) => names.has(w))) return { questionId: q.id, message: `${title}另行推荐的人选已在参考名单中，请直接勾选` };
+    if (writeIns.some((w) => names.has(w))) {
+      return { questionId: q.id, message: `${title}另行推荐的人选已在参考名单中，请直接勾选` };
+    }
     if (new Set(writeIns).size !== writeIns.length) return { questionId: q.id, message: `${title}重复填写了同一人选` };
     const chosen = a.candidates.length + writeIns.length;
-    if (chosen > q.seats) return { questionId: q.id, message: `${title}最多推荐 ${q.seats} 人，实际选择了 ${chosen} 人` };
+    if (chosen > q.seats) {
+      return { questionId: q.id, message: `${title}最多推荐 ${q.seats} 人，实际选择了 ${chosen} 人` };
+    }
     if (chosen === 0 && q.required) return { questionId: q.id, message: `${title}为必答题，请至少推荐 1 人` };
   }
   return null;
@@ -218,7 +238,14 @@ export const sessionDetailSchema = sessionSummarySchema.extend({
   settingsDigest: z.string().nullable(),
   voteUrl: z.string(),
   findings: z.array(findingSchema),
-  abilities: z.object({ edit: z.boolean(), issueCodes: z.boolean(), open: z.boolean(), close: z.boolean(), enterPaper: z.boolean(), viewResults: z.boolean() }),
+  abilities: z.object({
+    edit: z.boolean(),
+    issueCodes: z.boolean(),
+    open: z.boolean(),
+    close: z.boolean(),
+    enterPaper: z.boolean(),
+    viewResults: z.boolean(),
+  }),
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
@@ -244,10 +271,20 @@ export const ballotFormSchema = z.object({
 });
 export type BallotForm = z.infer<typeof ballotFormSchema>;
 
-export const receiptsSchema = z.object({ sessionId: z.string(), status: z.enum(SESSION_STATUSES), receipts: z.array(z.string()) });
+export const receiptsSchema = z.object({
+  sessionId: z.string(),
+  status: z.enum(SESSION_STATUSES),
+  receipts: z.array(z.string()),
+});
 
 const countsSchema = z.record(z.string(), z.number().int());
-export const groupResultSchema = z.object({ key: z.string(), label: z.string(), ballots: z.number().int(), counts: countsSchema, answered: z.number().int() });
+export const groupResultSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  ballots: z.number().int(),
+  counts: countsSchema,
+  answered: z.number().int(),
+});
 export const questionResultSchema = z.object({
   id: z.string(),
   type: z.enum(['rating', 'recommend']),
@@ -269,7 +306,9 @@ export const tallySchema = z.object({
   policy: z.enum(SMALL_GROUP_POLICIES),
   /** True when fewer than the minimum voted: no results are shown at all */
   allWithheld: z.boolean(),
-  groups: z.array(z.object({ key: z.string(), label: z.string(), categories: z.array(z.string()), ballots: z.number().int() })),
+  groups: z.array(
+    z.object({ key: z.string(), label: z.string(), categories: z.array(z.string()), ballots: z.number().int() }),
+  ),
   /** Categories not shown (policy withhold), with their combined count (>= the minimum) */
   withheld: z.object({ labels: z.array(z.string()), ballots: z.number().int() }).nullable(),
   questions: z.array(questionResultSchema),
@@ -300,13 +339,19 @@ export const paperEntryResultSchema = z.object({
   differingQuestions: z.array(z.string()),
 });
 export const paperEntryListSchema = z.object({
-  items: z.array(z.object({
-    codeHint: z.string(),
-    status: z.enum(['waiting', 'mismatch']),
-    clerks: z.array(z.string()),
-    differingQuestions: z.array(z.string()),
-    enteredByMe: z.boolean(),
-  })),
+  items: z.array(
+    z.object({
+      codeHint: z.string(),
+      status: z.enum(['waiting', 'mismatch']),
+      clerks: z.array(z.string()),
+      differingQuestions: z.array(z.string()),
+      enteredByMe: z.boolean(),
+    }),
+  ),
 });
 
-export const myBallotSessionSchema = sessionSummarySchema.extend({ categoryLabel: z.string(), voted: z.boolean(), accepting: z.boolean() });
+export const myBallotSessionSchema = sessionSummarySchema.extend({
+  categoryLabel: z.string(),
+  voted: z.boolean(),
+  accepting: z.boolean(),
+});

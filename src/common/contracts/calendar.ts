@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { isoDateSchema, text } from './common.js';
 
 export const calendarDaySchema = z.object({ date: z.string(), kind: z.enum(['holiday', 'workday']), name: z.string() });
-export const calendarYearSchema = z.object({ year: z.number().int(), source: z.string(), updatedAt: z.string(), days: z.array(calendarDaySchema) });
+export const calendarYearSchema = z.object({
+  year: z.number().int(),
+  source: z.string(),
+  updatedAt: z.string(),
+  days: z.array(calendarDaySchema),
+});
 
 export const putYearBodySchema = z.object({
   days: z
@@ -11,7 +16,13 @@ export const putYearBodySchema = z.object({
 });
 
 export const computeQuerySchema = z.object({
-  kind: z.enum(['notice_working_days', 'working_days_after', 'calendar_days_after', 'statutory_months', 'count_working_days']),
+  kind: z.enum([
+    'notice_working_days',
+    'working_days_after',
+    'calendar_days_after',
+    'statutory_months',
+    'count_working_days',
+  ]),
   from: isoDateSchema,
   n: z.coerce.number().int().min(0).max(3650).optional(),
   to: isoDateSchema.optional(),

@@ -6,7 +6,14 @@ import { citationSchema } from './common.js';
 
 /** What a period blocks (§17 "blocks"), plus PM-11's bar on being an inspection candidate. */
 export const INFLUENCE_BLOCKS = [
-  'promotion', 'reserve_listing', 'important_use', 'inspection_candidate', 'excellent_grade', 'any_grade', 'party_post', 'pay_step',
+  'promotion',
+  'reserve_listing',
+  'important_use',
+  'inspection_candidate',
+  'excellent_grade',
+  'any_grade',
+  'party_post',
+  'pay_step',
 ] as const;
 export type InfluenceBlock = (typeof INFLUENCE_BLOCKS)[number];
 

@@ -6,22 +6,33 @@ export const ORGAN_TYPES = ['party_group', 'party_group_committee', 'party_commi
 export const TEAM_POSTS = ['secretary', 'deputy_secretary', 'member', 'discipline_head', 'non_member_leader'] as const;
 
 export const UNIT_LEVEL_LABELS: Record<(typeof UNIT_LEVELS)[number], string> = {
-  gac: '海关总署', direct: '直属海关', subordinate: '隶属海关', internal: '内设机构',
+  gac: '海关总署',
+  direct: '直属海关',
+  subordinate: '隶属海关',
+  internal: '内设机构',
 };
 export const ORGAN_TYPE_LABELS: Record<(typeof ORGAN_TYPES)[number], string> = {
-  party_group: '党组', party_group_committee: '党组性质党委', party_committee: '党委',
+  party_group: '党组',
+  party_group_committee: '党组性质党委',
+  party_committee: '党委',
 };
 
 /** Post labels follow the organ type: 党组书记 for a 党组, 党委书记 for a 党委 (regulations.md §0). */
 export function teamPostLabel(post: string, organType: string): string {
   const organ = organType === 'party_group' ? '党组' : '党委';
   switch (post) {
-    case 'secretary': return `${organ}书记`;
-    case 'deputy_secretary': return `${organ}副书记`;
-    case 'member': return `${organ}成员`;
-    case 'discipline_head': return organType === 'party_group' ? '纪检组组长' : '纪委书记';
-    case 'non_member_leader': return `班子成员（非${organ}成员）`;
-    default: return post;
+    case 'secretary':
+      return `${organ}书记`;
+    case 'deputy_secretary':
+      return `${organ}副书记`;
+    case 'member':
+      return `${organ}成员`;
+    case 'discipline_head':
+      return organType === 'party_group' ? '纪检组组长' : '纪委书记';
+    case 'non_member_leader':
+      return `班子成员（非${organ}成员）`;
+    default:
+      return post;
   }
 }
 

@@ -2,16 +2,47 @@ import { z } from 'zod';
 import { RANK_CODES } from '../ranks.js';
 import { idSchema, isoDateSchema, monthSchema, optionalText, text } from './common.js';
 
-export const POLITICAL_STATUSES = ['cpc', 'cpc_probationary', 'league', 'democratic_party', 'non_party', 'masses'] as const;
+export const POLITICAL_STATUSES = [
+  'cpc',
+  'cpc_probationary',
+  'league',
+  'democratic_party',
+  'non_party',
+  'masses',
+] as const;
 export const POLITICAL_STATUS_LABELS: Record<(typeof POLITICAL_STATUSES)[number], string> = {
-  cpc: '中共党员', cpc_probationary: '中共预备党员', league: '共青团员', democratic_party: '民主党派', non_party: '无党派人士', masses: '群众',
+  cpc: '中共党员',
+  cpc_probationary: '中共预备党员',
+  league: '共青团员',
+  democratic_party: '民主党派',
+  non_party: '无党派人士',
+  masses: '群众',
 };
 export const FAMILY_RELATIONS = [
-  'spouse', 'son', 'daughter', 'son_in_law', 'daughter_in_law', 'father', 'mother', 'father_in_law', 'mother_in_law', 'sibling', 'other',
+  'spouse',
+  'son',
+  'daughter',
+  'son_in_law',
+  'daughter_in_law',
+  'father',
+  'mother',
+  'father_in_law',
+  'mother_in_law',
+  'sibling',
+  'other',
 ] as const;
 export const FAMILY_RELATION_LABELS: Record<(typeof FAMILY_RELATIONS)[number], string> = {
-  spouse: '配偶', son: '儿子', daughter: '女儿', son_in_law: '女婿', daughter_in_law: '儿媳', father: '父亲', mother: '母亲',
-  father_in_law: '岳父/公公', mother_in_law: '岳母/婆婆', sibling: '兄弟姐妹', other: '其他',
+  spouse: '配偶',
+  son: '儿子',
+  daughter: '女儿',
+  son_in_law: '女婿',
+  daughter_in_law: '儿媳',
+  father: '父亲',
+  mother: '母亲',
+  father_in_law: '岳父/公公',
+  mother_in_law: '岳母/婆婆',
+  sibling: '兄弟姐妹',
+  other: '其他',
 };
 export const QUALIFICATIONS = ['研究生', '大学', '大专', '中专', '高中', '初中及以下'] as const;
 export const DEGREES = ['博士', '硕士', '学士', '无'] as const;
@@ -19,10 +50,62 @@ export const SEXES = ['M', 'F'] as const;
 export const SEX_LABELS: Record<(typeof SEXES)[number], string> = { M: '男', F: '女' };
 
 export const ETHNICITIES = [
-  '汉族', '维吾尔族', '哈萨克族', '回族', '蒙古族', '柯尔克孜族', '锡伯族', '塔吉克族', '乌孜别克族', '满族', '达斡尔族', '塔塔尔族', '俄罗斯族',
-  '藏族', '壮族', '苗族', '彝族', '土家族', '朝鲜族', '侗族', '瑶族', '白族', '哈尼族', '黎族', '傣族', '畲族', '傈僳族', '东乡族', '仡佬族',
-  '拉祜族', '佤族', '水族', '纳西族', '羌族', '土族', '仫佬族', '布依族', '景颇族', '撒拉族', '布朗族', '毛南族', '普米族', '阿昌族', '怒族',
-  '鄂温克族', '京族', '基诺族', '德昂族', '保安族', '裕固族', '门巴族', '鄂伦春族', '独龙族', '赫哲族', '高山族', '珞巴族',
+  '汉族',
+  '维吾尔族',
+  '哈萨克族',
+  '回族',
+  '蒙古族',
+  '柯尔克孜族',
+  '锡伯族',
+  '塔吉克族',
+  '乌孜别克族',
+  '满族',
+  '达斡尔族',
+  '塔塔尔族',
+  '俄罗斯族',
+  '藏族',
+  '壮族',
+  '苗族',
+  '彝族',
+  '土家族',
+  '朝鲜族',
+  '侗族',
+  '瑶族',
+  '白族',
+  '哈尼族',
+  '黎族',
+  '傣族',
+  '畲族',
+  '傈僳族',
+  '东乡族',
+  '仡佬族',
+  '拉祜族',
+  '佤族',
+  '水族',
+  '纳西族',
+  '羌族',
+  '土族',
+  '仫佬族',
+  '布依族',
+  '景颇族',
+  '撒拉族',
+  '布朗族',
+  '毛南族',
+  '普米族',
+  '阿昌族',
+  '怒族',
+  '鄂温克族',
+  '京族',
+  '基诺族',
+  '德昂族',
+  '保安族',
+  '裕固族',
+  '门巴族',
+  '鄂伦春族',
+  '独龙族',
+  '赫哲族',
+  '高山族',
+  '珞巴族',
 ] as const;
 
 export const educationSchema = z.object({
@@ -79,19 +162,51 @@ export const personBodySchema = z.object({
 });
 export type PersonBody = z.infer<typeof personBodySchema>;
 
-export const personUpdateSchema = personBodySchema.omit({ unitId: true, rankCode: true, rankStartDate: true, postTitle: true, postStartDate: true });
+export const personUpdateSchema = personBodySchema.omit({
+  unitId: true,
+  rankCode: true,
+  rankStartDate: true,
+  postTitle: true,
+  postStartDate: true,
+});
 export type PersonUpdate = z.infer<typeof personUpdateSchema>;
 
 export const rankRowSchema = z.object({
-  id: z.string(), rankCode: z.string(), rankLabel: z.string(), levelLabel: z.string(), startDate: z.string(), endDate: z.string().nullable(), note: z.string().nullable(),
+  id: z.string(),
+  rankCode: z.string(),
+  rankLabel: z.string(),
+  levelLabel: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  note: z.string().nullable(),
 });
 export const postRowSchema = z.object({
-  id: z.string(), unitId: z.string(), unitName: z.string(), title: z.string(), isLeading: z.boolean(), startDate: z.string(), endDate: z.string().nullable(),
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  title: z.string(),
+  isLeading: z.boolean(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
 });
-export const unitHistoryRowSchema = z.object({ unitId: z.string(), unitName: z.string(), startDate: z.string(), endDate: z.string().nullable() });
+export const unitHistoryRowSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+});
 
-export const addRankBodySchema = z.object({ rankCode: z.enum(RANK_CODES, { message: '请选择职务职级' }), startDate: isoDateSchema, note: optionalText(200, '备注') });
-export const addPostBodySchema = z.object({ unitId: idSchema, title: text(60, '职务名称'), isLeading: z.boolean().default(true), startDate: isoDateSchema });
+export const addRankBodySchema = z.object({
+  rankCode: z.enum(RANK_CODES, { message: '请选择职务职级' }),
+  startDate: isoDateSchema,
+  note: optionalText(200, '备注'),
+});
+export const addPostBodySchema = z.object({
+  unitId: idSchema,
+  title: text(60, '职务名称'),
+  isLeading: z.boolean().default(true),
+  startDate: isoDateSchema,
+});
 export const transferBodySchema = z.object({ unitId: idSchema, startDate: isoDateSchema });
 
 /** What a colleague sees: names, posts and division of work only. */
@@ -150,7 +265,14 @@ export const personDetailSchema = personBasicSchema.extend({
   rewardsPunishments: z.string().nullable(),
   idNumberMasked: z.string().nullable(),
   resume: z.array(resumeLineSchema.extend({ endMonth: z.string().nullable() })),
-  family: z.array(familyMemberSchema.extend({ id: z.string(), birthDate: z.string().nullable(), politicalStatus: z.string().nullable(), employerPost: z.string().nullable() })),
+  family: z.array(
+    familyMemberSchema.extend({
+      id: z.string(),
+      birthDate: z.string().nullable(),
+      politicalStatus: z.string().nullable(),
+      employerPost: z.string().nullable(),
+    }),
+  ),
   ranks: z.array(rankRowSchema),
   posts: z.array(postRowSchema),
   unitHistory: z.array(unitHistoryRowSchema),

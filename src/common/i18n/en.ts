@@ -13,12 +13,14 @@ export const en: Record<MessageKey, string> = {
   // ballots (democratic evaluation and recommendation) and annual grades — issue 4
   'nav.ballots': 'Evaluations',
   'nav.grades': 'Annual grades',
-  'ballots.sub': 'Anonymous democratic evaluation and recommendation: code slips, voting by phone, live participation, tally and receipts',
+  'ballots.sub':
+    'Anonymous democratic evaluation and recommendation: code slips, voting by phone, live participation, tally and receipts',
   'ballots.new': 'New session',
   'ballots.edit': 'Edit session settings',
   'ballots.allYears': 'All years',
   'ballots.mine': 'Sessions I may vote in while logged in',
-  'ballots.nothing': 'No session for you at the moment. Voting with a code needs no login: scan the QR code on your slip.',
+  'ballots.nothing':
+    'No session for you at the moment. Voting with a code needs no login: scan the QR code on your slip.',
   'ballots.voted': 'Voted',
   'ballots.goVote': 'Vote',
   'ballots.open': 'Open session',
@@ -38,7 +40,8 @@ export const en: Record<MessageKey, string> = {
   'ballots.col.status': 'Status',
   'ballots.col.window': 'Voting time',
   'ballots.codes.title': 'One-time codes (per category; print, cut and hand out at random)',
-  'ballots.codes.once': 'The codes exist only in the document downloaded now; Banzi keeps keyed hashes and cannot reprint them. No codes can be added after opening.',
+  'ballots.codes.once':
+    'The codes exist only in the document downloaded now; Banzi keeps keyed hashes and cannot reprint them. No codes can be added after opening.',
   'ballots.codes.issued': 'Issued',
   'ballots.codes.more': 'Issue now',
   'ballots.codes.print': 'Issue and download slips',
@@ -46,7 +49,8 @@ export const en: Record<MessageKey, string> = {
   'ballots.form.loadTemplate': 'Load template',
   'ballots.form.pickTemplate': 'Choose the unit, kind and year, load the template, then adjust it.',
   'ballots.form.basics': 'Basics',
-  'ballots.form.fixedOnOpen': 'Categories, the small-group rule and the questionnaire are fixed with a digest when the session opens; nobody can change them afterwards.',
+  'ballots.form.fixedOnOpen':
+    'Categories, the small-group rule and the questionnaire are fixed with a digest when the session opens; nobody can change them afterwards.',
   'ballots.form.categories': 'Voter categories',
   'ballots.form.category': 'Category',
   'ballots.form.expected': 'Expected',
@@ -72,12 +76,15 @@ export const en: Record<MessageKey, string> = {
   'ballots.hall.updated': 'Updated {at}',
   'ballots.hall.note': 'This screen shows how many of each category have voted, never what. Voting address: {url}',
   'ballots.paper.title': 'Paper ballots',
-  'ballots.paper.sub': 'Two clerks type each paper ballot independently; it counts only when both match. Differences are listed for a third check.',
+  'ballots.paper.sub':
+    'Two clerks type each paper ballot independently; it counts only when both match. Differences are listed for a third check.',
   'ballots.paper.code': 'Code on the ballot',
   'ballots.paper.submit': 'Submit entry',
-  'ballots.paper.accepted': 'Both entries match; counted. Receipt {receipt} (write it on the paper ballot, sealed with it)',
+  'ballots.paper.accepted':
+    'Both entries match; counted. Receipt {receipt} (write it on the paper ballot, sealed with it)',
   'ballots.paper.waiting': 'Entered; waiting for a second clerk to type the same ballot',
-  'ballots.paper.mismatch': 'Differs from the other entry (questions {questions}); a third clerk types it from the paper',
+  'ballots.paper.mismatch':
+    'Differs from the other entry (questions {questions}); a third clerk types it from the paper',
   'ballots.paper.pending': 'Paper ballots to check',
   'ballots.paper.hint': 'Code ends with',
   'ballots.paper.clerks': 'Clerks',
@@ -97,7 +104,8 @@ export const en: Record<MessageKey, string> = {
   'ballots.results.distribution': 'Distribution',
   'ballots.results.other': 'Other',
   'ballots.results.details': 'Each question',
-  'ballots.results.reference': 'The recommendation is an important reference for selection, not an election result; valid until {date} (SE-04).',
+  'ballots.results.reference':
+    'The recommendation is an important reference for selection, not an election result; valid until {date} (SE-04).',
   'ballots.results.groupRule': 'Categories with fewer than {n} ballots are not shown on their own (C-01)',
   'ballots.results.merged': '“{label}” merged for too few voters ({n} ballots)',
   'ballots.results.withheld': '{labels} not shown on their own ({n} ballots, in the total only)',
@@ -108,13 +116,16 @@ export const en: Record<MessageKey, string> = {
   'ballots.receipts.count': 'Receipts published',
   'ballots.receipts.check': 'Your receipt',
   'ballots.receipts.found': 'Found: your ballot was counted.',
-  'ballots.receipts.missing': 'This receipt is not in the list. Check what you typed; if it is right, tell the organisers or the discipline office.',
+  'ballots.receipts.missing':
+    'This receipt is not in the list. Check what you typed; if it is right, tell the organisers or the discipline office.',
   'ballots.receipts.local': 'The check runs on your phone; the receipt you type is not sent to the server.',
-  'ballots.member.note': 'When you vote logged in, Banzi records that you voted, not how; your ballot gets a random number like every other and carries no name or time.',
+  'ballots.member.note':
+    'When you vote logged in, Banzi records that you voted, not how; your ballot gets a random number like every other and carries no name or time.',
   'ballots.vote.shell': 'Democratic evaluation · secret ballot',
   'ballots.vote.notFound': 'Session not found',
   'ballots.vote.window': 'Voting time: {from} to {to}',
-  'ballots.vote.loggedIn': 'You are logged in to Banzi on this device. To leave no login trace, log out or vote in a private window.',
+  'ballots.vote.loggedIn':
+    'You are logged in to Banzi on this device. To leave no login trace, log out or vote in a private window.',
   'ballots.vote.closed': 'This session has closed',
   'ballots.vote.checkReceipt': 'Check my receipt',
   'ballots.vote.notAccepting': 'Voting is not open at this time.',
@@ -132,25 +143,38 @@ export const en: Record<MessageKey, string> = {
   'ballots.vote.back': 'Back',
   'ballots.vote.submit': 'Submit',
   'ballots.vote.done': 'Your ballot is in',
-  'ballots.vote.receiptHint': 'Note or screenshot the receipt. All receipts are published after closing so you can check yours was counted.',
+  'ballots.vote.receiptHint':
+    'Note or screenshot the receipt. All receipts are published after closing so you can check yours was counted.',
   'ballots.vote.receipt': 'Receipt',
   'ballots.vote.checkLater': 'Check the receipt after closing',
   'ballots.anon.title': 'Anonymity: what the system can and cannot hide',
   'ballots.anon.canTitle': 'What Banzi does:',
-  'ballots.anon.can1': 'Codes are handed out at random; Banzi does not know who holds which; the database keeps only keyed hashes of the codes.',
-  'ballots.anon.can2': 'Ballots are stored apart, with a random number and no name, code, time or address; at closing they are rewritten in random order, so storage order says nothing.',
+  'ballots.anon.can1':
+    'Codes are handed out at random; Banzi does not know who holds which; the database keeps only keyed hashes of the codes.',
+  'ballots.anon.can2':
+    'Ballots are stored apart, with a random number and no name, code, time or address; at closing they are rewritten in random order, so storage order says nothing.',
   'ballots.anon.can3': 'Each code works once; logged-in voting records that you voted, not how.',
-  'ballots.anon.can4': 'A category with fewer than {n} ballots is merged or not shown, and cannot be derived by subtracting from totals.',
-  'ballots.anon.can5': 'The voting pages write no access log; after closing all receipts are published so anyone can check theirs.',
+  'ballots.anon.can4':
+    'A category with fewer than {n} ballots is merged or not shown, and cannot be derived by subtracting from totals.',
+  'ballots.anon.can5':
+    'The voting pages write no access log; after closing all receipts are published so anyone can check theirs.',
   'ballots.anon.cannotTitle': 'What it cannot do:',
-  'ballots.anon.cannot1': 'While voting is open, someone with direct access to the database can watch who votes when next to new ballots (the rewrite at closing ends that).',
-  'ballots.anon.cannot2': 'If someone notes who got which slip, or looks over your shoulder, Banzi cannot help; take your own slip and shield your screen.',
-  'ballots.anon.cannot3': 'A tiny or unanimous category can be inferred even from totals; a rare write-in name may reveal its writer.',
-  'ballots.anon.cannot4': 'Voting on a device logged in to Banzi lets the server see that account was active at that moment (not what it voted).',
-  'ballots.anon.receiptWarning': 'Keep your receipt to yourself: whoever holds it and the database can find the content of that ballot.',
-  'grades.sub': 'Annual grades, recorded by the personnel office above, with the democratic evaluation beside them; each person sees their own.',
-  'grades.none': 'No grades to show. Grades are recorded by the personnel office of the unit above; each person graded sees their own.',
-  'grades.limitHint': 'A sanction or handling in force limits the grade of this year; see the restrictions on the cadre record.',
+  'ballots.anon.cannot1':
+    'While voting is open, someone with direct access to the database can watch who votes when next to new ballots (the rewrite at closing ends that).',
+  'ballots.anon.cannot2':
+    'If someone notes who got which slip, or looks over your shoulder, Banzi cannot help; take your own slip and shield your screen.',
+  'ballots.anon.cannot3':
+    'A tiny or unanimous category can be inferred even from totals; a rare write-in name may reveal its writer.',
+  'ballots.anon.cannot4':
+    'Voting on a device logged in to Banzi lets the server see that account was active at that moment (not what it voted).',
+  'ballots.anon.receiptWarning':
+    'Keep your receipt to yourself: whoever holds it and the database can find the content of that ballot.',
+  'grades.sub':
+    'Annual grades, recorded by the personnel office above, with the democratic evaluation beside them; each person sees their own.',
+  'grades.none':
+    'No grades to show. Grades are recorded by the personnel office of the unit above; each person graded sees their own.',
+  'grades.limitHint':
+    'A sanction or handling in force limits the grade of this year; see the restrictions on the cadre record.',
   'grades.mine': 'My grades',
   'grades.newBatch': 'New grading batch',
   'grades.batch': 'Batch',
@@ -179,7 +203,8 @@ export const en: Record<MessageKey, string> = {
   'layout.password': 'Change password',
   'layout.logout': 'Sign out',
   'idle.title': 'Session about to expire',
-  'idle.body': 'You have been idle for a while. The session ends in about {minutes} min (sign-out after {idle} idle minutes). Keep working?',
+  'idle.body':
+    'You have been idle for a while. The session ends in about {minutes} min (sign-out after {idle} idle minutes). Keep working?',
   'idle.keep': 'Keep working',
 
   'common.actions': 'Actions',
@@ -200,7 +225,8 @@ export const en: Record<MessageKey, string> = {
   'error.notFound': 'Not found, or outside your scope',
   'error.pageNotFound': 'Page not found',
   'error.loadFailed': 'Loading failed',
-  'error.separation': 'Separation of the three admins: admin accounts use only their own admin page; business accounts never use admin pages.',
+  'error.separation':
+    'Separation of the three admins: admin accounts use only their own admin page; business accounts never use admin pages.',
   'picker.person': 'Type a name to find a person',
   'picker.unit': 'Choose a unit',
   'picker.none': 'No match',
@@ -241,7 +267,8 @@ export const en: Record<MessageKey, string> = {
   'home.ownTeam': 'Own unit team',
   'home.managed': 'Your office manages cadres of {n} units below.',
   'home.adminRole': 'Admin role:',
-  'home.separation': 'Separation of the three admins: the system admin manages accounts, the security admin role grants, the auditor the audit log; none of them sees business data.',
+  'home.separation':
+    'Separation of the three admins: the system admin manages accounts, the security admin role grants, the auditor the audit log; none of them sees business data.',
   'home.hint.orgs': 'Unit tree, team members and their division of work',
   'home.hint.people': 'Cadre roster and appointment-form records',
   'home.hint.rules': 'Rules, citations and unit parameters',
@@ -377,7 +404,8 @@ export const en: Record<MessageKey, string> = {
   'person.unitHistory': 'Units',
   'person.updatedAt': 'Last updated {at} (Beijing time)',
 
-  'rules.sub': 'Every rule has its source; parameters may be set per unit by those with authority, and each change is recorded.',
+  'rules.sub':
+    'Every rule has its source; parameters may be set per unit by those with authority, and each change is recorded.',
   'rules.unit': 'Unit',
   'rules.at': 'On date (default today)',
   'rules.search': 'Id, title, text, document',
@@ -476,7 +504,8 @@ export const en: Record<MessageKey, string> = {
   'cal.resultCount': '{n} working days',
   'cal.uncovered': 'The calendar does not cover that period.',
 
-  'audit.sub': 'The audit log is append-only and SM3 hash-chained; it records changed field names, never sensitive values. Times are Beijing time.',
+  'audit.sub':
+    'The audit log is append-only and SM3 hash-chained; it records changed field names, never sensitive values. Times are Beijing time.',
   'audit.verify': 'Verify hash chain',
   'audit.intact': 'Hash chain intact: {n} events checked, head #{head}.',
   'audit.broken': 'Hash chain broken at #{seq}',
@@ -508,7 +537,8 @@ export const en: Record<MessageKey, string> = {
   'users.displayName': 'Name',
   'users.role': 'Account type',
   'users.adminRole': 'Admin role',
-  'users.adminRoleHint': 'Separation of the three admins: an admin account cannot be linked to a person or hold a business role.',
+  'users.adminRoleHint':
+    'Separation of the three admins: an admin account cannot be linked to a person or hold a business role.',
   'users.businessAccount': 'Business account',
   'users.person': 'Linked person',
   'users.personHint': 'Type a name',
@@ -530,7 +560,8 @@ export const en: Record<MessageKey, string> = {
   'users.enable': 'Enable',
   'users.disableConfirm': 'Disable account {name}? It will not be able to sign in.',
   'users.enableConfirm': 'Enable account {name}?',
-  'grants.sub': 'The security admin grants business roles per unit: Party Group office, personnel, discipline, staff. Secretary and member follow team membership.',
+  'grants.sub':
+    'The security admin grants business roles per unit: Party Group office, personnel, discipline, staff. Secretary and member follow team membership.',
   'grants.search': 'User or unit',
   'grants.create': 'Grant a role',
   'grants.user': 'User',
@@ -648,16 +679,18 @@ export const en: Record<MessageKey, string> = {
   'mtg.recuseHint': 'Recuse when you or relatives have an interest (PG-13).',
   'mtg.recuseReason': 'Reason for recusal',
   'mtg.recused': 'Recusal recorded',
-  'mtg.recordHint': 'Enter each member\'s oral or show-of-hands vote; the chair\'s is recorded last (PG-10).',
+  'mtg.recordHint': "Enter each member's oral or show-of-hands vote; the chair's is recorded last (PG-10).",
   'mtg.notVotingHint': 'Mark members who will not vote, so the chair can vote last.',
   'mtg.paperHint': 'Enter the counts and the outcome as recorded on paper; a mismatch is flagged.',
   'mtg.recordedOutcome': 'Outcome recorded on paper',
-  'mtg.addItemHint': 'Only items approved by the secretary (PG-05); major decisions need their statutory procedures (ZD-03..ZD-06).',
+  'mtg.addItemHint':
+    'Only items approved by the secretary (PG-05); major decisions need their statutory procedures (ZD-03..ZD-06).',
   'mtg.agendaItem': 'Item',
   'mtg.notReady': 'Not ready',
   'mtg.deferredTimes': 'Deferred {n}×',
   'mtg.voteMethod': 'Voting method',
-  'mtg.personnelMethodHint': 'Personnel: agree / disagree / defer per candidate, by oral vote, show of hands or secret ballot (SE-09).',
+  'mtg.personnelMethodHint':
+    'Personnel: agree / disagree / defer per candidate, by oral vote, show of hands or secret ballot (SE-09).',
   'mtg.itemAdded': 'Item added',
   'vote.attendee': 'You attend without a vote (PG-14).',
   'vote.notMember': 'You are not a member at this meeting.',
@@ -698,9 +731,10 @@ export const en: Record<MessageKey, string> = {
   'min.addSpeech': 'Add a statement',
   'min.dissent': 'Dissent',
   'min.dissentHint': 'Record dissent truthfully (ZD-07); it bears on lifelong accountability (ZD-10).',
-  'min.headReason': 'Head\'s reason when differing',
+  'min.headReason': "Head's reason when differing",
   'min.headReasonHint': 'When the head differs from the majority, the reason is stated (ZD-07).',
-  'dec.sub': 'Collective leadership, decided at meetings (PG-01); "three majors, one large" matters collectively (TZ-01)',
+  'dec.sub':
+    'Collective leadership, decided at meetings (PG-01); "three majors, one large" matters collectively (TZ-01)',
   'dec.propose': 'Propose an item',
   'dec.registerOutside': 'Register a decision outside meetings',
   'dec.tabDecided': 'Decisions',
@@ -844,7 +878,8 @@ export const en: Record<MessageKey, string> = {
   'cat.stabilityRisk': 'Stability risk (assessment)',
   'cat.notPublic': 'Not public by law',
   'cat.important': 'Important (PG-18)',
-  'vio.sub': 'Detects decisions without a meeting or vote, below quorum, ad-hoc appointments, outcomes differing from the vote, late minutes',
+  'vio.sub':
+    'Detects decisions without a meeting or vote, below quorum, ad-hoc appointments, outcomes differing from the vote, late minutes',
   'vio.below': 'Units below',
   'vio.unitOnly': 'This unit',
   'vio.date': 'Date',
@@ -867,7 +902,8 @@ export const en: Record<MessageKey, string> = {
   // personal-matters reports (disclosures) and restrictions (eligibility)
   'nav.disclosures': 'Personal matters',
   'disc.title': 'Personal-matters reports',
-  'disc.sub': 'Leading cadres’ personal-matters reports, relatives’ business and spot checks (PM-01 to PM-11, FB-01 to FB-06)',
+  'disc.sub':
+    'Leading cadres’ personal-matters reports, relatives’ business and spot checks (PM-01 to PM-11, FB-01 to FB-06)',
   'disc.tab.mine': 'My reports',
   'disc.tab.subjects': 'Reporters',
   'disc.tab.draws': 'Random draws',
@@ -889,7 +925,8 @@ export const en: Record<MessageKey, string> = {
   'disc.startYear': 'Start the {year} report',
   'disc.openYear': 'Open the {year} report',
   'disc.changeReport': 'Change report',
-  'disc.changeHint': 'After the annual report, a change in a family item (1 to 8) is reported within 30 days of the event (PM-05).',
+  'disc.changeHint':
+    'After the annual report, a change in a family item (1 to 8) is reported within 30 days of the event (PM-05).',
   'disc.eventDate': 'Date of the event',
   'disc.changedItem': 'Item that changed',
   'disc.create': 'Create',
@@ -913,7 +950,8 @@ export const en: Record<MessageKey, string> = {
   'disc.case.decided': 'Decided',
   'disc.case.closed': 'Closed',
   'disc.whoRead': 'Who read my reports',
-  'disc.whoReadHint': 'Every read, export and check comparison is in the audit log; only you and the personnel and discipline offices that manage you can read your reports.',
+  'disc.whoReadHint':
+    'Every read, export and check comparison is in the audit log; only you and the personnel and discipline offices that manage you can read your reports.',
   'disc.readAt': 'Time',
   'disc.reader': 'Reader',
   'disc.self': 'You',
@@ -930,7 +968,8 @@ export const en: Record<MessageKey, string> = {
   'disc.amendReason': 'Reason for the amendment',
   'disc.amendReasonRequired': 'Give the reason',
   'disc.amendReasonHint': 'e.g. a parking space with its own title was missing',
-  'disc.prefillHint': 'Prefilled from last year’s report when there is one: change only what changed. Amounts in yuan, stored in fen.',
+  'disc.prefillHint':
+    'Prefilled from last year’s report when there is one: change only what changed. Amounts in yuan, stored in fen.',
   'disc.notes': 'Notes',
   'disc.saveDraft': 'Save draft',
   'disc.signSubmit': 'Sign and submit',
@@ -953,7 +992,8 @@ export const en: Record<MessageKey, string> = {
   'disc.notFilled': '(not filled)',
   'disc.addRow': 'Add a row',
   'disc.checkedItem': 'Checked',
-  'disc.subjectsSub': 'Reporters by rank (deputy division level and above, non-leading ranks included) plus special cases (PM-01), with this year’s report and deadline (PM-04, PM-05).',
+  'disc.subjectsSub':
+    'Reporters by rank (deputy division level and above, non-leading ranks included) plus special cases (PM-01), with this year’s report and deadline (PM-04, PM-05).',
   'disc.showAll': 'Show everyone',
   'disc.addSpecial': 'Add a special case',
   'disc.name': 'Name',
@@ -964,9 +1004,11 @@ export const en: Record<MessageKey, string> = {
   'disc.endSpecialConfirm': 'End this special case today?',
   'disc.specialReason': 'Reason',
   'disc.startDate': 'Start date',
-  'disc.drawsSub': 'Anyone can re-check a draw: the list, the ratio and the SM3 commitment of the seed are published first; at the draw a public value is entered and the seed revealed; a published function selects.',
+  'disc.drawsSub':
+    'Anyone can re-check a draw: the list, the ratio and the SM3 commitment of the seed are published first; at the draw a public value is entered and the seed revealed; a published function selects.',
   'disc.prepareDraw': 'Prepare the year’s draw',
-  'disc.prepareHint': 'Fixes the list of all reporters in the units this office manages and the ratio, and makes a 32-byte seed and its SM3 commitment. After publication neither can change.',
+  'disc.prepareHint':
+    'Fixes the list of all reporters in the units this office manages and the ratio, and makes a 32-byte seed and its SM3 commitment. After publication neither can change.',
   'disc.office': 'Checking office',
   'disc.eligible': 'On the list',
   'disc.ratio': 'Ratio',
@@ -991,7 +1033,8 @@ export const en: Record<MessageKey, string> = {
   'disc.eligibleSelect': 'On the list / to draw',
   'disc.inputsDigest': 'Inputs digest (SM3)',
   'disc.drawnAt': 'Drawn',
-  'disc.publicValueHint': 'Enter a public value at the draw (a lottery result, or numbers called by several witnesses); the seed is then revealed and the published function selects.',
+  'disc.publicValueHint':
+    'Enter a public value at the draw (a lottery result, or numbers called by several witnesses); the seed is then revealed and the published function selects.',
   'disc.publicValue': 'Public value',
   'disc.drawConfirm': 'Draw with this public value? The result cannot change.',
   'disc.doDraw': 'Draw',
@@ -1004,7 +1047,8 @@ export const en: Record<MessageKey, string> = {
   'disc.unit': 'Unit',
   'disc.score': 'SM3(seed‖public value‖reporter id)',
   'disc.eligibleList': 'List ({n} reporters)',
-  'disc.checksSub': 'Random checks come from the year’s draw; targeted checks and check-before-promotion are opened one by one with a reason and never join the random list.',
+  'disc.checksSub':
+    'Random checks come from the year’s draw; targeted checks and check-before-promotion are opened one by one with a reason and never join the random list.',
   'disc.allYears': 'All years',
   'disc.openCheck': 'Targeted check / check before promotion',
   'disc.trigger': 'Case',
@@ -1018,7 +1062,8 @@ export const en: Record<MessageKey, string> = {
   'disc.baselineVersion': 'report version {v} (when opened)',
   'disc.noReport': 'No report submitted',
   'disc.case': 'Case',
-  'disc.registryHint': 'Prefilled with the report. Tick each item checked and change what the registries showed differently; Banzi classifies each item as consistent, omission or concealment with the reason.',
+  'disc.registryHint':
+    'Prefilled with the report. Tick each item checked and change what the registries showed differently; Banzi classifies each item as consistent, omission or concealment with the reason.',
   'disc.assetsTitle': 'Family assets and normal income (PM-07, optional)',
   'disc.familyAssets': 'Family assets',
   'disc.normalIncome': 'Normal income',
@@ -1036,7 +1081,8 @@ export const en: Record<MessageKey, string> = {
   'disc.item': 'Item',
   'disc.reason': 'Reason',
   'disc.awaitingEntry': 'Waiting for the personnel office to enter the results.',
-  'disc.casesSub': 'Omissions and concealments are handled from the unit’s (classification, severity) → measures mapping (PM-09); an open concealment case bars promotion and reserve listing; relatives’ business is corrected by a deadline (FB-03).',
+  'disc.casesSub':
+    'Omissions and concealments are handled from the unit’s (classification, severity) → measures mapping (PM-09); an open concealment case bars promotion and reserve listing; relatives’ business is corrected by a deadline (FB-03).',
   'disc.pmCases': 'Omission and concealment cases',
   'disc.fbCases': 'Relatives’ business cases',
   'disc.classification': 'Classification',
@@ -1049,7 +1095,8 @@ export const en: Record<MessageKey, string> = {
   'disc.closeCase': 'Close',
   'disc.closedOk': 'Closed',
   'disc.decide': 'Decision: {name}',
-  'disc.measuresHint': 'Options are the unit’s measures for this case; others may be typed and are flagged for review (PM-09 is unverified, so it never blocks).',
+  'disc.measuresHint':
+    'Options are the unit’s measures for this case; others may be typed and are flagged for review (PM-09 is unverified, so it never blocks).',
   'disc.decisionNote': 'Decision',
   'disc.referDiscipline': 'Refer to the discipline body (PM-10)',
   'disc.close': 'Close',
@@ -1059,7 +1106,8 @@ export const en: Record<MessageKey, string> = {
   'disc.overdue': 'Overdue',
   'disc.resolve': 'Resolve',
   'disc.resolvedOn': 'Resolved on',
-  'disc.statsSub': 'Reports and checks of the units below: on-time rate, amendments, consistency, omissions and concealments by item.',
+  'disc.statsSub':
+    'Reports and checks of the units below: on-time rate, amendments, consistency, omissions and concealments by item.',
   'disc.expected': 'Reporters',
   'disc.onTimeRate': 'On-time rate',
   'disc.checked': 'Checked',

@@ -40,7 +40,8 @@ export const zhCN = {
   'ballots.col.status': '状态',
   'ballots.col.window': '投票时间',
   'ballots.codes.title': '测评码（按类别生成，打印后裁切随机发放）',
-  'ballots.codes.once': '测评码只出现在本次下载的文档中，系统只保存其加密摘要，无法补打同一批测评码；开启后不能再生成。',
+  'ballots.codes.once':
+    '测评码只出现在本次下载的文档中，系统只保存其加密摘要，无法补打同一批测评码；开启后不能再生成。',
   'ballots.codes.issued': '已生成',
   'ballots.codes.more': '本次生成',
   'ballots.codes.print': '生成并下载纸条',
@@ -48,7 +49,8 @@ export const zhCN = {
   'ballots.form.loadTemplate': '载入模板',
   'ballots.form.pickTemplate': '请选择单位、类型和年度，然后载入模板，再按需要修改。',
   'ballots.form.basics': '基本设置',
-  'ballots.form.fixedOnOpen': '匿名相关设置（类别、最小分组处理、问卷）在开启时固定并记录摘要，开启后任何人都不能修改。',
+  'ballots.form.fixedOnOpen':
+    '匿名相关设置（类别、最小分组处理、问卷）在开启时固定并记录摘要，开启后任何人都不能修改。',
   'ballots.form.categories': '投票人类别',
   'ballots.form.category': '类别',
   'ballots.form.expected': '应参加人数',
@@ -99,7 +101,8 @@ export const zhCN = {
   'ballots.results.distribution': '分布',
   'ballots.results.other': '其他',
   'ballots.results.details': '逐题结果',
-  'ballots.results.reference': '推荐结果是选拔任用的重要参考，不是选举结果，不简单以推荐票取人；有效期至 {date}（SE-04）。',
+  'ballots.results.reference':
+    '推荐结果是选拔任用的重要参考，不是选举结果，不简单以推荐票取人；有效期至 {date}（SE-04）。',
   'ballots.results.groupRule': '少于 {n} 票的投票人类别不单独显示（C-01）',
   'ballots.results.merged': '“{label}”因人数不足合并显示（{n} 票）',
   'ballots.results.withheld': '{labels} 不单独显示（合计 {n} 票，只计入合计）',
@@ -112,7 +115,8 @@ export const zhCN = {
   'ballots.receipts.found': '找到了：您的选票已计入。',
   'ballots.receipts.missing': '清单中没有这个回执，请核对输入；如确认无误，请向组织测评的部门或纪检部门反映。',
   'ballots.receipts.local': '核对在您的手机上完成，不会把您输入的回执发给服务器。',
-  'ballots.member.note': '登录投票时，系统记录您已投票，但不记录您投了什么；您的选票与其他选票一样随机编号、不含姓名和时间。',
+  'ballots.member.note':
+    '登录投票时，系统记录您已投票，但不记录您投了什么；您的选票与其他选票一样随机编号、不含姓名和时间。',
   'ballots.vote.shell': '民主测评 · 无记名投票',
   'ballots.vote.notFound': '没有找到这次测评',
   'ballots.vote.window': '投票时间：{from} 至 {to}',
@@ -140,14 +144,17 @@ export const zhCN = {
   'ballots.anon.title': '匿名说明：系统能保护什么，不能保护什么',
   'ballots.anon.canTitle': '系统做到的：',
   'ballots.anon.can1': '测评码随机发放，系统不知道谁拿到了哪一张；数据库只保存测评码的加密摘要。',
-  'ballots.anon.can2': '选票单独存放，不含姓名、测评码、时间和网络地址，用随机编号；结束时按随机编号重写，存放顺序看不出投票先后。',
+  'ballots.anon.can2':
+    '选票单独存放，不含姓名、测评码、时间和网络地址，用随机编号；结束时按随机编号重写，存放顺序看不出投票先后。',
   'ballots.anon.can3': '每个测评码只能用一次；登录投票只记录“已投票”，不记录投了什么。',
   'ballots.anon.can4': '某一类别少于 {n} 票时，其结果合并或不单独显示，也无法由合计相减推出。',
   'ballots.anon.can5': '投票页面不写访问日志；结束后公布全部回执，人人可核对自己的选票已计入。',
   'ballots.anon.cannotTitle': '系统做不到的：',
-  'ballots.anon.cannot1': '投票进行中，能直接读写数据库的管理人员可以观察“谁在什么时间投票”与新增选票的对应关系（结束后重写即消除）。',
+  'ballots.anon.cannot1':
+    '投票进行中，能直接读写数据库的管理人员可以观察“谁在什么时间投票”与新增选票的对应关系（结束后重写即消除）。',
   'ballots.anon.cannot2': '有人记下测评码发给了谁，或在身后看您的手机，系统无从防范；请自己领取纸条并遮挡屏幕。',
-  'ballots.anon.cannot3': '人数很少或意见完全一致的类别，即使只显示合计也可能被推断；另行推荐的罕见姓名也可能暴露书写者。',
+  'ballots.anon.cannot3':
+    '人数很少或意见完全一致的类别，即使只显示合计也可能被推断；另行推荐的罕见姓名也可能暴露书写者。',
   'ballots.anon.cannot4': '在同一设备上已登录 Banzi 时投票，服务器可看到该账户在这一时刻有访问（不含投票内容）。',
   'ballots.anon.receiptWarning': '回执只用于自己核对，不要给别人看：持有回执和数据库的人可以查到对应选票的内容。',
   'grades.sub': '年度考核等次：上级人事部门评定，旁附民主测评结果；本人可查看自己的等次。',
@@ -247,7 +254,8 @@ export const zhCN = {
   'home.ownTeam': '查看本单位班子',
   'home.managed': '您所在部门对 {n} 个下级单位负有干部管理职责。',
   'home.adminRole': '管理员角色：',
-  'home.separation': '三员分立：系统管理员管理账户，安全管理员管理角色授权，安全审计员查看审计日志；管理员均不查看业务数据。',
+  'home.separation':
+    '三员分立：系统管理员管理账户，安全管理员管理角色授权，安全审计员查看审计日志；管理员均不查看业务数据。',
   'home.hint.orgs': '单位树与各单位班子成员、分工',
   'home.hint.people': '干部名册、任免审批表信息',
   'home.hint.rules': '制度规则、引用条款与本单位参数',
@@ -543,7 +551,8 @@ export const zhCN = {
   'users.enable': '启用',
   'users.disableConfirm': '停用账户 {name}？停用后该账户不能登录。',
   'users.enableConfirm': '启用账户 {name}？',
-  'grants.sub': '安全管理员按单位授予业务角色：党组办公室、人事部门、纪检部门、职工。党组书记和班子成员随班子任职自动取得。',
+  'grants.sub':
+    '安全管理员按单位授予业务角色：党组办公室、人事部门、纪检部门、职工。党组书记和班子成员随班子任职自动取得。',
   'grants.search': '用户、单位',
   'grants.create': '授予角色',
   'grants.user': '用户',
@@ -857,7 +866,8 @@ export const zhCN = {
   'cat.stabilityRisk': '涉稳定风险（须风险评估）',
   'cat.notPublic': '依法不予公开',
   'cat.important': '重要问题（PG-18）',
-  'vio.sub': '自动检测“三重一大”未经会议或表决、低于到会人数、临时动议任免干部、记载与表决不一致、会议记录逾期（DC-03、ZZ-03、PG-12）',
+  'vio.sub':
+    '自动检测“三重一大”未经会议或表决、低于到会人数、临时动议任免干部、记载与表决不一致、会议记录逾期（DC-03、ZZ-03、PG-12）',
   'vio.below': '所管下级单位',
   'vio.unitOnly': '本单位',
   'vio.date': '日期',
@@ -966,7 +976,8 @@ export const zhCN = {
   'disc.notFilled': '（未填报）',
   'disc.addRow': '添加一行',
   'disc.checkedItem': '已查核本项',
-  'disc.subjectsSub': '按职级（县处级副职以上，含相应职级）确定报告人员，另可纳入特殊情形（PM-01）；显示本年度报告及期限（PM-04、PM-05）。',
+  'disc.subjectsSub':
+    '按职级（县处级副职以上，含相应职级）确定报告人员，另可纳入特殊情形（PM-01）；显示本年度报告及期限（PM-04、PM-05）。',
   'disc.showAll': '显示全部人员',
   'disc.addSpecial': '纳入特殊情形',
   'disc.name': '姓名',
@@ -977,9 +988,11 @@ export const zhCN = {
   'disc.endSpecialConfirm': '以今天为结束日期结束该特殊情形？',
   'disc.specialReason': '纳入理由',
   'disc.startDate': '开始日期',
-  'disc.drawsSub': '随机抽查可由任何人复核：抽查前公布名单、比例和种子的 SM3 承诺值；抽取时录入公开随机值并公开种子；按公开算法排序抽取。',
+  'disc.drawsSub':
+    '随机抽查可由任何人复核：抽查前公布名单、比例和种子的 SM3 承诺值；抽取时录入公开随机值并公开种子；按公开算法排序抽取。',
   'disc.prepareDraw': '准备年度抽查',
-  'disc.prepareHint': '将固定本单位所管理下级单位的全部报告人名单和抽查比例，并生成 32 字节随机种子及其 SM3 承诺值。公布后名单、比例不可再改。',
+  'disc.prepareHint':
+    '将固定本单位所管理下级单位的全部报告人名单和抽查比例，并生成 32 字节随机种子及其 SM3 承诺值。公布后名单、比例不可再改。',
   'disc.office': '查核单位',
   'disc.eligible': '名单人数',
   'disc.ratio': '比例',
@@ -1004,7 +1017,8 @@ export const zhCN = {
   'disc.eligibleSelect': '名单人数 / 抽取人数',
   'disc.inputsDigest': '输入摘要（SM3）',
   'disc.drawnAt': '抽取时间',
-  'disc.publicValueHint': '抽取时当场录入公开随机值（如彩票开奖号码，或多名见证人各自报出的数字），录入后立即公开种子并按公开算法抽取。',
+  'disc.publicValueHint':
+    '抽取时当场录入公开随机值（如彩票开奖号码，或多名见证人各自报出的数字），录入后立即公开种子并按公开算法抽取。',
   'disc.publicValue': '公开随机值',
   'disc.drawConfirm': '按录入的公开随机值抽取？抽取结果不可更改。',
   'disc.doDraw': '抽取',
@@ -1031,7 +1045,8 @@ export const zhCN = {
   'disc.baselineVersion': '报告第 {v} 版（立项时）',
   'disc.noReport': '未提交报告',
   'disc.case': '案件',
-  'disc.registryHint': '已按报告内容预填。请逐项勾选已查核的事项，并按登记机关反馈修改不一致之处；系统按《处理办法》认定一致、漏报或隐瞒不报，并写明理由。',
+  'disc.registryHint':
+    '已按报告内容预填。请逐项勾选已查核的事项，并按登记机关反馈修改不一致之处；系统按《处理办法》认定一致、漏报或隐瞒不报，并写明理由。',
   'disc.assetsTitle': '家庭财产与正常收入（PM-07，可选）',
   'disc.familyAssets': '家庭财产总额',
   'disc.normalIncome': '正常收入总额',
@@ -1049,7 +1064,8 @@ export const zhCN = {
   'disc.item': '事项',
   'disc.reason': '认定理由',
   'disc.awaitingEntry': '等待人事部门录入查核结果。',
-  'disc.casesSub': '漏报、隐瞒不报按单位配置的（类型、情节）→措施处理（PM-09）；隐瞒不报案件未结期间不得提拔、不列入后备干部名单；亲属违规经商办企业限期纠正（FB-03）。',
+  'disc.casesSub':
+    '漏报、隐瞒不报按单位配置的（类型、情节）→措施处理（PM-09）；隐瞒不报案件未结期间不得提拔、不列入后备干部名单；亲属违规经商办企业限期纠正（FB-03）。',
   'disc.pmCases': '漏报、隐瞒不报案件',
   'disc.fbCases': '亲属经商办企业违规案件',
   'disc.classification': '认定',

@@ -29,9 +29,11 @@ export function renderRulesDoc(): string {
     '|---|---|---|---|---|---|---|',
   ];
   for (const r of RULES) {
-    const cite = [r.citation.doc, r.citation.version, r.citation.article].filter(Boolean).join(" ");
+    const cite = [r.citation.doc, r.citation.version, r.citation.article].filter(Boolean).join(' ');
     const params = r.params.map((p) => `${p.label_zh} \`${p.key}\` = ${JSON.stringify(p.default)}`).join('；');
-    lines.push(`| ${r.id} | ${cell(r.title_zh)} | ${KIND_ZH[r.kind]} | ${LABEL_ZH[r.label]} | ${cell(cite)} | ${cell(params || '—')} | ${r.encoded ? '是' : '否'} |`);
+    lines.push(
+      `| ${r.id} | ${cell(r.title_zh)} | ${KIND_ZH[r.kind]} | ${LABEL_ZH[r.label]} | ${cell(cite)} | ${cell(params || '—')} | ${r.encoded ? '是' : '否'} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

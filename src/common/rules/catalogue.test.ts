@@ -43,9 +43,26 @@ const ID_PATTERN = /^[A-Z]{2}-\d{2}$/;
 const ID_PATTERN_EXCEPTIONS: ReadonlySet<string> = new Set(['C-01']);
 
 const MODULES = new Set([
-  'accounts', 'orgs', 'rules', 'calendar', 'people', 'meetings', 'decisions', 'disclosures',
-  'supervision', 'ballots', 'assessments', 'appointments', 'careers', 'eligibility',
-  'democratic-life', 'study', 'notices', 'analysis', 'scorecard', 'audit',
+  'accounts',
+  'orgs',
+  'rules',
+  'calendar',
+  'people',
+  'meetings',
+  'decisions',
+  'disclosures',
+  'supervision',
+  'ballots',
+  'assessments',
+  'appointments',
+  'careers',
+  'eligibility',
+  'democratic-life',
+  'study',
+  'notices',
+  'analysis',
+  'scorecard',
+  'audit',
 ]);
 
 const isJson = (v: unknown): boolean => {
@@ -135,9 +152,9 @@ describe('rules catalogue', () => {
   });
 
   it('writes articles in Chinese numerals, or leaves them empty', () => {
-    const bad = RULES.filter((r) => r.citation.article !== '' && !/^第[〇零一二三四五六七八九十百]+条/.test(r.citation.article)).map(
-      (r) => `${r.id}: ${r.citation.article}`,
-    );
+    const bad = RULES.filter(
+      (r) => r.citation.article !== '' && !/^第[〇零一二三四五六七八九十百]+条/.test(r.citation.article),
+    ).map((r) => `${r.id}: ${r.citation.article}`);
     expect(bad).toEqual([]);
   });
 

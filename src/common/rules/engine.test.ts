@@ -15,7 +15,10 @@ describe('rule engine', () => {
       { unitId: 'top', unitName: '乌鲁木齐海关', effectiveFrom: '2026-01-01', params: { closeVoteMargin: 2 } },
       { unitId: 'low', unitName: '阿勒泰海关', effectiveFrom: '2026-03-01', params: { closeVoteMargin: 0 } },
     ]);
-    expect(m['closeVoteMargin']).toEqual({ value: 0, source: { unitId: 'low', unitName: '阿勒泰海关', effectiveFrom: '2026-03-01' } });
+    expect(m['closeVoteMargin']).toEqual({
+      value: 0,
+      source: { unitId: 'low', unitName: '阿勒泰海关', effectiveFrom: '2026-03-01' },
+    });
   });
 
   it('ignores keys the rule does not have', () => {
@@ -31,6 +34,11 @@ describe('rule engine', () => {
 
   it('property: a ratio parameter accepts exactly the values in [0, 1]', () => {
     const def = { key: 'r', type: 'ratio' as const, default: 0.1, label_zh: '比例', label_en: 'ratio' };
-    fc.assert(fc.property(fc.double({ noNaN: true, min: -10, max: 10 }), (x) => (checkParamValue(def, x) === null) === (x >= 0 && x <= 1)));
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, min: -10, max: 10 }),
+        (x) => (checkParamValue(def, x) === null) === (x >= 0 && x <= 1),
+      ),
+    );
   });
 });

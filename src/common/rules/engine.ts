@@ -23,7 +23,12 @@ export function mergeParams(rule: RuleDef, layersRootFirst: OverrideLayer[]): Re
   for (const p of rule.params) out[p.key] = { value: p.default, source: null };
   for (const layer of layersRootFirst) {
     for (const [k, v] of Object.entries(layer.params)) {
-      if (k in out) out[k] = { value: v, source: { unitId: layer.unitId, unitName: layer.unitName, effectiveFrom: layer.effectiveFrom } };
+      if (k in out) {
+        out[k] = {
+          value: v,
+          source: { unitId: layer.unitId, unitName: layer.unitName, effectiveFrom: layer.effectiveFrom },
+        };
+      }
     }
   }
   return out;
@@ -36,15 +41,21 @@ export function paramValues(effective: Record<string, EffectiveParam>): Record<s
 /** A problem with an override value, in Chinese, or null when the value fits the parameter. */
 export function checkParamValue(def: RuleParamDef, value: unknown): string | null {
   const range = (n: number) =>
-    (def.min !== undefined && n < def.min) || (def.max !== undefined && n > def.max) ? `${def.label_zh}应在 ${def.min ?? '-∞'} 至 ${def.max ?? '∞'} 之间` : null;
+    (def.min !== undefined && n < def.min) || (def.max !== undefined && n > def.max)
+      ? `${def.label_zh}应在 ${def.min ?? '-∞'} 至 ${def.max ?? '∞'} 之间`
+      : null;
   switch (def.type) {
     case 'integer':
     case 'money_fen':
-      return typeof value === 'number' && Number.isInteger(value) ? range(value) : `${def.label_zh}应为整数${def.type === 'money_fen' ? '（单位：分）' : ''}`;
+      return typeof value === 'number' && Number.isInteger(value)
+        ? range(value)
+        : `${def.label_zh}应为整数${def.type === 'money_fen' ? '（单位：分）' : ''}`;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? range(value) : `${def.label_zh}应为数字`;
     case 'ratio':
-      return typeof value === 'number' && value >= 0 && value <= 1 ? range(value) : `${def.label_zh}应为 0 至 1 之间的比例`;
+      return typeof value === 'number' && value >= 0 && value <= 1
+        ? range(value)
+        : `${def.label_zh}应为 0 至 1 之间的比例`;
     case 'boolean':
       return typeof value === 'boolean' ? null : `${def.label_zh}应为是或否`;
     case 'string':
@@ -68,7 +79,16 @@ export function makeFinding(
 ): Finding {
   // An UNVERIFIED rule never blocks (architecture.md): it is downgraded to a warning.
   const k: RuleKind = rule.label === 'UNVERIFIED' && kind === 'block' ? 'warn' : kind;
-  return { ruleId: rule.id, kind: k, message_zh, message_en, citation: rule.citation, label: rule.label, facts, params };
+  return {
+    ruleId: rule.id,
+    kind: k,
+    message_zh,
+    message_en,
+    citation: rule.citation,
+    label: rule.label,
+    facts,
+    params,
+  };
 }
 
 export function blocking(findings: readonly Finding[]): Finding[] {

@@ -21,20 +21,31 @@ export function registerErrorHandler(app: FastifyInstance): void {
           code: 'VALIDATION_FAILED',
           message: `${field}：${first?.message ?? '输入不合法'}`,
           field,
-          details: { issues: err.validation.map((v) => ({ field: v.instancePath.replace(/^\//, '').replace(/\//g, '.'), message: v.message })) },
+          details: {
+            issues: err.validation.map((v) => ({
+              field: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+              message: v.message,
+            })),
+          },
         },
       };
       return reply.status(400).send(body);
     }
     if (err.statusCode === 429) {
-      return reply.status(429).send({ error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' } } satisfies ErrorBody);
+      return reply
+        .status(429)
+        .send({ error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' } } satisfies ErrorBody);
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own client errors (bad JSON, body too large, unsupported media type)
-      return reply.status(err.statusCode).send({ error: { code: 'VALIDATION_FAILED', message: `请求格式错误：${err.message}` } } satisfies ErrorBody);
+      return reply
+        .status(err.statusCode)
+        .send({ error: { code: 'VALIDATION_FAILED', message: `请求格式错误：${err.message}` } } satisfies ErrorBody);
     }
     req.log.error({ err, requestId: req.id }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'INTERNAL_ERROR', message: '服务器内部错误', requestId: String(req.id) } } satisfies ErrorBody);
+    return reply.status(500).send({
+      error: { code: 'INTERNAL_ERROR', message: '服务器内部错误', requestId: String(req.id) },
+    } satisfies ErrorBody);
   });
 }
 

@@ -36,7 +36,10 @@ export interface AuditEventInput {
 }
 
 /** The keys whose values differ between before and after (either may be missing). */
-export function changedFields(before: Record<string, unknown> | null | undefined, after: Record<string, unknown> | null | undefined): string[] {
+export function changedFields(
+  before: Record<string, unknown> | null | undefined,
+  after: Record<string, unknown> | null | undefined,
+): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   return [...keys].filter((k) => canonicalJson(before?.[k] ?? null) !== canonicalJson(after?.[k] ?? null)).sort();
 }
@@ -71,9 +74,7 @@ export function chainHash(prevHash: string, row: ChainedFields): string {
 }
 
 export class AuditLog {
-  constructor(
-    private readonly deps: { crypto: FieldCrypto; clock: Clock; random: Random; dialect: Dialect },
-  ) {}
+  constructor(private readonly deps: { crypto: FieldCrypto; clock: Clock; random: Random; dialect: Dialect }) {}
 
   /** Append one event inside the caller's transaction. */
   async record(trx: Transaction<Database>, actor: AuditActor, ev: AuditEventInput): Promise<void> {
@@ -116,7 +117,12 @@ export class AuditLog {
       seq = row.seq;
       prevHash = hash;
     }
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('audit_events').values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200) {
+      await trx
+        .insertInto('audit_events')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    }
     await trx.updateTable('audit_head').set({ seq, hash: prevHash }).where('id', '=', 1).execute();
   }
 
@@ -154,10 +160,31 @@ export async function verifyAuditChain(db: Executor, pageSize = 2000): Promise<V
       .execute();
     if (rows.length === 0) break;
     for (const r of rows) {
-      if (r.seq !== expectedSeq) return { ok: false, checked, headSeq: head?.seq ?? 0, broken: { seq: expectedSeq, reason: `第 ${expectedSeq} 条记录缺失（删除或重排）` } };
-      if (r.prev_hash !== prevHash) return { ok: false, checked, headSeq: head?.seq ?? 0, broken: { seq: r.seq, reason: `第 ${r.seq} 条记录的前序哈希与上一条不符` } };
+      if (r.seq !== expectedSeq) {
+        return {
+          ok: false,
+          checked,
+          headSeq: head?.seq ?? 0,
+          broken: { seq: expectedSeq, reason: `第 ${expectedSeq} 条记录缺失（删除或重排）` },
+        };
+      }
+      if (r.prev_hash !== prevHash) {
+        return {
+          ok: false,
+          checked,
+          headSeq: head?.seq ?? 0,
+          broken: { seq: r.seq, reason: `第 ${r.seq} 条记录的前序哈希与上一条不符` },
+        };
+      }
       const { prev_hash: _p, hash, ...rest } = r;
-      if (chainHash(prevHash, rest) !== hash) return { ok: false, checked, headSeq: head?.seq ?? 0, broken: { seq: r.seq, reason: `第 ${r.seq} 条记录内容被修改（哈希不符）` } };
+      if (chainHash(prevHash, rest) !== hash) {
+        return {
+          ok: false,
+          checked,
+          headSeq: head?.seq ?? 0,
+          broken: { seq: r.seq, reason: `第 ${r.seq} 条记录内容被修改（哈希不符）` },
+        };
+      }
       prevHash = hash;
       expectedSeq += 1;
       checked += 1;
@@ -165,7 +192,12 @@ export async function verifyAuditChain(db: Executor, pageSize = 2000): Promise<V
   }
   const headSeq = head?.seq ?? 0;
   if (!head || head.seq !== checked || head.hash !== prevHash) {
-    return { ok: false, checked, headSeq, broken: { seq: checked + 1, reason: `链尾与链头记录不符（链头为第 ${headSeq} 条，实际校验到第 ${checked} 条）` } };
+    return {
+      ok: false,
+      checked,
+      headSeq,
+      broken: { seq: checked + 1, reason: `链尾与链头记录不符（链头为第 ${headSeq} 条，实际校验到第 ${checked} 条）` },
+    };
   }
   return { ok: true, checked, headSeq };
 }

@@ -39,7 +39,13 @@ export async function seedCalendar(db: Executor, nowIsoText: string): Promise<nu
   const added: number[] = [];
   for (const [year, days] of packagedHolidays()) {
     if (have.has(year)) continue;
-    if (days.length) await db.insertInto('calendar_days').values(days).onConflict((oc) => oc.column('date').doNothing()).execute();
+    if (days.length) {
+      await db
+        .insertInto('calendar_days')
+        .values(days)
+        .onConflict((oc) => oc.column('date').doNothing())
+        .execute();
+    }
     await db.insertInto('calendar_years').values({ year, source: CALENDAR_SOURCE, updated_at: nowIsoText }).execute();
     added.push(year);
   }

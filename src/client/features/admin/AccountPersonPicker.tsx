@@ -4,10 +4,23 @@ import { useEffect, useState } from 'react';
 import { pickPeople } from '../../api/accounts.js';
 import { useT } from '../../i18n.js';
 
-interface Option { value: string; label: string }
+interface Option {
+  value: string;
+  label: string;
+}
 
-export function AccountPersonPicker({ value, onChange, disabled, initialLabel, id }: {
-  value?: string | null; onChange?: (v: string | null) => void; disabled?: boolean; initialLabel?: string; id?: string;
+export function AccountPersonPicker({
+  value,
+  onChange,
+  disabled,
+  initialLabel,
+  id,
+}: {
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  disabled?: boolean;
+  initialLabel?: string;
+  id?: string;
 }) {
   const t = useT();
   const [q, setQ] = useState('');
@@ -20,11 +33,20 @@ export function AccountPersonPicker({ value, onChange, disabled, initialLabel, i
     const timer = setTimeout(() => {
       setLoading(true);
       pickPeople(term)
-        .then((items) => { if (live) setOptions(items.map((p) => ({ value: p.id, label: `${p.name}（${p.unitName}）` }))); })
-        .catch(() => { if (live) setOptions([]); })
-        .finally(() => { if (live) setLoading(false); });
+        .then((items) => {
+          if (live) setOptions(items.map((p) => ({ value: p.id, label: `${p.name}（${p.unitName}）` })));
+        })
+        .catch(() => {
+          if (live) setOptions([]);
+        })
+        .finally(() => {
+          if (live) setLoading(false);
+        });
     }, 300);
-    return () => { live = false; clearTimeout(timer); };
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [q]);
   return (
     <Select

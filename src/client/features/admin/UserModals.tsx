@@ -24,27 +24,71 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
   const username = Form.useWatch('username', form) ?? '';
   const adminRole = Form.useWatch('adminRole', form) ?? NONE;
   const submit = (v: Values) =>
-    create.mutate({ ...v, adminRole: v.adminRole === NONE ? null : v.adminRole, personId: v.adminRole === NONE ? (v.personId ?? null) : null }, {
-      onSuccess: () => { void message.success(t('users.created')); onClose(); },
-      onError: (e) => setError(server.apply(e).message),
-    });
+    create.mutate(
+      {
+        ...v,
+        adminRole: v.adminRole === NONE ? null : v.adminRole,
+        personId: v.adminRole === NONE ? (v.personId ?? null) : null,
+      },
+      {
+        onSuccess: () => {
+          void message.success(t('users.created'));
+          onClose();
+        },
+        onError: (e) => setError(server.apply(e).message),
+      },
+    );
   return (
-    <Modal open title={t('users.create')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={t('users.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} onFieldsChange={server.onFieldsChange} layout="vertical" onFinish={submit} initialValues={{ adminRole: NONE, personId: null }}>
-        <Form.Item name="username" label={t('users.username')} rules={[{ required: true, message: t('common.required') }, { pattern: /^[a-zA-Z0-9._-]{3,64}$/, message: t('users.usernameRule') }]}>
+      <Form
+        form={form}
+        onFieldsChange={server.onFieldsChange}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ adminRole: NONE, personId: null }}
+      >
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[
+            { required: true, message: t('common.required') },
+            { pattern: /^[a-zA-Z0-9._-]{3,64}$/, message: t('users.usernameRule') },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Input maxLength={64} />
         </Form.Item>
         <Form.Item name="adminRole" label={t('users.adminRole')} extra={t('users.adminRoleHint')}>
-          <Select options={[{ value: NONE, label: t('users.businessAccount') }, ...ADMIN_ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r], lang) }))]} />
+          <Select
+            options={[
+              { value: NONE, label: t('users.businessAccount') },
+              ...ADMIN_ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r], lang) })),
+            ]}
+          />
         </Form.Item>
         <Form.Item name="personId" label={t('users.person')}>
           <AccountPersonPicker disabled={adminRole !== NONE} />
         </Form.Item>
-        <Form.Item name="password" label={t('users.initialPassword')} rules={[{ required: true, message: t('common.required') }, { validator: passwordValidator(() => username) }]} extra={t('users.mustChange')}>
+        <Form.Item
+          name="password"
+          label={t('users.initialPassword')}
+          rules={[{ required: true, message: t('common.required') }, { validator: passwordValidator(() => username) }]}
+          extra={t('users.mustChange')}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <PasswordPolicy password={pw} username={username} />
@@ -62,13 +106,41 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   const reset = useResetPassword();
   const pw = Form.useWatch('newPassword', form) ?? '';
   return (
-    <Modal open title={t('users.resetFor', { name: user.displayName })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={reset.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={t('users.resetFor', { name: user.displayName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={reset.isPending}
+      destroyOnHidden
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} onFieldsChange={server.onFieldsChange} layout="vertical" onFinish={(v) => reset.mutate({ id: user.id, newPassword: v.newPassword }, {
-        onSuccess: () => { void message.success(t('users.resetDone')); onClose(); },
-        onError: (e) => setError(server.apply(e).message),
-      })}>
-        <Form.Item name="newPassword" label={t('password.new')} rules={[{ required: true, message: t('common.required') }, { validator: passwordValidator(() => user.username) }]} extra={t('users.mustChange')}>
+      <Form
+        form={form}
+        onFieldsChange={server.onFieldsChange}
+        layout="vertical"
+        onFinish={(v) =>
+          reset.mutate(
+            { id: user.id, newPassword: v.newPassword },
+            {
+              onSuccess: () => {
+                void message.success(t('users.resetDone'));
+                onClose();
+              },
+              onError: (e) => setError(server.apply(e).message),
+            },
+          )
+        }
+      >
+        <Form.Item
+          name="newPassword"
+          label={t('password.new')}
+          rules={[
+            { required: true, message: t('common.required') },
+            { validator: passwordValidator(() => user.username) },
+          ]}
+          extra={t('users.mustChange')}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <PasswordPolicy password={pw} username={user.username} />
@@ -85,17 +157,49 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
   const [error, setError] = useState<string | null>(null);
   const update = useUpdateUser();
   return (
-    <Modal open title={t('users.edit', { name: user.username })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={update.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={t('users.edit', { name: user.username })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={update.isPending}
+      destroyOnHidden
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} onFieldsChange={server.onFieldsChange} layout="vertical" initialValues={{ displayName: user.displayName, personId: user.personId }} onFinish={(v) => update.mutate(
-        { id: user.id, displayName: v.displayName, ...(user.adminRole ? {} : { personId: v.personId ?? null }) },
-        { onSuccess: () => { void message.success(t('common.saved')); onClose(); }, onError: (e) => setError(server.apply(e).message) },
-      )}>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form
+        form={form}
+        onFieldsChange={server.onFieldsChange}
+        layout="vertical"
+        initialValues={{ displayName: user.displayName, personId: user.personId }}
+        onFinish={(v) =>
+          update.mutate(
+            { id: user.id, displayName: v.displayName, ...(user.adminRole ? {} : { personId: v.personId ?? null }) },
+            {
+              onSuccess: () => {
+                void message.success(t('common.saved'));
+                onClose();
+              },
+              onError: (e) => setError(server.apply(e).message),
+            },
+          )
+        }
+      >
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item name="personId" label={t('users.person')} extra={user.adminRole ? t('users.adminNoPerson') : undefined}>
-          <AccountPersonPicker disabled={Boolean(user.adminRole)} initialLabel={user.personName ? `${user.personName}（${user.unitName ?? ''}）` : undefined} />
+        <Form.Item
+          name="personId"
+          label={t('users.person')}
+          extra={user.adminRole ? t('users.adminNoPerson') : undefined}
+        >
+          <AccountPersonPicker
+            disabled={Boolean(user.adminRole)}
+            initialLabel={user.personName ? `${user.personName}（${user.unitName ?? ''}）` : undefined}
+          />
         </Form.Item>
       </Form>
     </Modal>

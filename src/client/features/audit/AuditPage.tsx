@@ -16,15 +16,43 @@ import { useT } from '../../i18n.js';
 function EventDetails({ e }: { e: AuditEvent }) {
   const t = useT();
   return (
-    <Descriptions size="small" column={2} bordered items={[
-      { key: 'id', label: 'ID', children: <Typography.Text code>{e.id}</Typography.Text> },
-      { key: 'req', label: t('audit.requestId'), children: show(e.requestId) },
-      { key: 'ent', label: t('audit.entityId'), children: show(e.entityId) },
-      { key: 'hash', label: t('audit.hash'), children: <Typography.Text code copyable>{e.hash}</Typography.Text> },
-      { key: 'before', label: t('audit.beforeMac'), children: e.beforeMac ? <Typography.Text code>{e.beforeMac.slice(0, 24)}…</Typography.Text> : '—' },
-      { key: 'after', label: t('audit.afterMac'), children: e.afterMac ? <Typography.Text code>{e.afterMac.slice(0, 24)}…</Typography.Text> : '—' },
-      { key: 'details', label: t('audit.details'), span: 2, children: <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify(e.details, null, 2)}</pre> },
-    ]} />
+    <Descriptions
+      size="small"
+      column={2}
+      bordered
+      items={[
+        { key: 'id', label: 'ID', children: <Typography.Text code>{e.id}</Typography.Text> },
+        { key: 'req', label: t('audit.requestId'), children: show(e.requestId) },
+        { key: 'ent', label: t('audit.entityId'), children: show(e.entityId) },
+        {
+          key: 'hash',
+          label: t('audit.hash'),
+          children: (
+            <Typography.Text code copyable>
+              {e.hash}
+            </Typography.Text>
+          ),
+        },
+        {
+          key: 'before',
+          label: t('audit.beforeMac'),
+          children: e.beforeMac ? <Typography.Text code>{e.beforeMac.slice(0, 24)}…</Typography.Text> : '—',
+        },
+        {
+          key: 'after',
+          label: t('audit.afterMac'),
+          children: e.afterMac ? <Typography.Text code>{e.afterMac.slice(0, 24)}…</Typography.Text> : '—',
+        },
+        {
+          key: 'details',
+          label: t('audit.details'),
+          span: 2,
+          children: (
+            <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{JSON.stringify(e.details, null, 2)}</pre>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -39,13 +67,55 @@ export default function AuditPage() {
 
   const columns: TableProps<AuditEvent>['columns'] = [
     { title: t('audit.seq'), dataIndex: 'seq', width: 64 },
-    { title: t('audit.time'), dataIndex: 'at', width: 136, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{instant(v)}</span> },
+    {
+      title: t('audit.time'),
+      dataIndex: 'at',
+      width: 136,
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{instant(v)}</span>,
+    },
     { title: t('audit.actor'), dataIndex: 'actorName', width: 130, render: show },
     { title: t('audit.unit'), dataIndex: 'unitName', width: 120, render: show },
-    { title: t('audit.action'), dataIndex: 'action', width: 210, render: (v: string) => <>{auditActionLabel(v) ?? null}{auditActionLabel(v) ? <br /> : null}<Typography.Text code type="secondary" style={{ fontSize: 11, whiteSpace: 'nowrap' }}>{v}</Typography.Text></> },
-    { title: t('audit.entity'), key: 'entity', width: 140, render: (_, e) => <>{e.entityType}{e.entityId ? <Typography.Text type="secondary" title={e.entityId}> …{e.entityId.slice(-6)}</Typography.Text> : null}</> },
-    { title: t('audit.fields'), dataIndex: 'changedFields', render: (f: string[]) => f.length ? f.map((x) => <Tag key={x}>{x}</Tag>) : '—' },
-    { title: t('audit.hash'), dataIndex: 'hash', width: 116, render: (h: string) => <Typography.Text code>{h.slice(0, 12)}</Typography.Text> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 210,
+      render: (v: string) => (
+        <>
+          {auditActionLabel(v) ?? null}
+          {auditActionLabel(v) ? <br /> : null}
+          <Typography.Text code type="secondary" style={{ fontSize: 11, whiteSpace: 'nowrap' }}>
+            {v}
+          </Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: t('audit.entity'),
+      key: 'entity',
+      width: 140,
+      render: (_, e) => (
+        <>
+          {e.entityType}
+          {e.entityId ? (
+            <Typography.Text type="secondary" title={e.entityId}>
+              {' '}
+              …{e.entityId.slice(-6)}
+            </Typography.Text>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      title: t('audit.fields'),
+      dataIndex: 'changedFields',
+      render: (f: string[]) => (f.length ? f.map((x) => <Tag key={x}>{x}</Tag>) : '—'),
+    },
+    {
+      title: t('audit.hash'),
+      dataIndex: 'hash',
+      width: 116,
+      render: (h: string) => <Typography.Text code>{h.slice(0, 12)}</Typography.Text>,
+    },
   ];
 
   const v = verify.data;
@@ -55,28 +125,78 @@ export default function AuditPage() {
         title={t('nav.audit')}
         crumbs={[{ title: t('nav.audit') }]}
         sub={t('audit.sub')}
-        extra={<Button type="primary" icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>{t('audit.verify')}</Button>}
+        extra={
+          <Button
+            type="primary"
+            icon={<SafetyCertificateOutlined />}
+            loading={verify.isPending}
+            onClick={() => verify.mutate()}
+          >
+            {t('audit.verify')}
+          </Button>
+        }
       />
       {verify.error ? <Alert type="error" showIcon title={verify.error.message} style={{ marginBottom: 12 }} /> : null}
       {v ? (
-        v.ok ? <Alert type="success" showIcon data-testid="verify-result" title={t('audit.intact', { n: v.checked, head: v.headSeq })} style={{ marginBottom: 12 }} />
-          : <Alert type="error" showIcon data-testid="verify-result" title={t('audit.broken', { seq: v.broken?.seq ?? '?' })} description={v.broken?.reason} style={{ marginBottom: 12 }} />
+        v.ok ? (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="verify-result"
+            title={t('audit.intact', { n: v.checked, head: v.headSeq })}
+            style={{ marginBottom: 12 }}
+          />
+        ) : (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="verify-result"
+            title={t('audit.broken', { seq: v.broken?.seq ?? '?' })}
+            description={v.broken?.reason}
+            style={{ marginBottom: 12 }}
+          />
+        )
       ) : null}
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('audit.actorFilter')} onSearch={(actor) => set({ actor: actor || undefined })} style={{ width: 180 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('audit.actorFilter')}
+          onSearch={(actor) => set({ actor: actor || undefined })}
+          style={{ width: 180 }}
+        />
         {units.error ? (
-          <Input.Search allowClear placeholder={t('audit.unitIdFilter')} onSearch={(unitId) => set({ unitId: unitId || undefined })} style={{ width: 200 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('audit.unitIdFilter')}
+            onSearch={(unitId) => set({ unitId: unitId || undefined })}
+            style={{ width: 200 }}
+          />
         ) : (
           <UnitSelect value={query.unitId} onChange={(unitId) => set({ unitId })} style={{ width: 220 }} />
         )}
-        <Input.Search allowClear placeholder={t('audit.actionFilter')} onSearch={(action) => set({ action: action || undefined })} style={{ width: 200 }} />
-        <Input.Search allowClear placeholder={t('audit.entityFilter')} onSearch={(entityId) => set({ entityId: entityId || undefined })} style={{ width: 200 }} />
-        <DatePicker.RangePicker value={range} onChange={(r) => {
-          setRange(r);
-          set({ from: toDate(r?.[0]) ?? undefined, to: toDate(r?.[1]) ?? undefined });
-        }} />
+        <Input.Search
+          allowClear
+          placeholder={t('audit.actionFilter')}
+          onSearch={(action) => set({ action: action || undefined })}
+          style={{ width: 200 }}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('audit.entityFilter')}
+          onSearch={(entityId) => set({ entityId: entityId || undefined })}
+          style={{ width: 200 }}
+        />
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(r) => {
+            setRange(r);
+            set({ from: toDate(r?.[0]) ?? undefined, to: toDate(r?.[1]) ?? undefined });
+          }}
+        />
       </Space>
-      {events.error && !events.data ? <ErrorView error={events.error} /> : (
+      {events.error && !events.data ? (
+        <ErrorView error={events.error} />
+      ) : (
         <Table<AuditEvent>
           rowKey="seq"
           size="small"
@@ -87,8 +207,12 @@ export default function AuditPage() {
           expandable={{ expandedRowRender: (e) => <EventDetails e={e} /> }}
           scroll={{ x: 1100 }}
           pagination={{
-            current: query.page, pageSize: query.pageSize, total: events.data?.total ?? 0, showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => t('common.total', { n }),
+            current: query.page,
+            pageSize: query.pageSize,
+            total: events.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (n) => t('common.total', { n }),
             onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
           }}
         />

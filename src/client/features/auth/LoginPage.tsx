@@ -29,22 +29,61 @@ export default function LoginPage() {
     });
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#f0f2f5',
+      }}
+    >
       <Card style={{ width: 380 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>班子 Banzi</Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>{t('login.subtitle')}</Typography.Paragraph>
-        {login.error ? <Alert type="error" showIcon title={login.error.message} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
+          班子 Banzi
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          {t('login.subtitle')}
+        </Typography.Paragraph>
+        {login.error ? (
+          <Alert
+            type="error"
+            showIcon
+            title={login.error.message}
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+          />
+        ) : null}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, message: t('login.usernameRequired') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.passwordRequired') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={login.isPending}>{t('login.submit')}</Button>
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>
+            {t('login.submit')}
+          </Button>
         </Form>
         <div style={{ marginTop: 16, textAlign: 'right' }}>
-          <Select size="small" value={lang} onChange={setLang} style={{ width: 96 }} options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
+          <Select
+            size="small"
+            value={lang}
+            onChange={setLang}
+            style={{ width: 96 }}
+            options={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
         </div>
       </Card>
     </div>

@@ -9,7 +9,11 @@ import { useServerErrors } from '../../components/formErrors.js';
 import { useT } from '../../i18n.js';
 import { useMe } from '../../session.js';
 
-interface Values { currentPassword: string; newPassword: string; confirm: string }
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
 
 export default function PasswordPage() {
   const t = useT();
@@ -39,13 +43,26 @@ export default function PasswordPage() {
   return (
     <div style={{ maxWidth: 480 }}>
       <PageHeader title={t('password.title')} crumbs={[{ title: t('password.title') }]} />
-      {me.mustChangePassword ? <Alert type="warning" showIcon title={t('password.forced')} style={{ marginBottom: 16 }} /> : null}
+      {me.mustChangePassword ? (
+        <Alert type="warning" showIcon title={t('password.forced')} style={{ marginBottom: 16 }} />
+      ) : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form form={form} onFieldsChange={server.onFieldsChange} layout="vertical" onFinish={submit}>
-        <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('password.current')}
+          rules={[{ required: true, message: t('password.currentRequired') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('password.new')} rules={[{ required: true, message: t('password.newRequired') }, { validator: passwordValidator(() => me.username) }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('password.new')}
+          rules={[
+            { required: true, message: t('password.newRequired') },
+            { validator: passwordValidator(() => me.username) },
+          ]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <PasswordPolicy password={pw} username={me.username} />
@@ -64,7 +81,9 @@ export default function PasswordPage() {
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={change.isPending}>{t('password.submit')}</Button>
+        <Button type="primary" htmlType="submit" loading={change.isPending}>
+          {t('password.submit')}
+        </Button>
       </Form>
     </div>
   );

@@ -7,7 +7,13 @@ import { CheckCircleTwoTone } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { groupCode, validateAnswers, type Answers, type AnswerProblem, type Questionnaire } from '../../../common/contracts/ballots.js';
+import {
+  groupCode,
+  validateAnswers,
+  type Answers,
+  type AnswerProblem,
+  type Questionnaire,
+} from '../../../common/contracts/ballots.js';
 import { isApiError } from '../../api/client.js';
 import { useT } from '../../i18n.js';
 import { answerText, BallotForm } from './BallotForm.js';
@@ -71,9 +77,18 @@ export function BallotFlow({ sessionId, title, categoryLabel, questionnaire, sub
         extra={[
           <Card key="r" size="small" style={{ display: 'inline-block' }}>
             <Typography.Text type="secondary">{t('ballots.vote.receipt')}</Typography.Text>
-            <Typography.Title level={3} copyable={{ text: receipt }} style={{ margin: '4px 0 0', fontFamily: 'monospace', letterSpacing: 1 }} data-testid="receipt">{groupCode(receipt)}</Typography.Title>
+            <Typography.Title
+              level={3}
+              copyable={{ text: receipt }}
+              style={{ margin: '4px 0 0', fontFamily: 'monospace', letterSpacing: 1 }}
+              data-testid="receipt"
+            >
+              {groupCode(receipt)}
+            </Typography.Title>
           </Card>,
-          <div key="l" style={{ marginTop: 12 }}><Link to={`/vote/${sessionId}/receipts`}>{t('ballots.vote.checkLater')}</Link></div>,
+          <div key="l" style={{ marginTop: 12 }}>
+            <Link to={`/vote/${sessionId}/receipts`}>{t('ballots.vote.checkLater')}</Link>
+          </div>,
         ]}
       />
     );
@@ -84,20 +99,41 @@ export function BallotFlow({ sessionId, title, categoryLabel, questionnaire, sub
       <Typography.Text type="secondary">{t('ballots.vote.youVoteAs', { category: categoryLabel })}</Typography.Text>
       {step === 'answer' ? (
         <>
-          <BallotForm questionnaire={questionnaire} value={answers} onChange={(a) => { setAnswers(a); if (problem) setProblem(null); }} problem={problem} />
+          <BallotForm
+            questionnaire={questionnaire}
+            value={answers}
+            onChange={(a) => {
+              setAnswers(a);
+              if (problem) setProblem(null);
+            }}
+            problem={problem}
+          />
           {problem ? <Alert type="error" showIcon title={problem.message} /> : null}
-          <Button type="primary" size="large" block onClick={review}>{t('ballots.vote.toReview')}</Button>
+          <Button type="primary" size="large" block onClick={review}>
+            {t('ballots.vote.toReview')}
+          </Button>
         </>
       ) : (
         <>
           <Alert type="info" showIcon title={t('ballots.vote.reviewHint', { title })} />
-          <Descriptions size="small" column={1} bordered items={questionnaire.questions.map((q, i) => ({
-            key: q.id, label: `${i + 1}. ${q.section ? `${q.section} · ` : ''}${q.text}`, children: answerText(q, answers[q.id], t('ballots.vote.unanswered')),
-          }))} />
+          <Descriptions
+            size="small"
+            column={1}
+            bordered
+            items={questionnaire.questions.map((q, i) => ({
+              key: q.id,
+              label: `${i + 1}. ${q.section ? `${q.section} · ` : ''}${q.text}`,
+              children: answerText(q, answers[q.id], t('ballots.vote.unanswered')),
+            }))}
+          />
           {error ? <Alert type="error" showIcon title={error} /> : null}
           <Flex gap={8}>
-            <Button size="large" style={{ flex: 1 }} onClick={() => setStep('answer')} disabled={busy}>{t('ballots.vote.back')}</Button>
-            <Button type="primary" size="large" style={{ flex: 2 }} loading={busy} onClick={() => void send()}>{t('ballots.vote.submit')}</Button>
+            <Button size="large" style={{ flex: 1 }} onClick={() => setStep('answer')} disabled={busy}>
+              {t('ballots.vote.back')}
+            </Button>
+            <Button type="primary" size="large" style={{ flex: 2 }} loading={busy} onClick={() => void send()}>
+              {t('ballots.vote.submit')}
+            </Button>
           </Flex>
         </>
       )}

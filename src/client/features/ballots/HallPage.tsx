@@ -21,15 +21,28 @@ export default function HallPage() {
         {(s) => (
           <Flex vertical gap={24}>
             <Flex justify="space-between" align="center" wrap>
-              <Typography.Title level={1} style={{ margin: 0 }}>{s.title}</Typography.Title>
-              <Tag color={STATUS_COLOR[p.data?.status ?? s.status]} style={{ fontSize: 24, padding: '6px 16px' }}>{SESSION_STATUS_LABELS[p.data?.status ?? s.status]}</Tag>
+              <Typography.Title level={1} style={{ margin: 0 }}>
+                {s.title}
+              </Typography.Title>
+              <Tag color={STATUS_COLOR[p.data?.status ?? s.status]} style={{ fontSize: 24, padding: '6px 16px' }}>
+                {SESSION_STATUS_LABELS[p.data?.status ?? s.status]}
+              </Tag>
             </Flex>
             <Flex gap={48} wrap>
-              <Statistic title={<span style={{ fontSize: 22 }}>{t('ballots.hall.total')}</span>} value={p.data?.voted ?? 0} suffix={`/ ${of}`} valueStyle={{ fontSize: 72 }} />
-              <Typography.Text type="secondary" style={{ fontSize: 20, alignSelf: 'flex-end' }}>{t('ballots.hall.updated', { at: p.data ? instant(p.data.at) : '-' })}</Typography.Text>
+              <Statistic
+                title={<span style={{ fontSize: 22 }}>{t('ballots.hall.total')}</span>}
+                value={p.data?.voted ?? 0}
+                suffix={`/ ${of}`}
+                valueStyle={{ fontSize: 72 }}
+              />
+              <Typography.Text type="secondary" style={{ fontSize: 20, alignSelf: 'flex-end' }}>
+                {t('ballots.hall.updated', { at: p.data ? instant(p.data.at) : '-' })}
+              </Typography.Text>
             </Flex>
             <ParticipationBars id={id} live big />
-            <Typography.Text type="secondary" style={{ fontSize: 20 }}>{t('ballots.hall.note', { url: s.voteUrl })}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 20 }}>
+              {t('ballots.hall.note', { url: s.voteUrl })}
+            </Typography.Text>
           </Flex>
         )}
       </QueryState>

@@ -16,10 +16,23 @@ export default function MemberVotePage() {
     <QueryState query={form}>
       {(f) => (
         <Flex vertical gap={12} style={{ maxWidth: 720 }}>
-          <PageHeader title={f.session.title} crumbs={[{ title: t('nav.ballots'), to: '/ballots' }, { title: f.session.title }]} />
+          <PageHeader
+            title={f.session.title}
+            crumbs={[{ title: t('nav.ballots'), to: '/ballots' }, { title: f.session.title }]}
+          />
           <Alert type="info" showIcon title={t('ballots.member.note')} />
-          {f.voted ? <Result status="success" title={t('ballots.voted')} /> : !f.session.accepting ? <Alert type="info" showIcon title={t('ballots.vote.notAccepting')} /> : (
-            <BallotFlow sessionId={id} title={f.session.title} categoryLabel={f.categoryLabel} questionnaire={f.questionnaire} submit={async (a) => (await castMemberBallot(id, a)).receipt} />
+          {f.voted ? (
+            <Result status="success" title={t('ballots.voted')} />
+          ) : !f.session.accepting ? (
+            <Alert type="info" showIcon title={t('ballots.vote.notAccepting')} />
+          ) : (
+            <BallotFlow
+              sessionId={id}
+              title={f.session.title}
+              categoryLabel={f.categoryLabel}
+              questionnaire={f.questionnaire}
+              submit={async (a) => (await castMemberBallot(id, a)).receipt}
+            />
           )}
           <AnonymityNotice minGroupSize={f.session.minGroupSize} />
         </Flex>

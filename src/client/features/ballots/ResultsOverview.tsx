@@ -44,7 +44,12 @@ function chartOf(qs: readonly QuestionResult[]): { option: ChartOption; bars: nu
       grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: labels, axisLabel: { width: 220, overflow: 'truncate' } },
-      series: options.map((o) => ({ name: o, type: 'bar', stack: 'share', data: labels.map((l, i) => pct(rows.get(l)?.[o] ?? 0, totals[i] ?? 0)) })),
+      series: options.map((o) => ({
+        name: o,
+        type: 'bar',
+        stack: 'share',
+        data: labels.map((l, i) => pct(rows.get(l)?.[o] ?? 0, totals[i] ?? 0)),
+      })),
     },
   };
 }
@@ -55,19 +60,52 @@ export function ResultsOverview({ questions }: { questions: readonly QuestionRes
   const chart = useMemo(() => chartOf(group), [group]);
   // one column per option when every question shares them, else one column listing each
   const options = group.length === questions.length ? (group[0]?.options ?? null) : null;
-  const cell = (q: QuestionResult, o: string) => `${q.total.counts[o] ?? 0}（${pct(q.total.counts[o] ?? 0, q.total.answered)}%）`;
+  const cell = (q: QuestionResult, o: string) =>
+    `${q.total.counts[o] ?? 0}（${pct(q.total.counts[o] ?? 0, q.total.answered)}%）`;
   return (
     <Card size="small" title={t('ballots.results.overview')}>
       {chart ? <EChart option={chart.option} height={Math.max(160, 40 + chart.bars * 30)} /> : null}
-      <Table size="small" bordered pagination={false} rowKey="id" dataSource={questions} style={{ marginTop: 12 }} columns={[
-        { title: '#', key: 'n', width: 48, render: (_, __, i) => i + 1 },
-        { title: t('ballots.results.section'), dataIndex: 'section', key: 's', width: 180, render: (v: string | null) => v ?? '—' },
-        { title: t('ballots.results.question'), dataIndex: 'text', key: 'q' },
-        { title: t('ballots.results.answered'), key: 'a', width: 72, align: 'right', render: (_, q) => q.total.answered },
-        ...(options
-          ? options.map((o) => ({ title: o, key: `o-${o}`, width: 110, align: 'right' as const, render: (_: unknown, q: QuestionResult) => cell(q, o) }))
-          : [{ title: t('ballots.results.distribution'), key: 'd', render: (_: unknown, q: QuestionResult) => q.options.map((o) => `${o} ${cell(q, o)}`).join(' · ') }]),
-      ]} />
+      <Table
+        size="small"
+        bordered
+        pagination={false}
+        rowKey="id"
+        dataSource={questions}
+        style={{ marginTop: 12 }}
+        columns={[
+          { title: '#', key: 'n', width: 48, render: (_, __, i) => i + 1 },
+          {
+            title: t('ballots.results.section'),
+            dataIndex: 'section',
+            key: 's',
+            width: 180,
+            render: (v: string | null) => v ?? '—',
+          },
+          { title: t('ballots.results.question'), dataIndex: 'text', key: 'q' },
+          {
+            title: t('ballots.results.answered'),
+            key: 'a',
+            width: 72,
+            align: 'right',
+            render: (_, q) => q.total.answered,
+          },
+          ...(options
+            ? options.map((o) => ({
+                title: o,
+                key: `o-${o}`,
+                width: 110,
+                align: 'right' as const,
+                render: (_: unknown, q: QuestionResult) => cell(q, o),
+              }))
+            : [
+                {
+                  title: t('ballots.results.distribution'),
+                  key: 'd',
+                  render: (_: unknown, q: QuestionResult) => q.options.map((o) => `${o} ${cell(q, o)}`).join(' · '),
+                },
+              ]),
+        ]}
+      />
     </Card>
   );
 }

@@ -11,7 +11,11 @@ import { instant } from '../../lib/format.js';
 import { hasRole, useMe } from '../../session.js';
 import { useMyBallots, useSessions } from './api.js';
 
-export const STATUS_COLOR: Record<SessionSummary['status'], string> = { draft: 'default', open: 'green', closed: 'blue' };
+export const STATUS_COLOR: Record<SessionSummary['status'], string> = {
+  draft: 'default',
+  open: 'green',
+  closed: 'blue',
+};
 
 export default function SessionsPage() {
   const t = useT();
@@ -28,8 +32,18 @@ export default function SessionsPage() {
     { title: t('ballots.col.unit'), dataIndex: 'unitName', key: 'unit', width: 140 },
     { title: t('ballots.col.kind'), key: 'kind', width: 150, render: (_, r) => BALLOT_KIND_LABELS[r.kind] },
     { title: t('ballots.col.year'), dataIndex: 'year', key: 'year', width: 80 },
-    { title: t('ballots.col.status'), key: 'status', width: 90, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{SESSION_STATUS_LABELS[r.status]}</Tag> },
-    { title: t('ballots.col.window'), key: 'window', width: 280, render: (_, r) => `${instant(r.opensAt)} ～ ${instant(r.closesAt)}` },
+    {
+      title: t('ballots.col.status'),
+      key: 'status',
+      width: 90,
+      render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{SESSION_STATUS_LABELS[r.status]}</Tag>,
+    },
+    {
+      title: t('ballots.col.window'),
+      key: 'window',
+      width: 280,
+      render: (_, r) => `${instant(r.opensAt)} ～ ${instant(r.closesAt)}`,
+    },
   ];
 
   return (
@@ -40,24 +54,67 @@ export default function SessionsPage() {
         sub={t('ballots.sub')}
         extra={
           <>
-            <Space size={4}><Typography.Text type="secondary">{t('ballots.col.year')}</Typography.Text><InputNumber min={2000} max={2100} value={year} onChange={(v) => setYear(v ?? undefined)} placeholder={t('ballots.allYears')} /></Space>
-            {canCreate ? <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/ballots/new')}>{t('ballots.new')}</Button> : null}
+            <Space size={4}>
+              <Typography.Text type="secondary">{t('ballots.col.year')}</Typography.Text>
+              <InputNumber
+                min={2000}
+                max={2100}
+                value={year}
+                onChange={(v) => setYear(v ?? undefined)}
+                placeholder={t('ballots.allYears')}
+              />
+            </Space>
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/ballots/new')}>
+                {t('ballots.new')}
+              </Button>
+            ) : null}
           </>
         }
       />
       {mine.data?.length ? (
         <Card size="small" title={t('ballots.mine')} style={{ marginBottom: 16 }}>
-          <List size="small" dataSource={mine.data} renderItem={(s) => (
-            <List.Item actions={[s.voted ? <Tag key="v" color="green">{t('ballots.voted')}</Tag> : s.accepting ? <Link key="g" to={`/ballots/${s.id}/member-vote`}>{t('ballots.goVote')}</Link> : <Tag key="n">{SESSION_STATUS_LABELS[s.status]}</Tag>]}>
-              {s.title}（{t('ballots.vote.youVoteAs', { category: s.categoryLabel })}）
-            </List.Item>
-          )} />
+          <List
+            size="small"
+            dataSource={mine.data}
+            renderItem={(s) => (
+              <List.Item
+                actions={[
+                  s.voted ? (
+                    <Tag key="v" color="green">
+                      {t('ballots.voted')}
+                    </Tag>
+                  ) : s.accepting ? (
+                    <Link key="g" to={`/ballots/${s.id}/member-vote`}>
+                      {t('ballots.goVote')}
+                    </Link>
+                  ) : (
+                    <Tag key="n">{SESSION_STATUS_LABELS[s.status]}</Tag>
+                  ),
+                ]}
+              >
+                {s.title}（{t('ballots.vote.youVoteAs', { category: s.categoryLabel })}）
+              </List.Item>
+            )}
+          />
         </Card>
       ) : null}
-      {sessions.error && !sessions.data ? <ErrorView error={sessions.error} /> : !canSee && !sessions.data?.length ? (
-        mine.data?.length ? null : <Empty description={t('ballots.nothing')} />
+      {sessions.error && !sessions.data ? (
+        <ErrorView error={sessions.error} />
+      ) : !canSee && !sessions.data?.length ? (
+        mine.data?.length ? null : (
+          <Empty description={t('ballots.nothing')} />
+        )
       ) : (
-        <Table<SessionSummary> rowKey="id" size="small" bordered loading={sessions.isFetching} columns={columns} dataSource={sessions.data ?? []} pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { n }) }} />
+        <Table<SessionSummary>
+          rowKey="id"
+          size="small"
+          bordered
+          loading={sessions.isFetching}
+          columns={columns}
+          dataSource={sessions.data ?? []}
+          pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { n }) }}
+        />
       )}
     </>
   );

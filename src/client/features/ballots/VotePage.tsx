@@ -19,7 +19,9 @@ import { BallotFlow } from './BallotFlow.js';
 export function PhoneShell({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5' }}>
-      <div style={{ background: '#b71c1c', color: '#fff', padding: '12px 16px', fontSize: 17, fontWeight: 600 }}>{title}</div>
+      <div style={{ background: '#b71c1c', color: '#fff', padding: '12px 16px', fontSize: 17, fontWeight: 600 }}>
+        {title}
+      </div>
       <div style={{ maxWidth: 560, margin: '0 auto', padding: 12 }}>{children}</div>
     </div>
   );
@@ -60,33 +62,81 @@ export default function VotePage() {
 
   const s = session.data;
   const title = s ? `${s.unitName} · ${BALLOT_KIND_LABELS[s.kind]}` : t('ballots.vote.shell');
-  if (session.isPending) return <PhoneShell title={title}><Loading /></PhoneShell>;
-  if (!s) return <PhoneShell title={title}><Result status="404" title={t('ballots.vote.notFound')} subTitle={errorText(session.error)} /></PhoneShell>;
+  if (session.isPending) {
+    return (
+      <PhoneShell title={title}>
+        <Loading />
+      </PhoneShell>
+    );
+  }
+  if (!s) {
+    return (
+      <PhoneShell title={title}>
+        <Result status="404" title={t('ballots.vote.notFound')} subTitle={errorText(session.error)} />
+      </PhoneShell>
+    );
+  }
 
   return (
     <PhoneShell title={title}>
       <Flex vertical gap={12}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{s.title}</Typography.Title>
-        <Typography.Text type="secondary">{t('ballots.vote.window', { from: instant(s.opensAt), to: instant(s.closesAt) })}</Typography.Text>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {s.title}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {t('ballots.vote.window', { from: instant(s.opensAt), to: instant(s.closesAt) })}
+        </Typography.Text>
         {login.data?.authenticated ? <Alert type="warning" showIcon title={t('ballots.vote.loggedIn')} /> : null}
         {s.status === 'closed' ? (
-          <Result status="info" title={t('ballots.vote.closed')} extra={<Link to={`/vote/${id}/receipts`}>{t('ballots.vote.checkReceipt')}</Link>} />
+          <Result
+            status="info"
+            title={t('ballots.vote.closed')}
+            extra={<Link to={`/vote/${id}/receipts`}>{t('ballots.vote.checkReceipt')}</Link>}
+          />
         ) : !s.accepting ? (
           <Alert type="info" showIcon title={t('ballots.vote.notAccepting')} />
         ) : form ? (
-          <BallotFlow sessionId={id} title={s.title} categoryLabel={form.categoryLabel} questionnaire={form.questionnaire} submit={async (a) => (await castCodeBallot(id, code, a)).receipt} />
+          <BallotFlow
+            sessionId={id}
+            title={s.title}
+            categoryLabel={form.categoryLabel}
+            questionnaire={form.questionnaire}
+            submit={async (a) => (await castCodeBallot(id, code, a)).receipt}
+          />
         ) : (
           <Flex vertical gap={8}>
             <Typography.Text>{t('ballots.vote.enterCode')}</Typography.Text>
-            <Input size="large" value={code} onChange={(e) => setCode(e.target.value)} placeholder="XXXX-XXXX-XXXX" autoComplete="off" autoCapitalize="characters"
-              style={{ fontFamily: 'monospace', fontSize: 20, letterSpacing: 2 }} aria-label={t('ballots.vote.code')} onPressEnter={() => void start()} />
+            <Input
+              size="large"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              placeholder="XXXX-XXXX-XXXX"
+              autoComplete="off"
+              autoCapitalize="characters"
+              style={{ fontFamily: 'monospace', fontSize: 20, letterSpacing: 2 }}
+              aria-label={t('ballots.vote.code')}
+              onPressEnter={() => void start()}
+            />
             <Typography.Text type="secondary">{t('ballots.vote.scanHint')}</Typography.Text>
             {error ? <Alert type="error" showIcon title={error} /> : null}
-            <Button type="primary" size="large" block loading={busy} disabled={normalizeCode(code).length < 12} onClick={() => void start()}>{t('ballots.vote.start')}</Button>
+            <Button
+              type="primary"
+              size="large"
+              block
+              loading={busy}
+              disabled={normalizeCode(code).length < 12}
+              onClick={() => void start()}
+            >
+              {t('ballots.vote.start')}
+            </Button>
           </Flex>
         )}
         <AnonymityNotice key={form ? 'answering' : 'start'} minGroupSize={s.minGroupSize} defaultOpen={!form} />
-        {s.settingsDigest ? <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>{t('ballots.digest')}：{s.settingsDigest}</Typography.Text> : null}
+        {s.settingsDigest ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+            {t('ballots.digest')}：{s.settingsDigest}
+          </Typography.Text>
+        ) : null}
       </Flex>
     </PhoneShell>
   );

@@ -2,9 +2,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
-  ballotFormSchema, myBallotSessionSchema, paperEntryListSchema, paperEntryResultSchema, participationSchema, publicSessionSchema, receiptSchema,
-  receiptsSchema, resultsSchema, sessionDetailSchema, sessionSummarySchema, templateSchema,
-  type Answers, type BallotKind, type SessionBody,
+  ballotFormSchema,
+  myBallotSessionSchema,
+  paperEntryListSchema,
+  paperEntryResultSchema,
+  participationSchema,
+  publicSessionSchema,
+  receiptSchema,
+  receiptsSchema,
+  resultsSchema,
+  sessionDetailSchema,
+  sessionSummarySchema,
+  templateSchema,
+  type Answers,
+  type BallotKind,
+  type SessionBody,
 } from '../../../common/contracts/ballots.js';
 import type { findingSchema } from '../../../common/contracts/common.js';
 import { apiFetch, isApiError, parseApiError } from '../../api/client.js';
@@ -15,7 +27,13 @@ export const sessionKey = (id: string) => ['ballot-session', id] as const;
 export function useSessions(q: { unitId?: string | undefined; year?: number | undefined }) {
   return useQuery({
     queryKey: ['ballot-sessions', q],
-    queryFn: async () => (await apiFetch('/api/ballots/sessions', { query: q, schema: z.object({ items: z.array(sessionSummarySchema) }) })).items,
+    queryFn: async () =>
+      (
+        await apiFetch('/api/ballots/sessions', {
+          query: q,
+          schema: z.object({ items: z.array(sessionSummarySchema) }),
+        })
+      ).items,
     placeholderData: keepPreviousData,
   });
 }
@@ -23,7 +41,8 @@ export function useSessions(q: { unitId?: string | undefined; year?: number | un
 export function useMyBallots() {
   return useQuery({
     queryKey: ['ballots-mine'],
-    queryFn: async () => (await apiFetch('/api/ballots/mine', { schema: z.object({ items: z.array(myBallotSessionSchema) }) })).items,
+    queryFn: async () =>
+      (await apiFetch('/api/ballots/mine', { schema: z.object({ items: z.array(myBallotSessionSchema) }) })).items,
   });
 }
 
@@ -32,15 +51,20 @@ export function fetchTemplate(unitId: string, kind: BallotKind, year: number) {
 }
 
 export function useBallotSession(id: string, enabled = true) {
-  return useQuery({ queryKey: sessionKey(id), queryFn: () => apiFetch(`/api/ballots/sessions/${enc(id)}`, { schema: sessionDetailSchema }), enabled });
+  return useQuery({
+    queryKey: sessionKey(id),
+    queryFn: () => apiFetch(`/api/ballots/sessions/${enc(id)}`, { schema: sessionDetailSchema }),
+    enabled,
+  });
 }
 
 export function useSaveSession(id?: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: SessionBody) => (id
-      ? apiFetch(`/api/ballots/sessions/${enc(id)}`, { method: 'PUT', body }).then(() => ({ id }))
-      : apiFetch<{ id: string }>('/api/ballots/sessions', { method: 'POST', body })),
+    mutationFn: (body: SessionBody) =>
+      id
+        ? apiFetch(`/api/ballots/sessions/${enc(id)}`, { method: 'PUT', body }).then(() => ({ id }))
+        : apiFetch<{ id: string }>('/api/ballots/sessions', { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['ballot-sessions'] }),
   });
 }
@@ -48,7 +72,10 @@ export function useSaveSession(id?: string) {
 export function useSessionAction(id: string, action: 'open' | 'close') {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<{ findings?: z.infer<typeof findingSchema>[] }>(`/api/ballots/sessions/${enc(id)}/${action}`, { method: 'POST' }),
+    mutationFn: () =>
+      apiFetch<{ findings?: z.infer<typeof findingSchema>[] }>(`/api/ballots/sessions/${enc(id)}/${action}`, {
+        method: 'POST',
+      }),
     onSettled: () => qc.invalidateQueries({ queryKey: sessionKey(id) }),
   });
 }
@@ -57,10 +84,15 @@ export function useSessionAction(id: string, action: 'open' | 'close') {
 export async function downloadCodes(id: string, category: string, count: number): Promise<string> {
   const csrf = (await apiFetch<{ csrfToken: string }>('/api/auth/session')).csrfToken;
   const res = await fetch(`/api/ballots/sessions/${enc(id)}/codes`, {
-    method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ category, count }),
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+    body: JSON.stringify({ category, count }),
   });
   if (!res.ok) throw parseApiError(res.status, await res.json().catch(() => null));
-  const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'codes.docx');
+  const name = decodeURIComponent(
+    /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'codes.docx',
+  );
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
@@ -80,17 +112,30 @@ export function useParticipation(id: string, live = true) {
 }
 
 export function useResults(id: string, enabled: boolean) {
-  return useQuery({ queryKey: ['ballot-results', id], queryFn: () => apiFetch(`/api/ballots/sessions/${enc(id)}/results`, { schema: resultsSchema }), enabled });
+  return useQuery({
+    queryKey: ['ballot-results', id],
+    queryFn: () => apiFetch(`/api/ballots/sessions/${enc(id)}/results`, { schema: resultsSchema }),
+    enabled,
+  });
 }
 
 export function usePaperEntries(id: string) {
-  return useQuery({ queryKey: ['ballot-paper', id], queryFn: () => apiFetch(`/api/ballots/sessions/${enc(id)}/paper-entries`, { schema: paperEntryListSchema }), refetchInterval: 5000 });
+  return useQuery({
+    queryKey: ['ballot-paper', id],
+    queryFn: () => apiFetch(`/api/ballots/sessions/${enc(id)}/paper-entries`, { schema: paperEntryListSchema }),
+    refetchInterval: 5000,
+  });
 }
 
 export function usePaperEntry(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { code: string; answers: Answers }) => apiFetch(`/api/ballots/sessions/${enc(id)}/paper-entries`, { method: 'POST', body, schema: paperEntryResultSchema }),
+    mutationFn: (body: { code: string; answers: Answers }) =>
+      apiFetch(`/api/ballots/sessions/${enc(id)}/paper-entries`, {
+        method: 'POST',
+        body,
+        schema: paperEntryResultSchema,
+      }),
     onSettled: () => qc.invalidateQueries({ queryKey: ['ballot-paper', id] }),
   });
 }
@@ -98,35 +143,66 @@ export function usePaperEntry(id: string) {
 export function useDiscardPaper(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) => apiFetch(`/api/ballots/sessions/${enc(id)}/paper-entries/discard`, { method: 'POST', body: { code } }),
+    mutationFn: (code: string) =>
+      apiFetch(`/api/ballots/sessions/${enc(id)}/paper-entries/discard`, { method: 'POST', body: { code } }),
     onSettled: () => qc.invalidateQueries({ queryKey: ['ballot-paper', id] }),
   });
 }
 
 export function useMemberForm(id: string) {
-  return useQuery({ queryKey: ['ballot-member-form', id], queryFn: () => apiFetch(`/api/ballots/sessions/${enc(id)}/member-form`, { schema: ballotFormSchema.extend({ voted: z.boolean() }) }) });
+  return useQuery({
+    queryKey: ['ballot-member-form', id],
+    queryFn: () =>
+      apiFetch(`/api/ballots/sessions/${enc(id)}/member-form`, {
+        schema: ballotFormSchema.extend({ voted: z.boolean() }),
+      }),
+  });
 }
 
 export function castMemberBallot(id: string, answers: Answers) {
-  return apiFetch(`/api/ballots/sessions/${enc(id)}/member-ballot`, { method: 'POST', body: { answers }, schema: receiptSchema });
+  return apiFetch(`/api/ballots/sessions/${enc(id)}/member-ballot`, {
+    method: 'POST',
+    body: { answers },
+    schema: receiptSchema,
+  });
 }
 
 // ── public (no login) ──
 
 export function usePublicSession(id: string) {
-  return useQuery({ queryKey: ['ballot-public', id], queryFn: () => apiFetch(`/api/ballots/public/sessions/${enc(id)}`, { schema: publicSessionSchema, noAuthRedirect: true }), retry: false });
+  return useQuery({
+    queryKey: ['ballot-public', id],
+    queryFn: () =>
+      apiFetch(`/api/ballots/public/sessions/${enc(id)}`, { schema: publicSessionSchema, noAuthRedirect: true }),
+    retry: false,
+  });
 }
 
 export function fetchBallotForm(id: string, code: string) {
-  return apiFetch(`/api/ballots/public/sessions/${enc(id)}/form`, { method: 'POST', body: { code }, schema: ballotFormSchema, noAuthRedirect: true });
+  return apiFetch(`/api/ballots/public/sessions/${enc(id)}/form`, {
+    method: 'POST',
+    body: { code },
+    schema: ballotFormSchema,
+    noAuthRedirect: true,
+  });
 }
 
 export function castCodeBallot(id: string, code: string, answers: Answers) {
-  return apiFetch(`/api/ballots/public/sessions/${enc(id)}/ballots`, { method: 'POST', body: { code, answers }, schema: receiptSchema, noAuthRedirect: true });
+  return apiFetch(`/api/ballots/public/sessions/${enc(id)}/ballots`, {
+    method: 'POST',
+    body: { code, answers },
+    schema: receiptSchema,
+    noAuthRedirect: true,
+  });
 }
 
 export function usePublicReceipts(id: string) {
-  return useQuery({ queryKey: ['ballot-receipts', id], queryFn: () => apiFetch(`/api/ballots/public/sessions/${enc(id)}/receipts`, { schema: receiptsSchema, noAuthRedirect: true }), retry: false });
+  return useQuery({
+    queryKey: ['ballot-receipts', id],
+    queryFn: () =>
+      apiFetch(`/api/ballots/public/sessions/${enc(id)}/receipts`, { schema: receiptsSchema, noAuthRedirect: true }),
+    retry: false,
+  });
 }
 
 export function errorText(e: unknown): string {

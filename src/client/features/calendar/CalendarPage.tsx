@@ -40,8 +40,18 @@ export default function CalendarPage() {
         crumbs={[{ title: t('nav.calendar') }]}
         extra={
           <>
-            <Select value={year} onChange={setYear} options={yearOptions} style={{ width: 110 }} aria-label={t('cal.year')} />
-            {isAdmin ? <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('cal.editYear', { year })}</Button> : null}
+            <Select
+              value={year}
+              onChange={setYear}
+              options={yearOptions}
+              style={{ width: 110 }}
+              aria-label={t('cal.year')}
+            />
+            {isAdmin ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('cal.editYear', { year })}
+              </Button>
+            ) : null}
           </>
         }
       />
@@ -49,13 +59,25 @@ export default function CalendarPage() {
         <Tag color="red">{t('cal.legendHoliday')}</Tag>
         <Tag color="blue">{t('cal.legendWorkday')}</Tag>
         <Typography.Text type="secondary">{t('cal.legendWeekend')}</Typography.Text>
-        {cal.data ? <Typography.Text type="secondary">{t('cal.source', { source: cal.data.source, at: instant(cal.data.updatedAt) })}</Typography.Text> : null}
+        {cal.data ? (
+          <Typography.Text type="secondary">
+            {t('cal.source', { source: cal.data.source, at: instant(cal.data.updatedAt) })}
+          </Typography.Text>
+        ) : null}
       </Space>
-      {!isAdmin ? <div style={{ marginBottom: 16 }}><ComputeCard /></div> : null}
+      {!isAdmin ? (
+        <div style={{ marginBottom: 16 }}>
+          <ComputeCard />
+        </div>
+      ) : null}
       {missing || (!cal.isPending && !covered.has(year) && !cal.data) ? (
         <Alert type="warning" showIcon title={t('cal.notCovered', { year })} style={{ marginBottom: 16 }} />
       ) : null}
-      {cal.isPending ? <Loading /> : cal.error && !missing ? <ErrorView error={cal.error} /> : (
+      {cal.isPending ? (
+        <Loading />
+      ) : cal.error && !missing ? (
+        <ErrorView error={cal.error} />
+      ) : (
         <Card size="small">
           <Row gutter={[24, 16]}>
             {MONTHS.map((m) => (
@@ -66,7 +88,11 @@ export default function CalendarPage() {
           </Row>
         </Card>
       )}
-      {isAdmin ? <div style={{ marginTop: 16 }}><ComputeCard /></div> : null}
+      {isAdmin ? (
+        <div style={{ marginTop: 16 }}>
+          <ComputeCard />
+        </div>
+      ) : null}
       {editing ? <YearEditor year={year} days={cal.data?.days ?? []} onClose={() => setEditing(false)} /> : null}
     </>
   );

@@ -11,20 +11,23 @@ import { applyApiError } from '../../components/formErrors.js';
 export function useRun(form?: FormInstance) {
   const { message } = App.useApp();
   const [findings, setFindings] = useState<Finding[]>([]);
-  const run = useCallback(async <R,>(fn: () => Promise<R>, done?: string): Promise<R | undefined> => {
-    try {
-      const r = await fn();
-      setFindings(((r as { findings?: Finding[] } | undefined)?.findings ?? []).filter((f) => f.kind !== 'info'));
-      if (done) void message.success(done);
-      return r;
-    } catch (e) {
-      if (isApiError(e) && e.findings.length) setFindings(e.findings);
-      else {
-        const shown = applyApiError(form ?? null, e);
-        if (shown.message) void message.error(shown.message);
+  const run = useCallback(
+    async <R>(fn: () => Promise<R>, done?: string): Promise<R | undefined> => {
+      try {
+        const r = await fn();
+        setFindings(((r as { findings?: Finding[] } | undefined)?.findings ?? []).filter((f) => f.kind !== 'info'));
+        if (done) void message.success(done);
+        return r;
+      } catch (e) {
+        if (isApiError(e) && e.findings.length) setFindings(e.findings);
+        else {
+          const shown = applyApiError(form ?? null, e);
+          if (shown.message) void message.error(shown.message);
+        }
+        return undefined;
       }
-      return undefined;
-    }
-  }, [message, form]);
+    },
+    [message, form],
+  );
   return { run, findings, clear: () => setFindings([]) };
 }

@@ -37,7 +37,16 @@ function Shortcuts() {
       {entries.map((e) => (
         <Col key={e.path} xs={24} sm={12} lg={6}>
           <Link to={e.path}>
-            <Card hoverable size="small" title={<Space>{e.icon}{t(e.key)}</Space>}>
+            <Card
+              hoverable
+              size="small"
+              title={
+                <Space>
+                  {e.icon}
+                  {t(e.key)}
+                </Space>
+              }
+            >
               <Typography.Text type="secondary">{hintOf(e.path)}</Typography.Text>
             </Card>
           </Link>
@@ -86,9 +95,14 @@ export default function HomePage() {
               label: u.name,
               children: (
                 <Space wrap>
-                  {me.roles.filter((r) => r.unitId === u.id).sort(byRoleOrder).map((r) => (
-                    <Tag key={r.role} color="blue">{pick(ROLE_LABELS[r.role], lang)}</Tag>
-                  ))}
+                  {me.roles
+                    .filter((r) => r.unitId === u.id)
+                    .sort(byRoleOrder)
+                    .map((r) => (
+                      <Tag key={r.role} color="blue">
+                        {pick(ROLE_LABELS[r.role], lang)}
+                      </Tag>
+                    ))}
                   {me.ownUnitIds.includes(u.id) ? <Link to={`/orgs/units/${u.id}`}>{t('home.ownTeam')}</Link> : null}
                 </Space>
               ),

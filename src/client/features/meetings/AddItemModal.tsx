@@ -25,20 +25,54 @@ export function AddItemModal({ m, onClose }: { m: MeetingDetail; onClose: () => 
   };
 
   return (
-    <Modal open width={640} title={t('mtg.addItem')} onCancel={onClose} onOk={() => void submit()} confirmLoading={add.isPending} okText={t('mtg.addItem')}>
+    <Modal
+      open
+      width={640}
+      title={t('mtg.addItem')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={add.isPending}
+      okText={t('mtg.addItem')}
+    >
       <RuleFindings findings={findings} onClose={clear} />
       <Typography.Paragraph type="secondary">{t('mtg.addItemHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ voteMethod: 'hands' }} onValuesChange={(c: { agendaItemId?: string }) => {
-        const it = items.find((i) => i.id === c.agendaItemId);
-        if (it) form.setFieldValue('voteMethod', it.kind === 'personnel' ? 'secret' : it.tzydCategory ? 'named' : 'hands');
-      }}>
-        <Form.Item name="agendaItemId" label={t('mtg.agendaItem')} rules={[{ required: true, message: t('common.required') }]}>
-          <Select showSearch={{ optionFilterProp: 'title' }} loading={pool.isPending} options={items.map((i) => ({
-            value: i.id, title: i.title,
-            label: <span>{i.title} <Tag>{ITEM_KIND_LABELS[i.kind]}</Tag>{i.ready ? null : <Tag color="red">{t('mtg.notReady')}</Tag>}{i.deferredCount ? <Tag color="orange">{t('mtg.deferredTimes', { n: i.deferredCount })}</Tag> : null}</span>,
-          }))} />
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ voteMethod: 'hands' }}
+        onValuesChange={(c: { agendaItemId?: string }) => {
+          const it = items.find((i) => i.id === c.agendaItemId);
+          if (it) {
+            form.setFieldValue('voteMethod', it.kind === 'personnel' ? 'secret' : it.tzydCategory ? 'named' : 'hands');
+          }
+        }}
+      >
+        <Form.Item
+          name="agendaItemId"
+          label={t('mtg.agendaItem')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'title' }}
+            loading={pool.isPending}
+            options={items.map((i) => ({
+              value: i.id,
+              title: i.title,
+              label: (
+                <span>
+                  {i.title} <Tag>{ITEM_KIND_LABELS[i.kind]}</Tag>
+                  {i.ready ? null : <Tag color="red">{t('mtg.notReady')}</Tag>}
+                  {i.deferredCount ? <Tag color="orange">{t('mtg.deferredTimes', { n: i.deferredCount })}</Tag> : null}
+                </span>
+              ),
+            }))}
+          />
         </Form.Item>
-        <Form.Item name="voteMethod" label={t('mtg.voteMethod')} extra={kind === 'personnel' ? t('mtg.personnelMethodHint') : undefined}>
+        <Form.Item
+          name="voteMethod"
+          label={t('mtg.voteMethod')}
+          extra={kind === 'personnel' ? t('mtg.personnelMethodHint') : undefined}
+        >
           <Select options={VOTE_METHODS.map((v) => ({ value: v, label: VOTE_METHOD_LABELS[v] }))} />
         </Form.Item>
       </Form>

@@ -39,49 +39,99 @@ function MeetingView({ m, connected }: { m: MeetingDetail; connected: boolean })
   const extra = (
     <>
       <Badge status={connected ? 'processing' : 'default'} text={connected ? t('mtg.live') : t('mtg.offline')} />
-      {canVote ? <Link to={`/meetings/${m.id}/vote`}><Button type="primary" icon={<MobileOutlined />}>{t('mtg.toVote')}</Button></Link> : null}
-      {office && m.status !== 'closed' ? <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('mtg.addItem')}</Button> : null}
-      {office && m.status === 'draft' && m.entryMode === 'live' ? <Button onClick={() => doAct('publish', t('mtg.published'))}>{t('mtg.publish')}</Button> : null}
-      {office && (m.status === 'published' || (m.entryMode === 'retrospective' && m.status === 'draft')) ? <Button type="primary" onClick={() => doAct('open', t('mtg.opened'))}>{t('mtg.open')}</Button> : null}
+      {canVote ? (
+        <Link to={`/meetings/${m.id}/vote`}>
+          <Button type="primary" icon={<MobileOutlined />}>
+            {t('mtg.toVote')}
+          </Button>
+        </Link>
+      ) : null}
+      {office && m.status !== 'closed' ? (
+        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          {t('mtg.addItem')}
+        </Button>
+      ) : null}
+      {office && m.status === 'draft' && m.entryMode === 'live' ? (
+        <Button onClick={() => doAct('publish', t('mtg.published'))}>{t('mtg.publish')}</Button>
+      ) : null}
+      {office && (m.status === 'published' || (m.entryMode === 'retrospective' && m.status === 'draft')) ? (
+        <Button type="primary" onClick={() => doAct('open', t('mtg.opened'))}>
+          {t('mtg.open')}
+        </Button>
+      ) : null}
       {office && m.status === 'open' ? (
-        <Popconfirm title={t('mtg.closeConfirm')} onConfirm={() => doAct('close', t('mtg.closed'))}><Button danger>{t('mtg.close')}</Button></Popconfirm>
+        <Popconfirm title={t('mtg.closeConfirm')} onConfirm={() => doAct('close', t('mtg.closed'))}>
+          <Button danger>{t('mtg.close')}</Button>
+        </Popconfirm>
       ) : null}
       {office && (m.status === 'draft' || m.status === 'published') ? (
-        <Popconfirm title={t('mtg.cancelConfirm')} onConfirm={() => doAct('cancel', t('mtg.cancelled'))}><Button>{t('mtg.cancel')}</Button></Popconfirm>
+        <Popconfirm title={t('mtg.cancelConfirm')} onConfirm={() => doAct('cancel', t('mtg.cancelled'))}>
+          <Button>{t('mtg.cancel')}</Button>
+        </Popconfirm>
       ) : null}
-      {m.abilities.downloadSummary ? <Button icon={<FileWordOutlined />} href={downloadUrl(`/api/meetings/${m.id}/summary.docx`)}>{t('mtg.summary')}</Button> : null}
+      {m.abilities.downloadSummary ? (
+        <Button icon={<FileWordOutlined />} href={downloadUrl(`/api/meetings/${m.id}/summary.docx`)}>
+          {t('mtg.summary')}
+        </Button>
+      ) : null}
     </>
   );
 
   return (
     <>
-      <PageHeader title={m.title} crumbs={[{ title: t('nav.meetings'), to: '/meetings' }, { title: m.title }]}
-        sub={<Space size={4}><Tag color={m.status === 'open' ? 'green' : 'blue'}>{MEETING_STATUS_LABELS[m.status]}</Tag>{m.entryMode === 'retrospective' ? <Tag>{t('mtg.retrospective')}</Tag> : null}{`${m.date} ${m.startTime} · ${m.location}`}</Space>}
-        extra={extra} />
-      {m.entryMode === 'retrospective' ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('mtg.retroNote', { reason: m.retrospectiveReason ?? '' })} /> : null}
+      <PageHeader
+        title={m.title}
+        crumbs={[{ title: t('nav.meetings'), to: '/meetings' }, { title: m.title }]}
+        sub={
+          <Space size={4}>
+            <Tag color={m.status === 'open' ? 'green' : 'blue'}>{MEETING_STATUS_LABELS[m.status]}</Tag>
+            {m.entryMode === 'retrospective' ? <Tag>{t('mtg.retrospective')}</Tag> : null}
+            {`${m.date} ${m.startTime} · ${m.location}`}
+          </Space>
+        }
+        extra={extra}
+      />
+      {m.entryMode === 'retrospective' ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('mtg.retroNote', { reason: m.retrospectiveReason ?? '' })}
+        />
+      ) : null}
       <RuleFindings findings={findings} onClose={clear} />
       <RuleFindings findings={m.findings} />
-      <Tabs items={[
-        {
-          key: 'room', label: t('mtg.tabRoom'), children: (
-            <Row gutter={16}>
-              <Col xs={24} xl={16}>
-                <QuorumBar m={m} />
-                <ItemsPanel m={m} run={run} />
-              </Col>
-              <Col xs={24} xl={8}>
-                <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }} items={[
-                  { key: 'chair', label: t('mtg.chair'), children: m.chair?.name ?? '—' },
-                  { key: 'recorder', label: t('mtg.recorder'), children: m.recorder?.name ?? '—' },
-                  { key: 'organ', label: t('mtg.organ'), children: `${m.unitName}${m.organLabel}` },
-                ]} />
-                <AttendancePanel m={m} run={run} />
-              </Col>
-            </Row>
-          ),
-        },
-        { key: 'minutes', label: t('mtg.tabMinutes'), children: <MinutesPanel m={m} /> },
-      ]} />
+      <Tabs
+        items={[
+          {
+            key: 'room',
+            label: t('mtg.tabRoom'),
+            children: (
+              <Row gutter={16}>
+                <Col xs={24} xl={16}>
+                  <QuorumBar m={m} />
+                  <ItemsPanel m={m} run={run} />
+                </Col>
+                <Col xs={24} xl={8}>
+                  <Descriptions
+                    size="small"
+                    column={1}
+                    bordered
+                    style={{ marginBottom: 12 }}
+                    items={[
+                      { key: 'chair', label: t('mtg.chair'), children: m.chair?.name ?? '—' },
+                      { key: 'recorder', label: t('mtg.recorder'), children: m.recorder?.name ?? '—' },
+                      { key: 'organ', label: t('mtg.organ'), children: `${m.unitName}${m.organLabel}` },
+                    ]}
+                  />
+                  <AttendancePanel m={m} run={run} />
+                </Col>
+              </Row>
+            ),
+          },
+          { key: 'minutes', label: t('mtg.tabMinutes'), children: <MinutesPanel m={m} /> },
+        ]}
+      />
       {adding ? <AddItemModal m={m} onClose={() => setAdding(false)} /> : null}
     </>
   );

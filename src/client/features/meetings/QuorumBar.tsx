@@ -12,15 +12,37 @@ export function QuorumBar({ m }: { m: MeetingDetail }) {
   const color = (ok: boolean, miss: string) => (!held ? 'default' : ok ? 'green' : miss);
   const mark = (ok: boolean) => (!held ? '' : ok ? ' ✓' : ' ✗');
   return (
-    <Space size={32} wrap style={{ marginBottom: 12, padding: '8px 12px', background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 6, width: '100%' }} data-testid="quorum">
+    <Space
+      size={32}
+      wrap
+      style={{
+        marginBottom: 12,
+        padding: '8px 12px',
+        background: '#fafafa',
+        border: '1px solid #f0f0f0',
+        borderRadius: 6,
+        width: '100%',
+      }}
+      data-testid="quorum"
+    >
       <Statistic title={t('mtg.expected')} value={q.members} />
       <Statistic title={t('mtg.present')} value={q.present} />
       <Statistic title={t('mtg.onLeave')} value={leave} />
       <div>
         <div style={{ color: 'rgba(0,0,0,0.45)', marginBottom: 4 }}>{t('mtg.quorum')}</div>
         <Space size={4} wrap>
-          <Tooltip title={t('mtg.pg06')}><Tag color={color(q.ok, 'red')}>PG-06 {t('mtg.atLeast', { n: q.required })}{mark(q.ok)}</Tag></Tooltip>
-          <Tooltip title={t('mtg.pg07')}><Tag color={color(q.personnelOk, 'orange')}>PG-07 {t('mtg.atLeast', { n: q.personnelRequired })}{mark(q.personnelOk)}</Tag></Tooltip>
+          <Tooltip title={t('mtg.pg06')}>
+            <Tag color={color(q.ok, 'red')}>
+              PG-06 {t('mtg.atLeast', { n: q.required })}
+              {mark(q.ok)}
+            </Tag>
+          </Tooltip>
+          <Tooltip title={t('mtg.pg07')}>
+            <Tag color={color(q.personnelOk, 'orange')}>
+              PG-07 {t('mtg.atLeast', { n: q.personnelRequired })}
+              {mark(q.personnelOk)}
+            </Tag>
+          </Tooltip>
         </Space>
       </div>
     </Space>

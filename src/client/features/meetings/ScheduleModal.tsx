@@ -11,7 +11,15 @@ import { useT } from '../../i18n.js';
 import { toDate } from '../../lib/format.js';
 import { useSchedule } from './api.js';
 
-interface Values { date: dayjs.Dayjs; startTime: string; location: string; chairPersonId?: string; recorderPersonId: string; entryMode: 'live' | 'retrospective'; retrospectiveReason?: string }
+interface Values {
+  date: dayjs.Dayjs;
+  startTime: string;
+  location: string;
+  chairPersonId?: string;
+  recorderPersonId: string;
+  entryMode: 'live' | 'retrospective';
+  retrospectiveReason?: string;
+}
 
 export function ScheduleModal({ unitId, onClose }: { unitId: string; onClose: (id?: string) => void }) {
   const t = useT();
@@ -27,7 +35,13 @@ export function ScheduleModal({ unitId, onClose }: { unitId: string; onClose: (i
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      const r = await schedule.mutateAsync({ ...v, unitId, date: toDate(v.date), chairPersonId: v.chairPersonId ?? null, retrospectiveReason: v.retrospectiveReason ?? null });
+      const r = await schedule.mutateAsync({
+        ...v,
+        unitId,
+        date: toDate(v.date),
+        chairPersonId: v.chairPersonId ?? null,
+        retrospectiveReason: v.retrospectiveReason ?? null,
+      });
       if (r.findings.length) message.warning(r.findings.map((f) => f.message_zh).join('；'));
       onClose(r.id);
     } catch (e) {
@@ -38,29 +52,67 @@ export function ScheduleModal({ unitId, onClose }: { unitId: string; onClose: (i
   };
 
   return (
-    <Modal open title={t('mtg.schedule')} onCancel={() => onClose()} onOk={() => void submit()} okText={t('common.save')} confirmLoading={schedule.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={t('mtg.schedule')}
+      onCancel={() => onClose()}
+      onOk={() => void submit()}
+      okText={t('common.save')}
+      confirmLoading={schedule.isPending}
+      destroyOnHidden
+    >
       <RuleFindings findings={findings} />
-      <Form form={form} layout="vertical" onFieldsChange={onFieldsChange} initialValues={{ startTime: '09:00', location: '党组会议室', entryMode: 'live', date: dayjs() }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFieldsChange={onFieldsChange}
+        initialValues={{ startTime: '09:00', location: '党组会议室', entryMode: 'live', date: dayjs() }}
+      >
         <Form.Item name="entryMode" label={t('mtg.entryMode')}>
-          <Radio.Group options={[{ value: 'live', label: t('mtg.entryLive') }, { value: 'retrospective', label: t('mtg.entryRetro') }]} />
+          <Radio.Group
+            options={[
+              { value: 'live', label: t('mtg.entryLive') },
+              { value: 'retrospective', label: t('mtg.entryRetro') },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="date" label={t('mtg.date')} rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="startTime" label={t('mtg.startTime')} rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:mm' }]}>
+        <Form.Item
+          name="startTime"
+          label={t('mtg.startTime')}
+          rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:mm' }]}
+        >
           <Input placeholder="09:00" />
         </Form.Item>
-        <Form.Item name="location" label={t('mtg.location')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="location"
+          label={t('mtg.location')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="chairPersonId" label={t('mtg.chair')} extra={t('mtg.chairHint')}>
-          <Select allowClear options={members.map((m) => ({ value: m.personId, label: `${m.personName}（${m.teamPostLabel}）` }))} />
+          <Select
+            allowClear
+            options={members.map((m) => ({ value: m.personId, label: `${m.personName}（${m.teamPostLabel}）` }))}
+          />
         </Form.Item>
-        <Form.Item name="recorderPersonId" label={t('mtg.recorder')} rules={[{ required: true, message: t('common.required') }]} extra={t('mtg.recorderHint')}>
+        <Form.Item
+          name="recorderPersonId"
+          label={t('mtg.recorder')}
+          rules={[{ required: true, message: t('common.required') }]}
+          extra={t('mtg.recorderHint')}
+        >
           <PersonPicker unitId={unitId} />
         </Form.Item>
         {mode === 'retrospective' ? (
-          <Form.Item name="retrospectiveReason" label={t('mtg.retroReason')} rules={[{ required: true, message: t('common.required') }]}>
+          <Form.Item
+            name="retrospectiveReason"
+            label={t('mtg.retroReason')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
         ) : null}

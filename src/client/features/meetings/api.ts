@@ -3,7 +3,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { findingSchema } from '../../../common/contracts/common.js';
-import { meetingDetailSchema, meetingListSchema, minutesSchema, type MinutesContent } from '../../../common/contracts/meetings.js';
+import {
+  meetingDetailSchema,
+  meetingListSchema,
+  minutesSchema,
+  type MinutesContent,
+} from '../../../common/contracts/meetings.js';
 import { apiFetch } from '../../api/client.js';
 
 const idFindings = z.object({ id: z.string(), findings: z.array(findingSchema) });
@@ -12,7 +17,12 @@ const closeResult = z.object({ result: z.string(), findings: z.array(findingSche
 
 export const meetingKey = (id: string) => ['meeting', id] as const;
 
-export function useMeetings(q: { unitId: string | undefined; year?: number | undefined; page: number; pageSize: number }) {
+export function useMeetings(q: {
+  unitId: string | undefined;
+  year?: number | undefined;
+  page: number;
+  pageSize: number;
+}) {
   return useQuery({
     queryKey: ['meetings', q],
     queryFn: () => apiFetch('/api/meetings', { query: { ...q }, schema: meetingListSchema }),
@@ -42,10 +52,15 @@ export function useMeeting(id: string) {
 }
 
 /** A POST on the meeting's API that refreshes the meeting afterwards. */
-export function useMeetingAction<B = unknown, R = unknown>(meetingId: string, path: (b: B) => string, opts: { method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: (b: B) => unknown } = {}) {
+export function useMeetingAction<B = unknown, R = unknown>(
+  meetingId: string,
+  path: (b: B) => string,
+  opts: { method?: 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: (b: B) => unknown } = {},
+) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (b: B) => apiFetch<R>(path(b), { method: opts.method ?? 'POST', body: opts.body ? opts.body(b) : undefined }),
+    mutationFn: (b: B) =>
+      apiFetch<R>(path(b), { method: opts.method ?? 'POST', body: opts.body ? opts.body(b) : undefined }),
     onSettled: async () => {
       await qc.invalidateQueries({ queryKey: meetingKey(meetingId) });
       await qc.invalidateQueries({ queryKey: ['minutes', meetingId] });
@@ -56,7 +71,8 @@ export function useMeetingAction<B = unknown, R = unknown>(meetingId: string, pa
 export function useSchedule() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiFetch('/api/meetings', { method: 'POST', body, schema: idFindings }),
+    mutationFn: (body: Record<string, unknown>) =>
+      apiFetch('/api/meetings', { method: 'POST', body, schema: idFindings }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['meetings'] }),
   });
 }
@@ -64,7 +80,8 @@ export function useSchedule() {
 export function useAddItem(meetingId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { agendaItemId: string; voteMethod: string }) => apiFetch(`/api/meetings/${meetingId}/items`, { method: 'POST', body, schema: idFindings }),
+    mutationFn: (body: { agendaItemId: string; voteMethod: string }) =>
+      apiFetch(`/api/meetings/${meetingId}/items`, { method: 'POST', body, schema: idFindings }),
     onSettled: async () => {
       await qc.invalidateQueries({ queryKey: meetingKey(meetingId) });
       await qc.invalidateQueries({ queryKey: ['items'] });
@@ -76,13 +93,17 @@ export const openSchema = findingsOnly;
 export const closeVotingSchema = closeResult;
 
 export function useMinutes(meetingId: string) {
-  return useQuery({ queryKey: ['minutes', meetingId], queryFn: () => apiFetch(`/api/meetings/${meetingId}/minutes`, { schema: minutesSchema }) });
+  return useQuery({
+    queryKey: ['minutes', meetingId],
+    queryFn: () => apiFetch(`/api/meetings/${meetingId}/minutes`, { schema: minutesSchema }),
+  });
 }
 
 export function useSaveMinutes(meetingId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (content: MinutesContent) => apiFetch(`/api/meetings/${meetingId}/minutes`, { method: 'PUT', body: content }),
+    mutationFn: (content: MinutesContent) =>
+      apiFetch(`/api/meetings/${meetingId}/minutes`, { method: 'PUT', body: content }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['minutes', meetingId] }),
   });
 }

@@ -1,12 +1,23 @@
 /** Personnel of a unit adds a child unit (POST /api/orgs/units). */
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { ORGAN_TYPES, ORGAN_TYPE_LABELS, UNIT_LEVELS, UNIT_LEVEL_LABELS, type Unit } from '../../../common/contracts/orgs.js';
+import {
+  ORGAN_TYPES,
+  ORGAN_TYPE_LABELS,
+  UNIT_LEVELS,
+  UNIT_LEVEL_LABELS,
+  type Unit,
+} from '../../../common/contracts/orgs.js';
 import { useCreateUnit, type UnitBody } from '../../api/orgs.js';
 import { useServerErrors } from '../../components/formErrors.js';
 import { blankToNull } from '../../lib/format.js';
 import { useT } from '../../i18n.js';
 
-const CHILD_LEVEL: Record<Unit['level'], Unit['level']> = { gac: 'direct', direct: 'subordinate', subordinate: 'internal', internal: 'internal' };
+const CHILD_LEVEL: Record<Unit['level'], Unit['level']> = {
+  gac: 'direct',
+  direct: 'subordinate',
+  subordinate: 'internal',
+  internal: 'internal',
+};
 
 export function AddUnitModal({ parent, onClose }: { parent: Unit; onClose: () => void }) {
   const t = useT();
@@ -26,12 +37,29 @@ export function AddUnitModal({ parent, onClose }: { parent: Unit; onClose: () =>
       },
     });
   return (
-    <Modal open title={t('orgs.addChild', { name: parent.name })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
-      <Form form={form} onFieldsChange={server.onFieldsChange} layout="vertical" onFinish={submit} initialValues={{ level: CHILD_LEVEL[parent.level], organType: 'party_committee', sortOrder: 0 }}>
+    <Modal
+      open
+      title={t('orgs.addChild', { name: parent.name })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        onFieldsChange={server.onFieldsChange}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ level: CHILD_LEVEL[parent.level], organType: 'party_committee', sortOrder: 0 }}
+      >
         <Form.Item name="name" label={t('orgs.name')} rules={[{ required: true, message: t('common.required') }]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="shortName" label={t('orgs.shortName')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="shortName"
+          label={t('orgs.shortName')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Input maxLength={40} />
         </Form.Item>
         <Form.Item name="level" label={t('orgs.level')} rules={[{ required: true }]}>

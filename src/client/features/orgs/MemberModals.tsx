@@ -24,8 +24,13 @@ function useErrorHandling(form: FormInstance) {
 }
 
 interface AddValues {
-  personId: string; teamPost: TeamMember['teamPost']; adminPost?: string; isPartyGroupMember: boolean;
-  divisionOfWork?: string; startDate: Dayjs; sortOrder: number;
+  personId: string;
+  teamPost: TeamMember['teamPost'];
+  adminPost?: string;
+  isPartyGroupMember: boolean;
+  divisionOfWork?: string;
+  startDate: Dayjs;
+  sortOrder: number;
 }
 
 export function AddMemberModal({ unit, onClose }: { unit: Unit; onClose: () => void }) {
@@ -36,16 +41,41 @@ export function AddMemberModal({ unit, onClose }: { unit: Unit; onClose: () => v
   const { findings, onError, onFieldsChange } = useErrorHandling(form);
   const submit = (v: AddValues) =>
     add.mutate(
-      { ...v, adminPost: v.adminPost || null, divisionOfWork: v.divisionOfWork || null, startDate: toDate(v.startDate) ?? '' },
-      { onSuccess: () => { void message.success(t('common.saved')); onClose(); }, onError },
+      {
+        ...v,
+        adminPost: v.adminPost || null,
+        divisionOfWork: v.divisionOfWork || null,
+        startDate: toDate(v.startDate) ?? '',
+      },
+      {
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          onClose();
+        },
+        onError,
+      },
     );
   return (
-    <Modal open width={640} title={t('team.add')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending} destroyOnHidden>
+    <Modal
+      open
+      width={640}
+      title={t('team.add')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={add.isPending}
+      destroyOnHidden
+    >
       <RuleFindings findings={findings} />
-      <Form form={form} onFieldsChange={onFieldsChange} layout="vertical" onFinish={submit} initialValues={{ teamPost: 'member', isPartyGroupMember: true, sortOrder: 0, startDate: todayBeijing() }}
+      <Form
+        form={form}
+        onFieldsChange={onFieldsChange}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ teamPost: 'member', isPartyGroupMember: true, sortOrder: 0, startDate: todayBeijing() }}
         onValuesChange={(changed: Partial<AddValues>) => {
           if (changed.teamPost) form.setFieldValue('isPartyGroupMember', changed.teamPost !== 'non_member_leader');
-        }}>
+        }}
+      >
         <Form.Item name="personId" label={t('team.person')} rules={[{ required: true, message: t('picker.person') }]}>
           <PersonPicker unitId={unit.id} />
         </Form.Item>
@@ -58,7 +88,11 @@ export function AddMemberModal({ unit, onClose }: { unit: Unit; onClose: () => v
         <Form.Item name="isPartyGroupMember" label={t('team.partyMember')} valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item name="startDate" label={t('team.startDate')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="startDate"
+          label={t('team.startDate')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <DatePicker />
         </Form.Item>
         <Form.Item name="divisionOfWork" label={t('team.division')}>
@@ -72,9 +106,21 @@ export function AddMemberModal({ unit, onClose }: { unit: Unit; onClose: () => v
   );
 }
 
-interface EditValues { adminPost?: string; divisionOfWork?: string; sortOrder: number }
+interface EditValues {
+  adminPost?: string;
+  divisionOfWork?: string;
+  sortOrder: number;
+}
 
-export function EditMemberModal({ unitId, member, onClose }: { unitId: string; member: TeamMember; onClose: () => void }) {
+export function EditMemberModal({
+  unitId,
+  member,
+  onClose,
+}: {
+  unitId: string;
+  member: TeamMember;
+  onClose: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<EditValues>();
@@ -82,14 +128,40 @@ export function EditMemberModal({ unitId, member, onClose }: { unitId: string; m
   const { findings, onError, onFieldsChange } = useErrorHandling(form);
   const submit = (v: EditValues) =>
     patch.mutate(
-      { memberId: member.id, body: { adminPost: v.adminPost || null, divisionOfWork: v.divisionOfWork || null, sortOrder: v.sortOrder } },
-      { onSuccess: () => { void message.success(t('common.saved')); onClose(); }, onError },
+      {
+        memberId: member.id,
+        body: { adminPost: v.adminPost || null, divisionOfWork: v.divisionOfWork || null, sortOrder: v.sortOrder },
+      },
+      {
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          onClose();
+        },
+        onError,
+      },
     );
   return (
-    <Modal open width={600} title={t('team.edit', { name: member.personName })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={patch.isPending} destroyOnHidden>
+    <Modal
+      open
+      width={600}
+      title={t('team.edit', { name: member.personName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={patch.isPending}
+      destroyOnHidden
+    >
       <RuleFindings findings={findings} />
-      <Form form={form} onFieldsChange={onFieldsChange} layout="vertical" onFinish={submit}
-        initialValues={{ adminPost: member.adminPost ?? '', divisionOfWork: member.divisionOfWork ?? '', sortOrder: member.sortOrder }}>
+      <Form
+        form={form}
+        onFieldsChange={onFieldsChange}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          adminPost: member.adminPost ?? '',
+          divisionOfWork: member.divisionOfWork ?? '',
+          sortOrder: member.sortOrder,
+        }}
+      >
         <Form.Item name="adminPost" label={t('team.adminPost')}>
           <Input maxLength={60} />
         </Form.Item>
@@ -104,9 +176,20 @@ export function EditMemberModal({ unitId, member, onClose }: { unitId: string; m
   );
 }
 
-interface EndValues { endDate: Dayjs; endReason?: string }
+interface EndValues {
+  endDate: Dayjs;
+  endReason?: string;
+}
 
-export function EndMemberModal({ unitId, member, onClose }: { unitId: string; member: TeamMember; onClose: () => void }) {
+export function EndMemberModal({
+  unitId,
+  member,
+  onClose,
+}: {
+  unitId: string;
+  member: TeamMember;
+  onClose: () => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<EndValues>();
@@ -115,16 +198,40 @@ export function EndMemberModal({ unitId, member, onClose }: { unitId: string; me
   const submit = (v: EndValues) =>
     patch.mutate(
       { memberId: member.id, body: { endDate: toDate(v.endDate) ?? '', endReason: v.endReason || null } },
-      { onSuccess: () => { void message.success(t('common.saved')); onClose(); }, onError },
+      {
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          onClose();
+        },
+        onError,
+      },
     );
   return (
-    <Modal open title={t('team.end', { name: member.personName })} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ danger: true }} confirmLoading={patch.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={t('team.end', { name: member.personName })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okButtonProps={{ danger: true }}
+      confirmLoading={patch.isPending}
+      destroyOnHidden
+    >
       <RuleFindings findings={findings} />
-      <Form form={form} onFieldsChange={onFieldsChange} layout="vertical" onFinish={submit} initialValues={{ endDate: todayBeijing() }}>
+      <Form
+        form={form}
+        onFieldsChange={onFieldsChange}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ endDate: todayBeijing() }}
+      >
         <Form.Item name="endDate" label={t('team.endDate')} rules={[{ required: true, message: t('common.required') }]}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="endReason" label={t('team.endReason')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="endReason"
+          label={t('team.endReason')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <Input maxLength={200} placeholder={t('team.endReasonHint')} />
         </Form.Item>
       </Form>

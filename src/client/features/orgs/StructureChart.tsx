@@ -20,23 +20,42 @@ export function StructureChart({ members }: { members: TeamMember[] }) {
     };
   }, [members]);
 
-  const option = useMemo<ChartOption>(() => ({
-    tooltip: {},
-    grid: { left: 32, right: 12, top: 24, bottom: 28 },
-    xAxis: { type: 'category', data: AGE_BANDS.map((b) => t(`age.${b.key}` as MessageKey)) },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', name: t('team.structure.count'), data: AGE_BANDS.map((b) => stats.bands[b.key]), barMaxWidth: 36, label: { show: true, position: 'top' } }],
-  }), [stats, t]);
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: {},
+      grid: { left: 32, right: 12, top: 24, bottom: 28 },
+      xAxis: { type: 'category', data: AGE_BANDS.map((b) => t(`age.${b.key}` as MessageKey)) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          type: 'bar',
+          name: t('team.structure.count'),
+          data: AGE_BANDS.map((b) => stats.bands[b.key]),
+          barMaxWidth: 36,
+          label: { show: true, position: 'top' },
+        },
+      ],
+    }),
+    [stats, t],
+  );
 
   return (
     <Card size="small" title={t('team.structure.title')} style={{ marginTop: 16 }}>
       <Row gutter={16} align="middle">
         <Col xs={24} md={10}>
           <Row gutter={[8, 8]}>
-            <Col span={12}><Statistic title={t('team.structure.total')} value={stats.total} /></Col>
-            <Col span={12}><Statistic title={t('team.structure.avgAge')} value={stats.avgAge ?? '—'} /></Col>
-            <Col span={12}><Statistic title={t('team.structure.women')} value={stats.women} suffix={`/ ${stats.total}`} /></Col>
-            <Col span={12}><Statistic title={t('team.structure.minority')} value={stats.minority} suffix={`/ ${stats.total}`} /></Col>
+            <Col span={12}>
+              <Statistic title={t('team.structure.total')} value={stats.total} />
+            </Col>
+            <Col span={12}>
+              <Statistic title={t('team.structure.avgAge')} value={stats.avgAge ?? '—'} />
+            </Col>
+            <Col span={12}>
+              <Statistic title={t('team.structure.women')} value={stats.women} suffix={`/ ${stats.total}`} />
+            </Col>
+            <Col span={12}>
+              <Statistic title={t('team.structure.minority')} value={stats.minority} suffix={`/ ${stats.total}`} />
+            </Col>
           </Row>
         </Col>
         <Col xs={24} md={14}>

@@ -3,7 +3,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ORGAN_TYPE_LABELS, UNIT_LEVEL_LABELS, teamPostLabel, type Team, type TeamMember } from '../../../common/contracts/orgs.js';
+import {
+  ORGAN_TYPE_LABELS,
+  UNIT_LEVEL_LABELS,
+  teamPostLabel,
+  type Team,
+  type TeamMember,
+} from '../../../common/contracts/orgs.js';
 import { SEX_LABELS } from '../../../common/contracts/people.js';
 import { useTeam } from '../../api/orgs.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -28,13 +34,38 @@ function TeamTable({ team, history, onDialog }: { team: Team; history: boolean; 
   const t = useT();
   const columns = [
     {
-      title: t('team.name'), key: 'name', width: 100, fixed: 'left' as const,
-      render: (_: unknown, m: TeamMember) => (team.canViewRecords ? <Link to={`/people/${m.personId}`}>{m.personName}</Link> : m.personName),
+      title: t('team.name'),
+      key: 'name',
+      width: 100,
+      fixed: 'left' as const,
+      render: (_: unknown, m: TeamMember) =>
+        team.canViewRecords ? <Link to={`/people/${m.personId}`}>{m.personName}</Link> : m.personName,
     },
-    { title: t('team.post'), key: 'post', width: 150, render: (_: unknown, m: TeamMember) => m.teamPostLabel || teamPostLabel(m.teamPost, team.unit.organType) },
+    {
+      title: t('team.post'),
+      key: 'post',
+      width: 150,
+      render: (_: unknown, m: TeamMember) => m.teamPostLabel || teamPostLabel(m.teamPost, team.unit.organType),
+    },
     { title: t('team.adminPost'), dataIndex: 'adminPost', key: 'adminPost', width: 110, render: show },
-    { title: t('team.partyMember'), dataIndex: 'isPartyGroupMember', key: 'pg', width: 90, render: (v: boolean) => (v ? t('common.yes') : t('common.no')) },
-    { title: t('team.division'), dataIndex: 'divisionOfWork', key: 'division', width: 260, render: (v: string | null) => <Typography.Paragraph ellipsis={{ rows: 2, expandable: 'collapsible' }} style={{ margin: 0 }}>{show(v)}</Typography.Paragraph> },
+    {
+      title: t('team.partyMember'),
+      dataIndex: 'isPartyGroupMember',
+      key: 'pg',
+      width: 90,
+      render: (v: boolean) => (v ? t('common.yes') : t('common.no')),
+    },
+    {
+      title: t('team.division'),
+      dataIndex: 'divisionOfWork',
+      key: 'division',
+      width: 260,
+      render: (v: string | null) => (
+        <Typography.Paragraph ellipsis={{ rows: 2, expandable: 'collapsible' }} style={{ margin: 0 }}>
+          {show(v)}
+        </Typography.Paragraph>
+      ),
+    },
     { title: t('team.startDate'), dataIndex: 'startDate', key: 'startDate', width: 106 },
     ...(history
       ? [
@@ -42,20 +73,42 @@ function TeamTable({ team, history, onDialog }: { team: Team; history: boolean; 
           { title: t('team.endReason'), dataIndex: 'endReason', key: 'endReason', width: 120, render: show },
         ]
       : []),
-    { title: t('person.sex'), dataIndex: 'sex', key: 'sex', width: 56, render: (s: TeamMember['sex']) => SEX_LABELS[s] },
-    { title: t('person.age'), key: 'age', width: 56, render: (_: unknown, m: TeamMember) => show(ageFromBirthMonth(m.birthMonth)) },
+    {
+      title: t('person.sex'),
+      dataIndex: 'sex',
+      key: 'sex',
+      width: 56,
+      render: (s: TeamMember['sex']) => SEX_LABELS[s],
+    },
+    {
+      title: t('person.age'),
+      key: 'age',
+      width: 56,
+      render: (_: unknown, m: TeamMember) => show(ageFromBirthMonth(m.birthMonth)),
+    },
     { title: t('person.ethnicity'), dataIndex: 'ethnicity', key: 'ethnicity', width: 80 },
     ...(team.canEdit
-      ? [{
-          title: t('common.actions'), key: 'actions', width: 120, fixed: 'right' as const,
-          render: (_: unknown, m: TeamMember) =>
-            m.current ? (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => onDialog({ kind: 'edit', member: m })}>{t('common.edit')}</Button>
-                <Button type="link" size="small" danger onClick={() => onDialog({ kind: 'end', member: m })}>{t('team.endShort')}</Button>
-              </Space>
-            ) : <Tag>{t('team.ended')}</Tag>,
-        }]
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 120,
+            fixed: 'right' as const,
+            render: (_: unknown, m: TeamMember) =>
+              m.current ? (
+                <Space size={0}>
+                  <Button type="link" size="small" onClick={() => onDialog({ kind: 'edit', member: m })}>
+                    {t('common.edit')}
+                  </Button>
+                  <Button type="link" size="small" danger onClick={() => onDialog({ kind: 'end', member: m })}>
+                    {t('team.endShort')}
+                  </Button>
+                </Space>
+              ) : (
+                <Tag>{t('team.ended')}</Tag>
+              ),
+          },
+        ]
       : []),
   ];
   return (
@@ -85,7 +138,11 @@ export default function TeamPage() {
       <PageHeader
         title={unit ? `${unit.name} ${t('team.title')}` : t('team.title')}
         crumbs={[{ title: t('nav.orgs'), to: '/orgs' }, { title: unit?.name ?? '…' }]}
-        sub={unit ? `${UNIT_LEVEL_LABELS[unit.level]} · ${team.data?.organLabel || ORGAN_TYPE_LABELS[unit.organType]}` : undefined}
+        sub={
+          unit
+            ? `${UNIT_LEVEL_LABELS[unit.level]} · ${team.data?.organLabel || ORGAN_TYPE_LABELS[unit.organType]}`
+            : undefined
+        }
         extra={
           <>
             <Space size={6}>
@@ -93,7 +150,9 @@ export default function TeamPage() {
               {t('team.history')}
             </Space>
             {team.data?.canEdit ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'add' })}>{t('team.add')}</Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'add' })}>
+                {t('team.add')}
+              </Button>
             ) : null}
           </>
         }
@@ -107,8 +166,12 @@ export default function TeamPage() {
         )}
       </QueryState>
       {dialog?.kind === 'add' && unit ? <AddMemberModal unit={unit} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'edit' ? <EditMemberModal unitId={id} member={dialog.member} onClose={() => setDialog(null)} /> : null}
-      {dialog?.kind === 'end' ? <EndMemberModal unitId={id} member={dialog.member} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'edit' ? (
+        <EditMemberModal unitId={id} member={dialog.member} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog?.kind === 'end' ? (
+        <EndMemberModal unitId={id} member={dialog.member} onClose={() => setDialog(null)} />
+      ) : null}
     </>
   );
 }

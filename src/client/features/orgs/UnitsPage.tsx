@@ -12,7 +12,12 @@ import { useT } from '../../i18n.js';
 import { hasRole, useMe } from '../../session.js';
 import { AddUnitModal } from './AddUnitModal.js';
 
-const LEVEL_COLORS: Record<Unit['level'], string> = { gac: 'red', direct: 'volcano', subordinate: 'blue', internal: 'default' };
+const LEVEL_COLORS: Record<Unit['level'], string> = {
+  gac: 'red',
+  direct: 'volcano',
+  subordinate: 'blue',
+  internal: 'default',
+};
 
 function matching(units: Unit[], q: string): Unit[] {
   if (!q) return units;
@@ -20,7 +25,9 @@ function matching(units: Unit[], q: string): Unit[] {
   const keep = new Set<string>();
   for (const u of units) {
     if (!u.name.includes(q) && !u.shortName.includes(q)) continue;
-    for (let p: Unit | undefined = u; p && !keep.has(p.id); p = p.parentId ? byId.get(p.parentId) : undefined) keep.add(p.id);
+    for (let p: Unit | undefined = u; p && !keep.has(p.id); p = p.parentId ? byId.get(p.parentId) : undefined) {
+      keep.add(p.id);
+    }
   }
   return units.filter((u) => keep.has(u.id));
 }
@@ -35,20 +42,42 @@ export default function UnitsPage() {
 
   const columns = [
     {
-      title: t('orgs.name'), dataIndex: 'name', key: 'name',
+      title: t('orgs.name'),
+      dataIndex: 'name',
+      key: 'name',
       render: (_: string, u: Unit) => (u.canViewTeam ? <Link to={`/orgs/units/${u.id}`}>{u.name}</Link> : u.name),
     },
     { title: t('orgs.shortName'), dataIndex: 'shortName', key: 'shortName', width: 140 },
-    { title: t('orgs.level'), dataIndex: 'level', key: 'level', width: 120, render: (l: Unit['level']) => <Tag color={LEVEL_COLORS[l]}>{UNIT_LEVEL_LABELS[l]}</Tag> },
-    { title: t('orgs.organType'), dataIndex: 'organType', key: 'organType', width: 140, render: (o: Unit['organType']) => ORGAN_TYPE_LABELS[o] },
+    {
+      title: t('orgs.level'),
+      dataIndex: 'level',
+      key: 'level',
+      width: 120,
+      render: (l: Unit['level']) => <Tag color={LEVEL_COLORS[l]}>{UNIT_LEVEL_LABELS[l]}</Tag>,
+    },
+    {
+      title: t('orgs.organType'),
+      dataIndex: 'organType',
+      key: 'organType',
+      width: 140,
+      render: (o: Unit['organType']) => ORGAN_TYPE_LABELS[o],
+    },
     { title: t('orgs.code'), dataIndex: 'code', key: 'code', width: 120 },
     {
-      title: t('common.actions'), key: 'actions', width: 220,
+      title: t('common.actions'),
+      key: 'actions',
+      width: 220,
       render: (_: unknown, u: Unit) => (
         <>
-          {u.canViewTeam ? <Link to={`/orgs/units/${u.id}`} style={{ marginRight: 12 }}>{t('orgs.viewTeam')}</Link> : null}
+          {u.canViewTeam ? (
+            <Link to={`/orgs/units/${u.id}`} style={{ marginRight: 12 }}>
+              {t('orgs.viewTeam')}
+            </Link>
+          ) : null}
           {hasRole(me, 'personnel', u.id) && u.level !== 'internal' ? (
-            <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setParent(u)}>{t('orgs.addChildShort')}</Button>
+            <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => setParent(u)}>
+              {t('orgs.addChildShort')}
+            </Button>
           ) : null}
         </>
       ),
@@ -57,7 +86,11 @@ export default function UnitsPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.orgs')} crumbs={[{ title: t('nav.orgs') }]} extra={<Input.Search allowClear placeholder={t('orgs.search')} onSearch={setQ} style={{ width: 240 }} />} />
+      <PageHeader
+        title={t('nav.orgs')}
+        crumbs={[{ title: t('nav.orgs') }]}
+        extra={<Input.Search allowClear placeholder={t('orgs.search')} onSearch={setQ} style={{ width: 240 }} />}
+      />
       <QueryState query={units}>
         {() => (
           <Table<TreeNode<Unit>>

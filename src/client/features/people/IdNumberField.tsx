@@ -6,7 +6,15 @@ import { useRevealIdNumber } from '../../api/people.js';
 import { DASH } from '../../lib/format.js';
 import { useT } from '../../i18n.js';
 
-export function IdNumberField({ personId, masked, canReveal }: { personId: string; masked: string | null; canReveal: boolean }) {
+export function IdNumberField({
+  personId,
+  masked,
+  canReveal,
+}: {
+  personId: string;
+  masked: string | null;
+  canReveal: boolean;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const reveal = useRevealIdNumber(personId);
@@ -14,18 +22,31 @@ export function IdNumberField({ personId, masked, canReveal }: { personId: strin
   if (!masked) return <>{DASH}</>;
   return (
     <Space size={4}>
-      <Typography.Text code copyable={full ? { text: full } : false}>{full ?? masked}</Typography.Text>
+      <Typography.Text code copyable={full ? { text: full } : false}>
+        {full ?? masked}
+      </Typography.Text>
       {canReveal && !full ? (
         <Popconfirm
           title={t('person.revealTitle')}
           description={t('person.revealAudited')}
           okText={t('person.reveal')}
-          onConfirm={() => reveal.mutate(undefined, { onSuccess: (r) => setFull(r.idNumber ?? DASH), onError: (e) => void message.error(e.message) })}
+          onConfirm={() =>
+            reveal.mutate(undefined, {
+              onSuccess: (r) => setFull(r.idNumber ?? DASH),
+              onError: (e) => void message.error(e.message),
+            })
+          }
         >
-          <Button size="small" type="link" icon={<EyeOutlined />} loading={reveal.isPending}>{t('person.reveal')}</Button>
+          <Button size="small" type="link" icon={<EyeOutlined />} loading={reveal.isPending}>
+            {t('person.reveal')}
+          </Button>
         </Popconfirm>
       ) : null}
-      {full ? <Button size="small" type="link" onClick={() => setFull(null)}>{t('person.hide')}</Button> : null}
+      {full ? (
+        <Button size="small" type="link" onClick={() => setFull(null)}>
+          {t('person.hide')}
+        </Button>
+      ) : null}
     </Space>
   );
 }

@@ -2,7 +2,12 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Switch, Table, Typography, type TableProps } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ETHNICITIES, POLITICAL_STATUS_LABELS, SEX_LABELS, type PersonListItem } from '../../../common/contracts/people.js';
+import {
+  ETHNICITIES,
+  POLITICAL_STATUS_LABELS,
+  SEX_LABELS,
+  type PersonListItem,
+} from '../../../common/contracts/people.js';
 import { LEVELS } from '../../../common/ranks.js';
 import { rosterUrl, usePeople, type PeopleQuery } from '../../api/people.js';
 import { PageHeader } from '../../components/PageHeader.js';
@@ -59,17 +64,91 @@ export default function PeoplePage() {
   /** Colleagues with basic access only: the full-record columns would all be empty. */
   const anyFull = items.some((p) => p.access === 'full');
   const allColumns: TableProps<PersonListItem>['columns'] = [
-    { title: t('person.name'), dataIndex: 'name', key: 'name', width: 120, fixed: 'left', sorter: true, sortOrder: sortOrder('name'), render: (v: string, p) => <Link to={`/people/${p.id}`}>{v}</Link> },
-    { title: t('person.unit'), dataIndex: 'unitName', key: 'unit', width: 140, sorter: true, sortOrder: sortOrder('unit') },
+    {
+      title: t('person.name'),
+      dataIndex: 'name',
+      key: 'name',
+      width: 120,
+      fixed: 'left',
+      sorter: true,
+      sortOrder: sortOrder('name'),
+      render: (v: string, p) => <Link to={`/people/${p.id}`}>{v}</Link>,
+    },
+    {
+      title: t('person.unit'),
+      dataIndex: 'unitName',
+      key: 'unit',
+      width: 140,
+      sorter: true,
+      sortOrder: sortOrder('unit'),
+    },
     { title: t('person.currentPost'), dataIndex: 'currentPost', key: 'post', width: 150, render: show },
-    { title: t('team.division'), dataIndex: 'divisionOfWork', key: 'division', width: 200, ellipsis: true, render: show },
-    { title: t('person.sex'), dataIndex: 'sex', key: 'sex', width: 52, render: (v: PersonListItem['sex'], p) => basicOnly(p, v ? SEX_LABELS[v] : DASH) },
-    { title: t('person.birthMonth'), dataIndex: 'birthMonth', key: 'birthMonth', width: 130, sorter: true, sortOrder: sortOrder('birthMonth'), render: (v: string | null, p) => basicOnly(p, v ? <span style={{ whiteSpace: 'nowrap' }}>{`${v}（${show(ageFromBirthMonth(v))}）`}</span> : DASH) },
-    { title: t('person.ethnicity'), dataIndex: 'ethnicity', key: 'ethnicity', width: 76, render: (v: string | null, p) => basicOnly(p, show(v)) },
-    { title: t('person.politicalStatus'), dataIndex: 'politicalStatus', key: 'political', width: 96, render: (v: string | null, p) => basicOnly(p, v ? (POLITICAL_STATUS_LABELS[v as keyof typeof POLITICAL_STATUS_LABELS] ?? v) : DASH) },
-    { title: t('person.rank'), dataIndex: 'rankLabel', key: 'rank', width: 150, render: (v: string | null, p) => basicOnly(p, show(v)) },
-    { title: t('person.level'), dataIndex: 'levelLabel', key: 'level', width: 120, sorter: true, sortOrder: sortOrder('level'), render: (v: string | null, p) => basicOnly(p, show(v)) },
-    { title: t('person.qualification'), dataIndex: 'qualification', key: 'qualification', width: 86, render: (v: string | null, p) => basicOnly(p, show(v)) },
+    {
+      title: t('team.division'),
+      dataIndex: 'divisionOfWork',
+      key: 'division',
+      width: 200,
+      ellipsis: true,
+      render: show,
+    },
+    {
+      title: t('person.sex'),
+      dataIndex: 'sex',
+      key: 'sex',
+      width: 52,
+      render: (v: PersonListItem['sex'], p) => basicOnly(p, v ? SEX_LABELS[v] : DASH),
+    },
+    {
+      title: t('person.birthMonth'),
+      dataIndex: 'birthMonth',
+      key: 'birthMonth',
+      width: 130,
+      sorter: true,
+      sortOrder: sortOrder('birthMonth'),
+      render: (v: string | null, p) =>
+        basicOnly(
+          p,
+          v ? <span style={{ whiteSpace: 'nowrap' }}>{`${v}（${show(ageFromBirthMonth(v))}）`}</span> : DASH,
+        ),
+    },
+    {
+      title: t('person.ethnicity'),
+      dataIndex: 'ethnicity',
+      key: 'ethnicity',
+      width: 76,
+      render: (v: string | null, p) => basicOnly(p, show(v)),
+    },
+    {
+      title: t('person.politicalStatus'),
+      dataIndex: 'politicalStatus',
+      key: 'political',
+      width: 96,
+      render: (v: string | null, p) =>
+        basicOnly(p, v ? (POLITICAL_STATUS_LABELS[v as keyof typeof POLITICAL_STATUS_LABELS] ?? v) : DASH),
+    },
+    {
+      title: t('person.rank'),
+      dataIndex: 'rankLabel',
+      key: 'rank',
+      width: 150,
+      render: (v: string | null, p) => basicOnly(p, show(v)),
+    },
+    {
+      title: t('person.level'),
+      dataIndex: 'levelLabel',
+      key: 'level',
+      width: 120,
+      sorter: true,
+      sortOrder: sortOrder('level'),
+      render: (v: string | null, p) => basicOnly(p, show(v)),
+    },
+    {
+      title: t('person.qualification'),
+      dataIndex: 'qualification',
+      key: 'qualification',
+      width: 86,
+      render: (v: string | null, p) => basicOnly(p, show(v)),
+    },
   ];
   const basicKeys = new Set(['name', 'unit', 'post', 'division']);
   const columns = anyFull || items.length === 0 ? allColumns : allColumns.filter((c) => basicKeys.has(String(c.key)));
@@ -81,23 +160,71 @@ export default function PeoplePage() {
         crumbs={[{ title: t('nav.people') }]}
         extra={
           <>
-            {anyFull ? <Button icon={<DownloadOutlined />} href={rosterUrl(query.unitId)}>{t('people.export')}</Button> : null}
-            {hasRole(me, 'personnel') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/people/new')}>{t('people.new')}</Button> : null}
+            {anyFull ? (
+              <Button icon={<DownloadOutlined />} href={rosterUrl(query.unitId)}>
+                {t('people.export')}
+              </Button>
+            ) : null}
+            {hasRole(me, 'personnel') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/people/new')}>
+                {t('people.new')}
+              </Button>
+            ) : null}
           </>
         }
       />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear defaultValue={query.q} placeholder={t('people.search')} onSearch={(q) => set({ q })} style={{ width: 200 }} />
-        <UnitSelect value={query.unitId} onChange={(v) => set({ unitId: v ?? 'all' })} placeholder={t('people.allUnits')} style={{ width: 220 }} />
-        <Select allowClear placeholder={t('person.sex')} value={query.sex} onChange={(v?: string) => set({ sex: v })} style={{ width: 90 }} options={Object.entries(SEX_LABELS).map(([value, label]) => ({ value, label }))} />
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('person.ethnicity')} value={query.ethnicity} onChange={(v?: string) => set({ ethnicity: v })} style={{ width: 120 }} options={ETHNICITIES.map((e) => ({ value: e, label: e }))} />
-        <Select allowClear placeholder={t('person.level')} value={query.level} onChange={(v?: string) => set({ level: v })} style={{ width: 140 }} options={LEVELS.map((l) => ({ value: l.code, label: l.zh }))} />
+        <Input.Search
+          allowClear
+          defaultValue={query.q}
+          placeholder={t('people.search')}
+          onSearch={(q) => set({ q })}
+          style={{ width: 200 }}
+        />
+        <UnitSelect
+          value={query.unitId}
+          onChange={(v) => set({ unitId: v ?? 'all' })}
+          placeholder={t('people.allUnits')}
+          style={{ width: 220 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('person.sex')}
+          value={query.sex}
+          onChange={(v?: string) => set({ sex: v })}
+          style={{ width: 90 }}
+          options={Object.entries(SEX_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('person.ethnicity')}
+          value={query.ethnicity}
+          onChange={(v?: string) => set({ ethnicity: v })}
+          style={{ width: 120 }}
+          options={ETHNICITIES.map((e) => ({ value: e, label: e }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('person.level')}
+          value={query.level}
+          onChange={(v?: string) => set({ level: v })}
+          style={{ width: 140 }}
+          options={LEVELS.map((l) => ({ value: l.code, label: l.zh }))}
+        />
         <Space size={4}>
-          <Switch size="small" checked={query.teamOnly === '1'} onChange={(c) => set({ teamOnly: c ? '1' : undefined })} aria-label={t('people.teamOnly')} />
+          <Switch
+            size="small"
+            checked={query.teamOnly === '1'}
+            onChange={(c) => set({ teamOnly: c ? '1' : undefined })}
+            aria-label={t('people.teamOnly')}
+          />
           {t('people.teamOnly')}
         </Space>
       </Space>
-      {people.error && !people.data ? <ErrorView error={people.error} /> : (
+      {people.error && !people.data ? (
+        <ErrorView error={people.error} />
+      ) : (
         <Table<PersonListItem>
           rowKey="id"
           size="small"
@@ -107,8 +234,12 @@ export default function PeoplePage() {
           dataSource={items}
           scroll={{ x: anyFull ? 1400 : undefined }}
           pagination={{
-            current: query.page, pageSize: query.pageSize, total: people.data?.total ?? 0, showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => t('common.total', { n }),
+            current: query.page,
+            pageSize: query.pageSize,
+            total: people.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100, 200],
+            showTotal: (n) => t('common.total', { n }),
           }}
           onChange={(pg, _filters, sorter, extra) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;

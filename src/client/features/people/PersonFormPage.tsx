@@ -29,7 +29,10 @@ function PersonForm({ person }: { person?: PersonDetail }) {
   const [error, setError] = useState<string | null>(null);
   const create = useCreatePerson();
   const update = useUpdatePerson(person?.id ?? '');
-  const initial = useMemo<PersonFormValues>(() => (person ? fromDetail(person) : { unitId, resume: [], family: [] }), [person, unitId]);
+  const initial = useMemo<PersonFormValues>(
+    () => (person ? fromDetail(person) : { unitId, resume: [], family: [] }),
+    [person, unitId],
+  );
 
   const onError = (e: unknown) => {
     const shown = server.apply(e);
@@ -41,20 +44,33 @@ function PersonForm({ person }: { person?: PersonDetail }) {
     setError(null);
     if (person) {
       update.mutate(toUpdateBody(v), {
-        onSuccess: () => { void message.success(t('common.saved')); void navigate(`/people/${person.id}`); },
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          void navigate(`/people/${person.id}`);
+        },
         onError,
       });
     } else {
       create.mutate(toCreateBody(v), {
-        onSuccess: (r) => { void message.success(t('common.saved')); void navigate(`/people/${r.id}`); },
+        onSuccess: (r) => {
+          void message.success(t('common.saved'));
+          void navigate(`/people/${r.id}`);
+        },
         onError,
       });
     }
   };
 
   return (
-    <Form form={form} onFieldsChange={server.onFieldsChange} layout="vertical" initialValues={initial} onFinish={submit} scrollToFirstError={{ block: 'center' }}
-      onFinishFailed={() => void message.error(t('form.checkFields'))}>
+    <Form
+      form={form}
+      onFieldsChange={server.onFieldsChange}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={submit}
+      scrollToFirstError={{ block: 'center' }}
+      onFinishFailed={() => void message.error(t('form.checkFields'))}
+    >
       <RuleFindings findings={findings} />
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       {person ? null : (
@@ -81,7 +97,9 @@ function PersonForm({ person }: { person?: PersonDetail }) {
         <FamilyList />
       </Card>
       <Space>
-        <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending}>{t('common.save')}</Button>
+        <Button type="primary" htmlType="submit" loading={create.isPending || update.isPending}>
+          {t('common.save')}
+        </Button>
         <Button onClick={() => void navigate(-1)}>{t('common.cancel')}</Button>
       </Space>
     </Form>
@@ -93,13 +111,23 @@ export default function PersonFormPage() {
   const { id } = useParams();
   const person = usePerson(id);
   const title = id ? t('person.editTitle') : t('people.new');
-  const crumbs = [{ title: t('nav.people'), to: '/people' }, ...(id && person.data ? [{ title: person.data.name, to: `/people/${id}` }] : []), { title }];
+  const crumbs = [
+    { title: t('nav.people'), to: '/people' },
+    ...(id && person.data ? [{ title: person.data.name, to: `/people/${id}` }] : []),
+    { title },
+  ];
   return (
     <>
       <PageHeader title={id && person.data ? `${title}：${person.data.name}` : title} crumbs={crumbs} />
       {id ? (
         <QueryState query={person}>
-          {(p) => (p.access === 'full' && p.canEdit ? <PersonForm person={p} /> : <Alert type="warning" showIcon title={t('person.noEdit')} />)}
+          {(p) =>
+            p.access === 'full' && p.canEdit ? (
+              <PersonForm person={p} />
+            ) : (
+              <Alert type="warning" showIcon title={t('person.noEdit')} />
+            )
+          }
         </QueryState>
       ) : (
         <PersonForm />

@@ -5,13 +5,22 @@ import { eduOf, toCreateBody, toUpdateBody } from './personForm.js';
 
 describe('cadre form conversion', () => {
   const values = {
-    unitId: 'u1', name: ' 张三 ', sex: 'M' as const, birthMonth: dayjs('1975-03-01'), ethnicity: '汉族', politicalStatus: 'cpc',
-    partyJoinDate: dayjs('1998-07-01'), nativePlace: '', idNumber: '11010519491231002x',
+    unitId: 'u1',
+    name: ' 张三 ',
+    sex: 'M' as const,
+    birthMonth: dayjs('1975-03-01'),
+    ethnicity: '汉族',
+    politicalStatus: 'cpc',
+    partyJoinDate: dayjs('1998-07-01'),
+    nativePlace: '',
+    idNumber: '11010519491231002x',
     educationFulltime: { qualification: '大学', degree: '学士', school: '新疆大学', major: '' },
     educationInservice: { qualification: undefined, degree: undefined, school: '', major: '' },
     resume: [{ startMonth: dayjs('1997-07-01'), endMonth: null, text: '乌鲁木齐海关科员' }],
     family: [{ relation: 'spouse', name: '李四', birthDate: null, politicalStatus: null, employerPost: '' }],
-    rankCode: 'L-DIV-DEPUTY', rankStartDate: dayjs('2020-01-15'), postTitle: '副关长',
+    rankCode: 'L-DIV-DEPUTY',
+    rankStartDate: dayjs('2020-01-15'),
+    postTitle: '副关长',
   };
 
   it('produces a body the shared contract accepts', () => {

@@ -16,14 +16,22 @@ type Param = RuleView['params'][number];
 /** The control for one parameter (returned as an element so Form.Item can bind value and onChange). */
 function paramInput(p: Param) {
   switch (p.type) {
-    case 'boolean': return <Switch />;
-    case 'integer': return <InputNumber precision={0} style={{ width: 180 }} />;
-    case 'number': return <InputNumber style={{ width: 180 }} />;
-    case 'ratio': return <InputNumber min={0} max={1} step={0.01} style={{ width: 180 }} />;
-    case 'money_fen': return <InputNumber min={0} precision={0} style={{ width: 180 }} suffix="分" />;
-    case 'string_list': return <Select mode="tags" style={{ width: '100%' }} />;
-    case 'json': return <Input.TextArea rows={3} style={{ fontFamily: 'monospace' }} />;
-    default: return <Input />;
+    case 'boolean':
+      return <Switch />;
+    case 'integer':
+      return <InputNumber precision={0} style={{ width: 180 }} />;
+    case 'number':
+      return <InputNumber style={{ width: 180 }} />;
+    case 'ratio':
+      return <InputNumber min={0} max={1} step={0.01} style={{ width: 180 }} />;
+    case 'money_fen':
+      return <InputNumber min={0} precision={0} style={{ width: 180 }} suffix="分" />;
+    case 'string_list':
+      return <Select mode="tags" style={{ width: '100%' }} />;
+    case 'json':
+      return <Input.TextArea rows={3} style={{ fontFamily: 'monospace' }} />;
+    default:
+      return <Input />;
   }
 }
 
@@ -59,7 +67,11 @@ export function OverrideForm({ rule, unitId, onDone }: { rule: RuleView; unitId:
     create.mutate(
       { unitId, params, effectiveFrom: toDate(v.effectiveFrom) ?? '', reason: v.reason },
       {
-        onSuccess: () => { void message.success(t('common.saved')); form.resetFields(); onDone(); },
+        onSuccess: () => {
+          void message.success(t('common.saved'));
+          form.resetFields();
+          onDone();
+        },
         onError: (e) => {
           const shown = server.apply(e);
           setFindings(shown.findings);
@@ -70,21 +82,41 @@ export function OverrideForm({ rule, unitId, onDone }: { rule: RuleView; unitId:
   };
 
   return (
-    <Form form={form} onFieldsChange={server.onFieldsChange} layout="vertical" size="small" onFinish={submit}
-      initialValues={{ params: Object.fromEntries(rule.params.map((p) => [p.key, initialOf(p)])), effectiveFrom: todayBeijing() }}>
+    <Form
+      form={form}
+      onFieldsChange={server.onFieldsChange}
+      layout="vertical"
+      size="small"
+      onFinish={submit}
+      initialValues={{
+        params: Object.fromEntries(rule.params.map((p) => [p.key, initialOf(p)])),
+        effectiveFrom: todayBeijing(),
+      }}
+    >
       <RuleFindings findings={findings} />
       {rule.params.map((p) => (
-        <Form.Item key={p.key} name={['params', p.key]} label={lang === 'en' ? p.label_en : p.label_zh} valuePropName={p.type === 'boolean' ? 'checked' : 'value'}>
+        <Form.Item
+          key={p.key}
+          name={['params', p.key]}
+          label={lang === 'en' ? p.label_en : p.label_zh}
+          valuePropName={p.type === 'boolean' ? 'checked' : 'value'}
+        >
           {paramInput(p)}
         </Form.Item>
       ))}
-      <Form.Item name="effectiveFrom" label={t('rules.effectiveFrom')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item
+        name="effectiveFrom"
+        label={t('rules.effectiveFrom')}
+        rules={[{ required: true, message: t('common.required') }]}
+      >
         <DatePicker />
       </Form.Item>
       <Form.Item name="reason" label={t('rules.reason')} rules={[{ required: true, message: t('common.required') }]}>
         <Input.TextArea rows={2} maxLength={500} showCount />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={create.isPending}>{t('rules.saveOverride')}</Button>
+      <Button type="primary" htmlType="submit" loading={create.isPending}>
+        {t('rules.saveOverride')}
+      </Button>
     </Form>
   );
 }

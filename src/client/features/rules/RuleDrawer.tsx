@@ -19,49 +19,142 @@ function useCanOverride(unitId: string | undefined): boolean {
   return hasRole(me, 'office', unitId) || Boolean(parentId && hasRole(me, 'personnel', parentId));
 }
 
-export function RuleDrawer({ rule, unitId, onClose }: { rule: RuleView | null; unitId: string | undefined; onClose: () => void }) {
+export function RuleDrawer({
+  rule,
+  unitId,
+  onClose,
+}: {
+  rule: RuleView | null;
+  unitId: string | undefined;
+  onClose: () => void;
+}) {
   const t = useT();
   const { lang } = useLang();
   const canOverride = useCanOverride(unitId);
   const overrides = useOverrides(rule && unitId ? rule.id : undefined, unitId);
   return (
-    <Drawer open={rule !== null} onClose={onClose} size={720} title={rule ? `${rule.id} ${lang === 'en' ? rule.title_en : rule.title_zh}` : ''} destroyOnHidden>
+    <Drawer
+      open={rule !== null}
+      onClose={onClose}
+      size={720}
+      title={rule ? `${rule.id} ${lang === 'en' ? rule.title_en : rule.title_zh}` : ''}
+      destroyOnHidden
+    >
       {rule ? (
         <>
-          <Descriptions size="small" bordered column={2} items={[
-            { key: 'kind', label: t('rules.kind'), children: <KindTag kind={rule.kind} /> },
-            { key: 'label', label: t('rules.label'), children: <VerificationTag label={rule.label} /> },
-            { key: 'module', label: t('rules.module'), children: labelOr(t, 'module', rule.module) },
-            { key: 'section', label: t('rules.section'), children: `§${rule.section}` },
-            { key: 'counting', label: t('rules.counting'), children: labelOr(t, 'counting', rule.counting) },
-            { key: 'encoded', label: t('rules.encoded'), children: rule.encoded ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('rules.notEncoded')}</Tag> },
-            { key: 'citation', label: t('rules.citation'), children: <CitationTag citation={rule.citation} />, span: 2 },
-            { key: 'summary', label: t('rules.summary'), children: rule.summary_zh, span: 2 },
-          ]} />
-          {rule.label === 'UNVERIFIED' ? <Alert type="warning" showIcon title={t('rules.unverifiedNote')} style={{ marginTop: 12 }} /> : null}
+          <Descriptions
+            size="small"
+            bordered
+            column={2}
+            items={[
+              { key: 'kind', label: t('rules.kind'), children: <KindTag kind={rule.kind} /> },
+              { key: 'label', label: t('rules.label'), children: <VerificationTag label={rule.label} /> },
+              { key: 'module', label: t('rules.module'), children: labelOr(t, 'module', rule.module) },
+              { key: 'section', label: t('rules.section'), children: `§${rule.section}` },
+              { key: 'counting', label: t('rules.counting'), children: labelOr(t, 'counting', rule.counting) },
+              {
+                key: 'encoded',
+                label: t('rules.encoded'),
+                children: rule.encoded ? (
+                  <Tag color="green">{t('common.yes')}</Tag>
+                ) : (
+                  <Tag>{t('rules.notEncoded')}</Tag>
+                ),
+              },
+              {
+                key: 'citation',
+                label: t('rules.citation'),
+                children: <CitationTag citation={rule.citation} />,
+                span: 2,
+              },
+              { key: 'summary', label: t('rules.summary'), children: rule.summary_zh, span: 2 },
+            ]}
+          />
+          {rule.label === 'UNVERIFIED' ? (
+            <Alert type="warning" showIcon title={t('rules.unverifiedNote')} style={{ marginTop: 12 }} />
+          ) : null}
           <Divider titlePlacement="start">{t('rules.params')}</Divider>
-          <Table size="small" bordered rowKey="key" pagination={false} dataSource={rule.params} locale={{ emptyText: t('rules.noParams') }} columns={[
-            { title: t('rules.param'), key: 'label', render: (_, p) => (lang === 'en' ? p.label_en : p.label_zh) },
-            { title: t('rules.default'), key: 'default', width: 120, render: (_, p) => formatParamValue(p.default, p.type, p.unit, lang) },
-            { title: t('rules.effective'), key: 'effective', width: 120, render: (_, p) => <strong>{formatParamValue(p.effective, p.type, p.unit, lang)}</strong> },
-            { title: t('rules.source'), key: 'source', width: 170, render: (_, p) => (p.source ? `${p.source.unitName}（${p.source.effectiveFrom}起）` : t('rules.sourceDefault')) },
-          ]} />
+          <Table
+            size="small"
+            bordered
+            rowKey="key"
+            pagination={false}
+            dataSource={rule.params}
+            locale={{ emptyText: t('rules.noParams') }}
+            columns={[
+              { title: t('rules.param'), key: 'label', render: (_, p) => (lang === 'en' ? p.label_en : p.label_zh) },
+              {
+                title: t('rules.default'),
+                key: 'default',
+                width: 120,
+                render: (_, p) => formatParamValue(p.default, p.type, p.unit, lang),
+              },
+              {
+                title: t('rules.effective'),
+                key: 'effective',
+                width: 120,
+                render: (_, p) => <strong>{formatParamValue(p.effective, p.type, p.unit, lang)}</strong>,
+              },
+              {
+                title: t('rules.source'),
+                key: 'source',
+                width: 170,
+                render: (_, p) =>
+                  p.source ? `${p.source.unitName}（${p.source.effectiveFrom}起）` : t('rules.sourceDefault'),
+              },
+            ]}
+          />
           {unitId && rule.params.length > 0 ? (
             <>
               <Divider titlePlacement="start">{t('rules.history')}</Divider>
-              <Table size="small" bordered rowKey="id" pagination={false} loading={overrides.isPending} dataSource={overrides.data ?? []} locale={{ emptyText: t('rules.noOverrides') }} columns={[
-                { title: t('rules.effectiveFrom'), dataIndex: 'effectiveFrom', width: 110 },
-                { title: t('rules.values'), key: 'params', render: (_, o) => Object.entries(o.params).map(([k, v]) => {
-                  const p = rule.params.find((x) => x.key === k);
-                  return <div key={k}>{p ? (lang === 'en' ? p.label_en : p.label_zh) : k}：{p ? formatParamValue(v, p.type, p.unit, lang) : JSON.stringify(v)}</div>;
-                }) },
-                { title: t('rules.reason'), dataIndex: 'reason' },
-                { title: t('rules.setBy'), key: 'by', width: 150, render: (_, o) => <>{o.setBy}<br /><Typography.Text type="secondary">{instant(o.setAt)}</Typography.Text></> },
-              ]} />
+              <Table
+                size="small"
+                bordered
+                rowKey="id"
+                pagination={false}
+                loading={overrides.isPending}
+                dataSource={overrides.data ?? []}
+                locale={{ emptyText: t('rules.noOverrides') }}
+                columns={[
+                  { title: t('rules.effectiveFrom'), dataIndex: 'effectiveFrom', width: 110 },
+                  {
+                    title: t('rules.values'),
+                    key: 'params',
+                    render: (_, o) =>
+                      Object.entries(o.params).map(([k, v]) => {
+                        const p = rule.params.find((x) => x.key === k);
+                        return (
+                          <div key={k}>
+                            {p ? (lang === 'en' ? p.label_en : p.label_zh) : k}：
+                            {p ? formatParamValue(v, p.type, p.unit, lang) : JSON.stringify(v)}
+                          </div>
+                        );
+                      }),
+                  },
+                  { title: t('rules.reason'), dataIndex: 'reason' },
+                  {
+                    title: t('rules.setBy'),
+                    key: 'by',
+                    width: 150,
+                    render: (_, o) => (
+                      <>
+                        {o.setBy}
+                        <br />
+                        <Typography.Text type="secondary">{instant(o.setAt)}</Typography.Text>
+                      </>
+                    ),
+                  },
+                ]}
+              />
               {canOverride ? (
                 <>
                   <Divider titlePlacement="start">{t('rules.addOverride')}</Divider>
-                  <OverrideForm key={JSON.stringify(rule.params.map((p) => p.effective))} rule={rule} unitId={unitId} onDone={() => undefined} />
+                  <OverrideForm
+                    key={JSON.stringify(rule.params.map((p) => p.effective))}
+                    rule={rule}
+                    unitId={unitId}
+                    onDone={() => undefined}
+                  />
                 </>
               ) : null}
             </>

@@ -211,7 +211,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('params', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('rule_findings_entity_idx').on('rule_findings').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('rule_findings_entity_idx')
+    .on('rule_findings')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
 
   await db.schema
     .createTable('calendar_days')
@@ -246,7 +250,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_events_at_idx').on('audit_events').column('at').execute();
-  await db.schema.createIndex('audit_events_entity_idx').on('audit_events').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_events_entity_idx')
+    .on('audit_events')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_events_actor_idx').on('audit_events').column('actor_user_id').execute();
   await db.schema.createIndex('audit_events_unit_idx').on('audit_events').column('unit_id').execute();
 
@@ -256,7 +264,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('audit_head').values({ id: 1, seq: 0, hash: '0'.repeat(64) }).execute();
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
+    .execute();
 
   // The audit log is append-only: the database itself refuses UPDATE and DELETE.
   const isPostgres = await detectPostgres(db);
@@ -275,9 +286,24 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'audit_head', 'audit_events', 'calendar_years', 'calendar_days', 'rule_findings', 'rule_overrides',
-    'sessions', 'role_grants', 'users', 'team_members', 'person_family', 'person_resume', 'person_posts',
-    'person_ranks', 'person_units', 'people', 'units', 'app_meta',
+    'audit_head',
+    'audit_events',
+    'calendar_years',
+    'calendar_days',
+    'rule_findings',
+    'rule_overrides',
+    'sessions',
+    'role_grants',
+    'users',
+    'team_members',
+    'person_family',
+    'person_resume',
+    'person_posts',
+    'person_ranks',
+    'person_units',
+    'people',
+    'units',
+    'app_meta',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

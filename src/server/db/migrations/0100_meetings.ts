@@ -26,7 +26,8 @@ const ts = (c: any) => c.notNull();
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = await isPostgres(db);
 
-  await db.schema.createTable('decision_catalogue')
+  await db.schema
+    .createTable('decision_catalogue')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -45,9 +46,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', ts)
     .addColumn('updated_at', 'text', ts)
     .execute();
-  await db.schema.createIndex('decision_catalogue_unit_idx').on('decision_catalogue').columns(['unit_id', 'sort_order']).execute();
+  await db.schema
+    .createIndex('decision_catalogue_unit_idx')
+    .on('decision_catalogue')
+    .columns(['unit_id', 'sort_order'])
+    .execute();
 
-  await db.schema.createTable('agenda_items')
+  await db.schema
+    .createTable('agenda_items')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addColumn('catalogue_id', 'text', (c) => c.notNull().references('decision_catalogue.id'))
@@ -87,12 +93,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', ts)
     .addColumn('updated_at', 'text', ts)
     .execute();
-  await db.schema.createIndex('agenda_items_unit_status_idx').on('agenda_items').columns(['unit_id', 'status']).execute();
-  await db.schema.createIndex('agenda_items_unit_decided_idx').on('agenda_items').columns(['unit_id', 'decided_on']).execute();
+  await db.schema
+    .createIndex('agenda_items_unit_status_idx')
+    .on('agenda_items')
+    .columns(['unit_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('agenda_items_unit_decided_idx')
+    .on('agenda_items')
+    .columns(['unit_id', 'decided_on'])
+    .execute();
   await db.schema.createIndex('agenda_items_amends_idx').on('agenda_items').column('amends_item_id').execute();
-  await db.schema.createIndex('agenda_items_outside_idx').on('agenda_items').columns(['unit_id', 'decided_on']).where(sql<boolean>`origin = 'outside_meeting'`).execute();
+  await db.schema
+    .createIndex('agenda_items_outside_idx')
+    .on('agenda_items')
+    .columns(['unit_id', 'decided_on'])
+    .where(sql<boolean>`origin = 'outside_meeting'`)
+    .execute();
 
-  await db.schema.createTable('agenda_item_candidates')
+  await db.schema
+    .createTable('agenda_item_candidates')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('agenda_item_id', 'text', (c) => c.notNull().references('agenda_items.id'))
     .addColumn('person_id', 'text', (c) => c.references('people.id'))
@@ -101,9 +121,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('proposed_post', 'text', (c) => c.notNull())
     .addColumn('sort_order', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('agenda_item_candidates_item_idx').on('agenda_item_candidates').column('agenda_item_id').execute();
+  await db.schema
+    .createIndex('agenda_item_candidates_item_idx')
+    .on('agenda_item_candidates')
+    .column('agenda_item_id')
+    .execute();
 
-  await db.schema.createTable('decision_files')
+  await db.schema
+    .createTable('decision_files')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addColumn('agenda_item_id', 'text', (c) => c.notNull().references('agenda_items.id'))
@@ -117,10 +142,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('uploaded_by', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('uploaded_at', 'text', ts)
     .execute();
-  await db.schema.createIndex('decision_files_owner_idx').on('decision_files').columns(['owner_type', 'owner_id']).execute();
+  await db.schema
+    .createIndex('decision_files_owner_idx')
+    .on('decision_files')
+    .columns(['owner_type', 'owner_id'])
+    .execute();
   await db.schema.createIndex('decision_files_item_idx').on('decision_files').column('agenda_item_id').execute();
 
-  await db.schema.createTable('procedure_steps')
+  await db.schema
+    .createTable('procedure_steps')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('agenda_item_id', 'text', (c) => c.notNull().references('agenda_items.id'))
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -133,7 +163,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('procedure_steps_item_kind_uq', ['agenda_item_id', 'kind'])
     .execute();
 
-  await db.schema.createTable('procedure_experts')
+  await db.schema
+    .createTable('procedure_experts')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('step_id', 'text', (c) => c.notNull().references('procedure_steps.id'))
     .addColumn('name', 'text', (c) => c.notNull())
@@ -145,7 +176,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('procedure_experts_step_idx').on('procedure_experts').column('step_id').execute();
 
-  await db.schema.createTable('item_consultations')
+  await db.schema
+    .createTable('item_consultations')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('agenda_item_id', 'text', (c) => c.notNull().references('agenda_items.id'))
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
@@ -154,9 +186,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_by', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('recorded_at', 'text', ts)
     .execute();
-  await db.schema.createIndex('item_consultations_item_idx').on('item_consultations').column('agenda_item_id').execute();
+  await db.schema
+    .createIndex('item_consultations_item_idx')
+    .on('item_consultations')
+    .column('agenda_item_id')
+    .execute();
 
-  await db.schema.createTable('meetings')
+  await db.schema
+    .createTable('meetings')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('unit_id', 'text', (c) => c.notNull().references('units.id'))
     .addColumn('year', 'integer', (c) => c.notNull())
@@ -182,7 +219,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('meetings_unit_date_idx').on('meetings').columns(['unit_id', 'date']).execute();
 
-  await db.schema.createTable('meeting_attendance')
+  await db.schema
+    .createTable('meeting_attendance')
     .addColumn('meeting_id', 'text', (c) => c.notNull().references('meetings.id'))
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
     .addColumn('role', 'text', (c) => c.notNull())
@@ -197,7 +235,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('meeting_attendance_pk', ['meeting_id', 'person_id'])
     .execute();
 
-  await db.schema.createTable('meeting_items')
+  await db.schema
+    .createTable('meeting_items')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('meeting_id', 'text', (c) => c.notNull().references('meetings.id'))
     .addColumn('agenda_item_id', 'text', (c) => c.notNull().references('agenda_items.id'))
@@ -228,9 +267,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('meeting_items_meeting_idx').on('meeting_items').columns(['meeting_id', 'seq']).execute();
   await db.schema.createIndex('meeting_items_agenda_idx').on('meeting_items').column('agenda_item_id').execute();
-  await db.schema.createIndex('meeting_items_flagged_idx').on('meeting_items').columns(['unit_id', 'meeting_date']).where(sql<boolean>`flags > 0`).execute();
+  await db.schema
+    .createIndex('meeting_items_flagged_idx')
+    .on('meeting_items')
+    .columns(['unit_id', 'meeting_date'])
+    .where(sql<boolean>`flags > 0`)
+    .execute();
 
-  await db.schema.createTable('meeting_item_tallies')
+  await db.schema
+    .createTable('meeting_item_tallies')
     .addColumn('meeting_item_id', 'text', (c) => c.notNull().references('meeting_items.id'))
     .addColumn('candidate_id', 'text', (c) => c.notNull())
     .addColumn('agree', 'integer', (c) => c.notNull())
@@ -241,7 +286,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('meeting_item_tallies_pk', ['meeting_item_id', 'candidate_id'])
     .execute();
 
-  await db.schema.createTable('meeting_item_recusals')
+  await db.schema
+    .createTable('meeting_item_recusals')
     .addColumn('meeting_item_id', 'text', (c) => c.notNull().references('meeting_items.id'))
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
     .addColumn('reason', 'text', (c) => c.notNull())
@@ -250,7 +296,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('meeting_item_recusals_pk', ['meeting_item_id', 'person_id'])
     .execute();
 
-  await db.schema.createTable('vote_participation')
+  await db.schema
+    .createTable('vote_participation')
     .addColumn('meeting_item_id', 'text', (c) => c.notNull().references('meeting_items.id'))
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
     .addColumn('status', 'text', (c) => c.notNull())
@@ -258,7 +305,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('vote_participation_pk', ['meeting_item_id', 'person_id'])
     .execute();
 
-  await db.schema.createTable('named_votes')
+  await db.schema
+    .createTable('named_votes')
     .addColumn('meeting_item_id', 'text', (c) => c.notNull().references('meeting_items.id'))
     .addColumn('candidate_id', 'text', (c) => c.notNull())
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
@@ -267,16 +315,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // No member id, no timestamp, a random key: the row says what was voted, never by whom or when.
-  let secret = db.schema.createTable('secret_votes')
+  let secret = db.schema
+    .createTable('secret_votes')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('meeting_item_id', 'text', (c) => c.notNull().references('meeting_items.id'))
     .addColumn('candidate_id', 'text', (c) => c.notNull())
     .addColumn('choice', 'text', (c) => c.notNull());
   if (!pg) secret = secret.modifyEnd(sql`without rowid`);
   await secret.execute();
-  await db.schema.createIndex('secret_votes_item_idx').on('secret_votes').columns(['meeting_item_id', 'candidate_id', 'choice']).execute();
+  await db.schema
+    .createIndex('secret_votes_item_idx')
+    .on('secret_votes')
+    .columns(['meeting_item_id', 'candidate_id', 'choice'])
+    .execute();
 
-  await db.schema.createTable('meeting_minutes')
+  await db.schema
+    .createTable('meeting_minutes')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('meeting_id', 'text', (c) => c.notNull().references('meetings.id'))
     .addColumn('version', 'integer', (c) => c.notNull())
@@ -297,19 +351,29 @@ async function guards(db: Kysely<any>, pg: boolean): Promise<void> {
   if (pg) {
     await sql`create function banzi_votes_append_only() returns trigger language plpgsql as $$
       begin raise exception 'votes are append-only'; end $$`.execute(db);
-    await sql`create trigger named_votes_append_only before update or delete on named_votes for each row execute function banzi_votes_append_only()`.execute(db);
-    await sql`create trigger vote_participation_append_only before update or delete on vote_participation for each row execute function banzi_votes_append_only()`.execute(db);
+    await sql`create trigger named_votes_append_only before update or delete on named_votes for each row execute function banzi_votes_append_only()`.execute(
+      db,
+    );
+    await sql`create trigger vote_participation_append_only before update or delete on vote_participation for each row execute function banzi_votes_append_only()`.execute(
+      db,
+    );
     await sql`create function banzi_minutes_locked() returns trigger language plpgsql as $$
       begin
         if tg_op = 'DELETE' or old.status = 'approved' then raise exception 'approved minutes are locked'; end if;
         return new;
       end $$`.execute(db);
-    await sql`create trigger meeting_minutes_locked before update or delete on meeting_minutes for each row execute function banzi_minutes_locked()`.execute(db);
+    await sql`create trigger meeting_minutes_locked before update or delete on meeting_minutes for each row execute function banzi_minutes_locked()`.execute(
+      db,
+    );
     return;
   }
   for (const t of ['named_votes', 'vote_participation']) {
-    await sql`create trigger ${sql.raw(`${t}_no_update`)} before update on ${sql.table(t)} begin select raise(abort, 'votes are append-only'); end`.execute(db);
-    await sql`create trigger ${sql.raw(`${t}_no_delete`)} before delete on ${sql.table(t)} begin select raise(abort, 'votes are append-only'); end`.execute(db);
+    await sql`create trigger ${sql.raw(`${t}_no_update`)} before update on ${sql.table(t)} begin select raise(abort, 'votes are append-only'); end`.execute(
+      db,
+    );
+    await sql`create trigger ${sql.raw(`${t}_no_delete`)} before delete on ${sql.table(t)} begin select raise(abort, 'votes are append-only'); end`.execute(
+      db,
+    );
   }
   await sql`create trigger meeting_minutes_locked before update on meeting_minutes when old.status = 'approved'
     begin select raise(abort, 'approved minutes are locked'); end`.execute(db);
@@ -319,9 +383,22 @@ async function guards(db: Kysely<any>, pg: boolean): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'meeting_minutes', 'secret_votes', 'named_votes', 'vote_participation', 'meeting_item_recusals', 'meeting_item_tallies', 'meeting_items',
-    'meeting_attendance', 'meetings', 'item_consultations', 'procedure_experts', 'procedure_steps', 'decision_files', 'agenda_item_candidates',
-    'agenda_items', 'decision_catalogue',
+    'meeting_minutes',
+    'secret_votes',
+    'named_votes',
+    'vote_participation',
+    'meeting_item_recusals',
+    'meeting_item_tallies',
+    'meeting_items',
+    'meeting_attendance',
+    'meetings',
+    'item_consultations',
+    'procedure_experts',
+    'procedure_steps',
+    'decision_files',
+    'agenda_item_candidates',
+    'agenda_items',
+    'decision_catalogue',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

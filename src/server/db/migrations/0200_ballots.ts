@@ -38,44 +38,52 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('ballot_sessions_unit_idx').on('ballot_sessions').columns(['unit_id', 'year']).execute();
 
-  await noRowid(db.schema
-    .createTable('ballot_codes')
-    .addColumn('code_hash', 'text', (c) => c.primaryKey())
-    .addColumn('session_id', 'text', (c) => c.notNull().references('ballot_sessions.id'))
-    .addColumn('category', 'text', (c) => c.notNull())
-    .addColumn('spent', 'integer', (c) => c.notNull().defaultTo(0)))
-    .execute();
-  await db.schema.createIndex('ballot_codes_session_idx').on('ballot_codes').columns(['session_id', 'category', 'spent']).execute();
-
-  await noRowid(db.schema
-    .createTable('ballot_voters')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('session_id', 'text', (c) => c.notNull().references('ballot_sessions.id'))
-    .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
-    .addColumn('category', 'text', (c) => c.notNull())
-    .addUniqueConstraint('ballot_voters_once', ['session_id', 'person_id']))
+  await noRowid(
+    db.schema
+      .createTable('ballot_codes')
+      .addColumn('code_hash', 'text', (c) => c.primaryKey())
+      .addColumn('session_id', 'text', (c) => c.notNull().references('ballot_sessions.id'))
+      .addColumn('category', 'text', (c) => c.notNull())
+      .addColumn('spent', 'integer', (c) => c.notNull().defaultTo(0)),
+  ).execute();
+  await db.schema
+    .createIndex('ballot_codes_session_idx')
+    .on('ballot_codes')
+    .columns(['session_id', 'category', 'spent'])
     .execute();
 
-  await noRowid(db.schema
-    .createTable('ballots')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('session_id', 'text', (c) => c.notNull())
-    .addColumn('category', 'text', (c) => c.notNull())
-    .addColumn('answers', 'text', (c) => c.notNull())
-    .addColumn('receipt', 'text', (c) => c.notNull())
-    .addUniqueConstraint('ballots_receipt_unique', ['session_id', 'receipt']))
-    .execute();
+  await noRowid(
+    db.schema
+      .createTable('ballot_voters')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('session_id', 'text', (c) => c.notNull().references('ballot_sessions.id'))
+      .addColumn('person_id', 'text', (c) => c.notNull().references('people.id'))
+      .addColumn('category', 'text', (c) => c.notNull())
+      .addUniqueConstraint('ballot_voters_once', ['session_id', 'person_id']),
+  ).execute();
 
-  await noRowid(db.schema
-    .createTable('ballot_paper_entries')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('session_id', 'text', (c) => c.notNull().references('ballot_sessions.id'))
-    .addColumn('code_hash', 'text', (c) => c.notNull())
-    .addColumn('code_hint', 'text', (c) => c.notNull())
-    .addColumn('clerk_user_id', 'text', (c) => c.notNull().references('users.id'))
-    .addColumn('answers', 'text', (c) => c.notNull())
-    .addUniqueConstraint('ballot_paper_entries_once', ['session_id', 'code_hash', 'clerk_user_id']))
-    .execute();
+  await noRowid(
+    db.schema
+      .createTable('ballots')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('session_id', 'text', (c) => c.notNull())
+      .addColumn('category', 'text', (c) => c.notNull())
+      .addColumn('answers', 'text', (c) => c.notNull())
+      .addColumn('receipt', 'text', (c) => c.notNull())
+      .addUniqueConstraint('ballots_receipt_unique', ['session_id', 'receipt']),
+  ).execute();
+
+  await noRowid(
+    db.schema
+      .createTable('ballot_paper_entries')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('session_id', 'text', (c) => c.notNull().references('ballot_sessions.id'))
+      .addColumn('code_hash', 'text', (c) => c.notNull())
+      .addColumn('code_hint', 'text', (c) => c.notNull())
+      .addColumn('clerk_user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('answers', 'text', (c) => c.notNull())
+      .addUniqueConstraint('ballot_paper_entries_once', ['session_id', 'code_hash', 'clerk_user_id']),
+  ).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

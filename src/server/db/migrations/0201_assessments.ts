@@ -51,7 +51,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('closed_at', 'text')
     .addColumn('closed_by', 'text')
     .execute();
-  await db.schema.createIndex('assessment_tasks_unit_idx').on('assessment_tasks').columns(['unit_id', 'status']).execute();
+  await db.schema
+    .createIndex('assessment_tasks_unit_idx')
+    .on('assessment_tasks')
+    .columns(['unit_id', 'status'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

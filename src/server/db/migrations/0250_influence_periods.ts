@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('influence_periods_person_idx').on('influence_periods').column('person_id').execute();
-  await db.schema.createIndex('influence_periods_source_idx').on('influence_periods').columns(['source_type', 'source_id']).execute();
+  await db.schema
+    .createIndex('influence_periods_source_idx')
+    .on('influence_periods')
+    .columns(['source_type', 'source_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -18,7 +18,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('disclosure_special_person_idx').on('disclosure_special_subjects').column('person_id').execute();
+  await db.schema
+    .createIndex('disclosure_special_person_idx')
+    .on('disclosure_special_subjects')
+    .column('person_id')
+    .execute();
 
   await db.schema
     .createTable('disclosure_reports')
@@ -43,8 +47,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('disclosure_reports_person_idx').on('disclosure_reports').columns(['person_id', 'year']).execute();
-  await db.schema.createIndex('disclosure_reports_unit_idx').on('disclosure_reports').columns(['unit_id', 'year']).execute();
+  await db.schema
+    .createIndex('disclosure_reports_person_idx')
+    .on('disclosure_reports')
+    .columns(['person_id', 'year'])
+    .execute();
+  await db.schema
+    .createIndex('disclosure_reports_unit_idx')
+    .on('disclosure_reports')
+    .columns(['unit_id', 'year'])
+    .execute();
 
   await db.schema
     .createTable('disclosure_amendments')
@@ -59,7 +71,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('changed_items', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('disclosure_amendments_report_idx').on('disclosure_amendments').columns(['report_id', 'seq']).unique().execute();
+  await db.schema
+    .createIndex('disclosure_amendments_report_idx')
+    .on('disclosure_amendments')
+    .columns(['report_id', 'seq'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('disclosure_draws')
@@ -83,7 +100,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('verified_at', 'text')
     .addColumn('verified_ok', 'integer')
     .execute();
-  await db.schema.createIndex('disclosure_draws_unit_year_idx').on('disclosure_draws').columns(['unit_id', 'year']).unique().execute();
+  await db.schema
+    .createIndex('disclosure_draws_unit_year_idx')
+    .on('disclosure_draws')
+    .columns(['unit_id', 'year'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('disclosure_checks')
@@ -106,7 +128,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('checked_by', 'text')
     .addColumn('checked_at', 'text')
     .execute();
-  await db.schema.createIndex('disclosure_checks_unit_idx').on('disclosure_checks').columns(['unit_id', 'year']).execute();
+  await db.schema
+    .createIndex('disclosure_checks_unit_idx')
+    .on('disclosure_checks')
+    .columns(['unit_id', 'year'])
+    .execute();
   await db.schema.createIndex('disclosure_checks_person_idx').on('disclosure_checks').column('person_id').execute();
   await db.schema.createIndex('disclosure_checks_draw_idx').on('disclosure_checks').column('draw_id').execute();
 
@@ -120,8 +146,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('classification', 'text', (c) => c.notNull())
     .addColumn('reasons_enc', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('disclosure_check_items_check_idx').on('disclosure_check_items').column('check_id').execute();
-  await db.schema.createIndex('disclosure_check_items_unit_idx').on('disclosure_check_items').columns(['unit_id', 'year']).execute();
+  await db.schema
+    .createIndex('disclosure_check_items_check_idx')
+    .on('disclosure_check_items')
+    .column('check_id')
+    .execute();
+  await db.schema
+    .createIndex('disclosure_check_items_unit_idx')
+    .on('disclosure_check_items')
+    .columns(['unit_id', 'year'])
+    .execute();
 
   await db.schema
     .createTable('disclosure_explanations')
@@ -134,7 +168,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('text_enc', 'text')
     .addColumn('filed_at', 'text')
     .execute();
-  await db.schema.createIndex('disclosure_explanations_check_idx').on('disclosure_explanations').column('check_id').execute();
+  await db.schema
+    .createIndex('disclosure_explanations_check_idx')
+    .on('disclosure_explanations')
+    .column('check_id')
+    .execute();
 
   await db.schema
     .createTable('disclosure_cases')
@@ -156,7 +194,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('closed_on', 'text')
     .addColumn('closed_by', 'text')
     .execute();
-  await db.schema.createIndex('disclosure_cases_unit_idx').on('disclosure_cases').columns(['unit_id', 'year']).execute();
+  await db.schema
+    .createIndex('disclosure_cases_unit_idx')
+    .on('disclosure_cases')
+    .columns(['unit_id', 'year'])
+    .execute();
   await db.schema.createIndex('disclosure_cases_person_idx').on('disclosure_cases').column('person_id').execute();
 
   await db.schema
@@ -178,14 +220,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('resolved_on', 'text')
     .addColumn('resolved_by', 'text')
     .execute();
-  await db.schema.createIndex('disclosure_business_person_idx').on('disclosure_business_cases').columns(['person_id', 'status']).execute();
-  await db.schema.createIndex('disclosure_business_unit_idx').on('disclosure_business_cases').column('unit_id').execute();
+  await db.schema
+    .createIndex('disclosure_business_person_idx')
+    .on('disclosure_business_cases')
+    .columns(['person_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('disclosure_business_unit_idx')
+    .on('disclosure_business_cases')
+    .column('unit_id')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'disclosure_business_cases', 'disclosure_cases', 'disclosure_explanations', 'disclosure_check_items', 'disclosure_checks', 'disclosure_draws',
-    'disclosure_amendments', 'disclosure_reports', 'disclosure_special_subjects',
+    'disclosure_business_cases',
+    'disclosure_cases',
+    'disclosure_explanations',
+    'disclosure_check_items',
+    'disclosure_checks',
+    'disclosure_draws',
+    'disclosure_amendments',
+    'disclosure_reports',
+    'disclosure_special_subjects',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

@@ -27,8 +27,17 @@ export function listUsers(db: Executor) {
     .leftJoin('people', 'people.id', 'users.person_id')
     .leftJoin('units', 'units.id', 'people.unit_id')
     .select([
-      'users.id', 'users.username', 'users.display_name', 'users.person_id', 'users.admin_role', 'users.status',
-      'users.locked_until', 'users.last_login_at', 'users.created_at', 'people.name as person_name', 'units.name as unit_name',
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.person_id',
+      'users.admin_role',
+      'users.status',
+      'users.locked_until',
+      'users.last_login_at',
+      'users.created_at',
+      'people.name as person_name',
+      'units.name as unit_name',
     ])
     .orderBy('users.username')
     .execute();
@@ -49,8 +58,15 @@ export function listActiveGrants(db: Executor) {
     .innerJoin('users', 'users.id', 'role_grants.user_id')
     .innerJoin('units', 'units.id', 'role_grants.unit_id')
     .select([
-      'role_grants.id', 'role_grants.user_id', 'role_grants.role', 'role_grants.unit_id', 'role_grants.granted_at',
-      'role_grants.granted_by', 'users.username', 'users.display_name', 'units.name as unit_name',
+      'role_grants.id',
+      'role_grants.user_id',
+      'role_grants.role',
+      'role_grants.unit_id',
+      'role_grants.granted_at',
+      'role_grants.granted_by',
+      'users.username',
+      'users.display_name',
+      'units.name as unit_name',
     ])
     .where('role_grants.revoked_at', 'is', null)
     .orderBy('units.sort_order')

@@ -18,7 +18,11 @@ export function afterFailure(state: LockState, now: Date): LockState & { justLoc
   // An expired lock starts the count again.
   const failed = (state.lockedUntil && !isLocked(state, now) ? 0 : state.failedLogins) + 1;
   if (failed >= LOCKOUT_THRESHOLD) {
-    return { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString(), justLocked: true };
+    return {
+      failedLogins: 0,
+      lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString(),
+      justLocked: true,
+    };
   }
   return { failedLogins: failed, lockedUntil: null, justLocked: false };
 }

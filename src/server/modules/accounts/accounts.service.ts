@@ -53,9 +53,15 @@ export async function login(
     dummyHash ??= await hash('banzi-dummy-password');
     await verify(dummyHash, body.password);
     await ctx.db.transaction().execute((trx) =>
-      ctx.audit.record(trx, { actorUserId: null, actorName: null, requestId: meta.requestId }, {
-        action: 'auth.login_failed', entityType: 'user', details: { reason: 'unknown_user', ip: meta.ip },
-      }),
+      ctx.audit.record(
+        trx,
+        { actorUserId: null, actorName: null, requestId: meta.requestId },
+        {
+          action: 'auth.login_failed',
+          entityType: 'user',
+          details: { reason: 'unknown_user', ip: meta.ip },
+        },
+      ),
     );
     throw fail('用户名或密码错误');
   }
@@ -70,7 +76,9 @@ export async function login(
     await ctx.db.transaction().execute(async (trx) => {
       await repo.updateUser(trx, user.id, { failed_logins: next.failedLogins, locked_until: next.lockedUntil });
       await ctx.audit.record(trx, auditActor, {
-        action: next.justLocked ? 'auth.locked' : 'auth.login_failed', entityType: 'user', entityId: user.id,
+        action: next.justLocked ? 'auth.locked' : 'auth.login_failed',
+        entityType: 'user',
+        entityId: user.id,
         details: { ip: meta.ip, failures: next.justLocked ? 5 : next.failedLogins },
       });
     });
@@ -81,13 +89,27 @@ export async function login(
   const exp = sessionExpiry(now, ctx.config.sessionIdleMinutes, ctx.config.sessionMaxHours);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteExpiredSessions(trx, now.toISOString());
-    await trx.insertInto('sessions').values({
-      id: sm3Hex(sessionToken), user_id: user.id, csrf_token: token(ctx.random, 24), created_at: now.toISOString(),
-      last_seen_at: now.toISOString(), idle_expires_at: exp.idle, absolute_expires_at: exp.absolute,
-      ip: meta.ip, user_agent: meta.userAgent?.slice(0, 300) ?? null,
-    }).execute();
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: sm3Hex(sessionToken),
+        user_id: user.id,
+        csrf_token: token(ctx.random, 24),
+        created_at: now.toISOString(),
+        last_seen_at: now.toISOString(),
+        idle_expires_at: exp.idle,
+        absolute_expires_at: exp.absolute,
+        ip: meta.ip,
+        user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      })
+      .execute();
     await repo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now.toISOString() });
-    await ctx.audit.record(trx, auditActor, { action: 'auth.login', entityType: 'user', entityId: user.id, details: { ip: meta.ip } });
+    await ctx.audit.record(trx, auditActor, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      details: { ip: meta.ip },
+    });
   });
   return { token: sessionToken, userId: user.id };
 }
@@ -95,7 +117,11 @@ export async function login(
 export async function logout(ctx: AppContext, actor: Actor, meta: RequestMeta): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await repo.deleteSession(trx, actor.sessionId);
-    await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+    await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
   });
 }
 
@@ -114,7 +140,11 @@ export async function resolveSession(ctx: AppContext, sessionToken: string): Pro
   // Slide the idle timeout, at most once a minute to spare writes.
   if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
     const exp = sessionExpiry(now, ctx.config.sessionIdleMinutes, ctx.config.sessionMaxHours);
-    await ctx.db.updateTable('sessions').set({ last_seen_at: now.toISOString(), idle_expires_at: exp.idle }).where('id', '=', id).execute();
+    await ctx.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString(), idle_expires_at: exp.idle })
+      .where('id', '=', id)
+      .execute();
   }
   return buildActor(ctx, user, { id, csrf: session.csrf_token });
 }
@@ -125,13 +155,21 @@ async function buildActor(
   session: { id: string; csrf: string },
 ): Promise<Actor> {
   const base = {
-    userId: user.id, username: user.username, displayName: user.display_name, personId: user.person_id,
-    sessionId: session.id, csrfToken: session.csrf, mustChangePassword: toBool(user.must_change_password),
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    personId: user.person_id,
+    sessionId: session.id,
+    csrfToken: session.csrf,
+    mustChangePassword: toBool(user.must_change_password),
   };
   if (user.admin_role) {
     return { ...base, adminRole: user.admin_role as AdminRole, roles: [], ownUnitIds: [], managed: [] };
   }
-  const roles: UnitRole[] = (await repo.activeGrantsOfUser(ctx.db, user.id)).map((g) => ({ role: g.role as GrantableRole, unitId: g.unit_id }));
+  const roles: UnitRole[] = (await repo.activeGrantsOfUser(ctx.db, user.id)).map((g) => ({
+    role: g.role as GrantableRole,
+    unitId: g.unit_id,
+  }));
   if (user.person_id) {
     const unit = await repo.personUnitId(ctx.db, user.person_id);
     if (unit) roles.push({ role: 'staff', unitId: unit.unit_id });
@@ -145,22 +183,43 @@ async function buildActor(
   const children = await repo.childUnits(ctx.db, [...new Set(authorityParents.map((r) => r.unitId))]);
   const managed = children.map((c) => ({
     unitId: c.id,
-    roles: [...new Set(authorityParents.filter((r) => r.unitId === c.parent_id).map((r) => r.role as 'personnel' | 'discipline'))],
+    roles: [
+      ...new Set(
+        authorityParents.filter((r) => r.unitId === c.parent_id).map((r) => r.role as 'personnel' | 'discipline'),
+      ),
+    ],
   }));
   return { ...base, adminRole: null, roles: unique, ownUnitIds: [...new Set(unique.map((r) => r.unitId))], managed };
 }
 
-export async function changePassword(ctx: AppContext, actor: Actor, body: { currentPassword: string; newPassword: string }, meta: RequestMeta): Promise<void> {
+export async function changePassword(
+  ctx: AppContext,
+  actor: Actor,
+  body: { currentPassword: string; newPassword: string },
+  meta: RequestMeta,
+): Promise<void> {
   const user = await repo.findUserById(ctx.db, actor.userId);
   if (!user) throw notFound('账户');
-  if (!(await verify(user.password_hash, body.currentPassword))) throw invalidField('currentPassword', '当前密码不正确');
+  if (!(await verify(user.password_hash, body.currentPassword))) {
+    throw invalidField('currentPassword', '当前密码不正确');
+  }
   assertPasswordPolicy(body.newPassword, user.username, 'newPassword');
   if (await verify(user.password_hash, body.newPassword)) throw invalidField('newPassword', '新密码不能与当前密码相同');
   const h = await hashPassword(body.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, user.id, { password_hash: h, must_change_password: 0, password_changed_at: nowIso(ctx.clock), updated_at: nowIso(ctx.clock) });
+    await repo.updateUser(trx, user.id, {
+      password_hash: h,
+      must_change_password: 0,
+      password_changed_at: nowIso(ctx.clock),
+      updated_at: nowIso(ctx.clock),
+    });
     await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('id', '!=', actor.sessionId).execute();
-    await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), { action: 'accounts.password_changed', entityType: 'user', entityId: user.id, details: { self: true } });
+    await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
+      action: 'accounts.password_changed',
+      entityType: 'user',
+      entityId: user.id,
+      details: { self: true },
+    });
   });
 }
 
@@ -189,19 +248,41 @@ export async function createUser(ctx: AppContext, by: AuditActor, input: CreateU
         if (!p) throw invalidField('personId', '关联的人员档案不存在');
       }
       await repo.insertUser(trx, {
-        id, username: input.username, display_name: input.displayName, password_hash: h, person_id: input.personId,
-        admin_role: input.adminRole, status: 'active', failed_logins: 0, locked_until: null,
-        must_change_password: fromBool(input.mustChangePassword ?? true), password_changed_at: now, last_login_at: null,
-        is_demo: fromBool(input.isDemo ?? false), created_at: now, updated_at: now,
+        id,
+        username: input.username,
+        display_name: input.displayName,
+        password_hash: h,
+        person_id: input.personId,
+        admin_role: input.adminRole,
+        status: 'active',
+        failed_logins: 0,
+        locked_until: null,
+        must_change_password: fromBool(input.mustChangePassword ?? true),
+        password_changed_at: now,
+        last_login_at: null,
+        is_demo: fromBool(input.isDemo ?? false),
+        created_at: now,
+        updated_at: now,
       });
       await ctx.audit.record(trx, by, {
-        action: 'accounts.user_created', entityType: 'user', entityId: id,
-        after: { username: input.username, displayName: input.displayName, adminRole: input.adminRole, personId: input.personId },
+        action: 'accounts.user_created',
+        entityType: 'user',
+        entityId: id,
+        after: {
+          username: input.username,
+          displayName: input.displayName,
+          adminRole: input.adminRole,
+          personId: input.personId,
+        },
         details: { username: input.username, adminRole: input.adminRole },
       });
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('CONFLICT', input.personId ? '用户名已存在，或该人员已关联其他账户' : '用户名已存在', { field: 'username' });
+    if (isUniqueViolation(e)) {
+      throw new AppError('CONFLICT', input.personId ? '用户名已存在，或该人员已关联其他账户' : '用户名已存在', {
+        field: 'username',
+      });
+    }
     throw e;
   }
   return id;
@@ -211,7 +292,11 @@ export async function updateUser(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  patch: { displayName?: string | undefined; status?: 'active' | 'disabled' | undefined; personId?: string | null | undefined },
+  patch: {
+    displayName?: string | undefined;
+    status?: 'active' | 'disabled' | undefined;
+    personId?: string | null | undefined;
+  },
   meta: RequestMeta,
 ): Promise<void> {
   const user = await repo.findUserById(ctx.db, id);
@@ -226,9 +311,20 @@ export async function updateUser(
   };
   try {
     await ctx.db.transaction().execute(async (trx) => {
-      await repo.updateUser(trx, id, { display_name: after.displayName, status: after.status, person_id: after.personId, updated_at: nowIso(ctx.clock) });
+      await repo.updateUser(trx, id, {
+        display_name: after.displayName,
+        status: after.status,
+        person_id: after.personId,
+        updated_at: nowIso(ctx.clock),
+      });
       if (after.status === 'disabled') await repo.deleteSessionsOfUser(trx, id);
-      await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), { action: 'accounts.user_updated', entityType: 'user', entityId: id, before, after });
+      await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
+        action: 'accounts.user_updated',
+        entityType: 'user',
+        entityId: id,
+        before,
+        after,
+      });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', '该人员已关联其他账户', { field: 'personId' });
@@ -236,15 +332,33 @@ export async function updateUser(
   }
 }
 
-export async function resetPassword(ctx: AppContext, actor: Actor, id: string, newPassword: string, meta: RequestMeta): Promise<void> {
+export async function resetPassword(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  newPassword: string,
+  meta: RequestMeta,
+): Promise<void> {
   const user = await repo.findUserById(ctx.db, id);
   if (!user) throw notFound('账户');
   assertPasswordPolicy(newPassword, user.username, 'newPassword');
   const h = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, id, { password_hash: h, must_change_password: 1, failed_logins: 0, locked_until: null, password_changed_at: nowIso(ctx.clock), updated_at: nowIso(ctx.clock) });
+    await repo.updateUser(trx, id, {
+      password_hash: h,
+      must_change_password: 1,
+      failed_logins: 0,
+      locked_until: null,
+      password_changed_at: nowIso(ctx.clock),
+      updated_at: nowIso(ctx.clock),
+    });
     await repo.deleteSessionsOfUser(trx, id);
-    await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), { action: 'accounts.password_reset', entityType: 'user', entityId: id, details: { by: 'system_admin' } });
+    await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
+      action: 'accounts.password_reset',
+      entityType: 'user',
+      entityId: id,
+      details: { by: 'system_admin' },
+    });
   });
 }
 
@@ -253,45 +367,107 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: string, meta
   if (!user) throw notFound('账户');
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, id, { failed_logins: 0, locked_until: null, updated_at: nowIso(ctx.clock) });
-    await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), { action: 'accounts.unlocked', entityType: 'user', entityId: id });
+    await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
+      action: 'accounts.unlocked',
+      entityType: 'user',
+      entityId: id,
+    });
   });
 }
 
 /** Grant a business role in a unit (security admin). Admin accounts cannot hold business roles. */
-export async function grantRole(ctx: AppContext, actor: Actor, input: { userId: string; role: GrantableRole; unitId: string }, meta: RequestMeta): Promise<string> {
+export async function grantRole(
+  ctx: AppContext,
+  actor: Actor,
+  input: { userId: string; role: GrantableRole; unitId: string },
+  meta: RequestMeta,
+): Promise<string> {
   const user = await repo.findUserById(ctx.db, input.userId);
   if (!user) throw invalidField('userId', '账户不存在');
   if (user.admin_role) throw invalidField('userId', '管理员账户不能持有业务角色（三员分立）');
   const unit = await ctx.db.selectFrom('units').select('id').where('id', '=', input.unitId).executeTakeFirst();
   if (!unit) throw invalidField('unitId', '单位不存在');
-  const existing = await ctx.db.selectFrom('role_grants').select('id')
-    .where('user_id', '=', input.userId).where('role', '=', input.role).where('unit_id', '=', input.unitId).where('revoked_at', 'is', null)
+  const existing = await ctx.db
+    .selectFrom('role_grants')
+    .select('id')
+    .where('user_id', '=', input.userId)
+    .where('role', '=', input.role)
+    .where('unit_id', '=', input.unitId)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (existing) throw new AppError('CONFLICT', '该账户在该单位已有此角色');
   const id = uuidv7(ctx.random, ctx.clock.now().getTime());
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('role_grants').values({ id, user_id: input.userId, role: input.role, unit_id: input.unitId, granted_by: actor.userId, granted_at: nowIso(ctx.clock), revoked_by: null, revoked_at: null }).execute();
-    await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), { action: 'accounts.role_granted', entityType: 'role_grant', entityId: id, unitId: input.unitId, details: { userId: input.userId, role: input.role } });
+    await trx
+      .insertInto('role_grants')
+      .values({
+        id,
+        user_id: input.userId,
+        role: input.role,
+        unit_id: input.unitId,
+        granted_by: actor.userId,
+        granted_at: nowIso(ctx.clock),
+        revoked_by: null,
+        revoked_at: null,
+      })
+      .execute();
+    await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
+      action: 'accounts.role_granted',
+      entityType: 'role_grant',
+      entityId: id,
+      unitId: input.unitId,
+      details: { userId: input.userId, role: input.role },
+    });
   });
   return id;
 }
 
 export async function revokeRole(ctx: AppContext, actor: Actor, grantId: string, meta: RequestMeta): Promise<void> {
-  const grant = await ctx.db.selectFrom('role_grants').selectAll().where('id', '=', grantId).where('revoked_at', 'is', null).executeTakeFirst();
+  const grant = await ctx.db
+    .selectFrom('role_grants')
+    .selectAll()
+    .where('id', '=', grantId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   if (!grant) throw notFound('角色授权');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable('role_grants').set({ revoked_at: nowIso(ctx.clock), revoked_by: actor.userId }).where('id', '=', grantId).execute();
-    await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), { action: 'accounts.role_revoked', entityType: 'role_grant', entityId: grantId, unitId: grant.unit_id, details: { userId: grant.user_id, role: grant.role } });
+    await trx
+      .updateTable('role_grants')
+      .set({ revoked_at: nowIso(ctx.clock), revoked_by: actor.userId })
+      .where('id', '=', grantId)
+      .execute();
+    await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
+      action: 'accounts.role_revoked',
+      entityType: 'role_grant',
+      entityId: grantId,
+      unitId: grant.unit_id,
+      details: { userId: grant.user_id, role: grant.role },
+    });
   });
 }
 
 export async function presentMe(ctx: AppContext, actor: Actor) {
-  const names = new Map((await repo.unitNames(ctx.db, actor.roles.map((r) => r.unitId))).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (
+      await repo.unitNames(
+        ctx.db,
+        actor.roles.map((r) => r.unitId),
+      )
+    ).map((u) => [u.id, u.name]),
+  );
   const user = await repo.findUserById(ctx.db, actor.userId);
   return {
-    userId: actor.userId, username: actor.username, displayName: actor.displayName, personId: actor.personId,
-    adminRole: actor.adminRole, roles: actor.roles.map((r) => ({ ...r, unitName: names.get(r.unitId) ?? '' })),
-    ownUnitIds: actor.ownUnitIds, managedUnitIds: actor.managed.map((m) => m.unitId), csrfToken: actor.csrfToken,
-    mustChangePassword: actor.mustChangePassword, idleMinutes: ctx.config.sessionIdleMinutes, isDemo: toBool(user?.is_demo ?? 0),
+    userId: actor.userId,
+    username: actor.username,
+    displayName: actor.displayName,
+    personId: actor.personId,
+    adminRole: actor.adminRole,
+    roles: actor.roles.map((r) => ({ ...r, unitName: names.get(r.unitId) ?? '' })),
+    ownUnitIds: actor.ownUnitIds,
+    managedUnitIds: actor.managed.map((m) => m.unitId),
+    csrfToken: actor.csrfToken,
+    mustChangePassword: actor.mustChangePassword,
+    idleMinutes: ctx.config.sessionIdleMinutes,
+    isDemo: toBool(user?.is_demo ?? 0),
   };
 }

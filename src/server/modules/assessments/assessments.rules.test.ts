@@ -5,11 +5,18 @@ import { excellentShare, gradeLimits, isLowGrade, limitBroken, requiredTasks } f
 
 describe('KH-05: share of 优秀 in a grading batch', () => {
   it('allows one 优秀 among 7 at 20%, warns at two', () => {
-    expect(excellentShare(['excellent', 'competent', 'competent', 'competent', 'competent', 'competent', 'competent'], 0.2)).toEqual({ excellent: 1, assessed: 7, allowed: 1, exceeded: false });
-    expect(excellentShare(['excellent', 'excellent', 'competent', 'competent', 'competent', 'competent', 'competent'], 0.2).exceeded).toBe(true);
+    expect(
+      excellentShare(['excellent', 'competent', 'competent', 'competent', 'competent', 'competent', 'competent'], 0.2),
+    ).toEqual({ excellent: 1, assessed: 7, allowed: 1, exceeded: false });
+    expect(
+      excellentShare(['excellent', 'excellent', 'competent', 'competent', 'competent', 'competent', 'competent'], 0.2)
+        .exceeded,
+    ).toBe(true);
   });
   it('counts everyone in the batch, pending included, except 不定等次', () => {
-    expect(excellentShare(['excellent', null, 'ungraded', 'competent', 'competent', null, 'competent'], 0.2)).toMatchObject({ assessed: 6, allowed: 1, exceeded: false });
+    expect(
+      excellentShare(['excellent', null, 'ungraded', 'competent', 'competent', null, 'competent'], 0.2),
+    ).toMatchObject({ assessed: 6, allowed: 1, exceeded: false });
     expect(excellentShare(['excellent', null, null, null, null], 0.2).exceeded).toBe(false);
     expect(excellentShare(['excellent', 'ungraded', 'ungraded'], 0.2).exceeded).toBe(true);
     expect(excellentShare([null, null], 0.2).exceeded).toBe(false);
@@ -49,7 +56,9 @@ describe('KH-06: sanctions and handling that limit the annual grade', () => {
     expect(gradeLimits([warning], 2026, '2027-01-15')).toEqual([{ block: 'excellent_grade', periodIds: ['w'] }]);
     expect(gradeLimits([warning], 2025, '2026-01-15')).toEqual([]);
     expect(gradeLimits([warning], 2027, '2028-01-15')).toEqual([]);
-    expect(limitBroken('excellent', gradeLimits([warning], 2026, '2027-01-15'))).toMatchObject({ block: 'excellent_grade' });
+    expect(limitBroken('excellent', gradeLimits([warning], 2026, '2027-01-15'))).toMatchObject({
+      block: 'excellent_grade',
+    });
     expect(limitBroken('competent', gradeLimits([warning], 2026, '2027-01-15'))).toBeUndefined();
   });
 
@@ -57,30 +66,51 @@ describe('KH-06: sanctions and handling that limit the annual grade', () => {
     expect(gradeLimits([investigation], 2026, '2027-02-10')).toEqual([{ block: 'any_grade', periodIds: ['case'] }]);
     expect(gradeLimits([investigation], 2026, '2027-01-20')).toEqual([]);
     expect(gradeLimits([probation], 2026, '2027-01-20')).toEqual([{ block: 'any_grade', periodIds: ['p'] }]);
-    for (const g of ['excellent', 'competent', 'basically_competent', 'incompetent'] as const) expect(limitBroken(g, gradeLimits([probation], 2026, '2027-01-20'))?.block).toBe('any_grade');
+    for (const g of ['excellent', 'competent', 'basically_competent', 'incompetent'] as const) {
+      expect(limitBroken(g, gradeLimits([probation], 2026, '2027-01-20'))?.block).toBe('any_grade');
+    }
     expect(limitBroken('ungraded', gradeLimits([probation], 2026, '2027-01-20'))).toBeUndefined();
     expect(limitBroken(null, gradeLimits([probation], 2026, '2027-01-20'))).toBeUndefined();
   });
 
   it('never refuses 不定等次, and refuses a grade only when a period with that block touches the year or today', () => {
-    const day = fc.integer({ min: 0, max: 4 * 365 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
-    const period = fc.record({
-      id: fc.uuid(), startDate: day, length: fc.option(fc.integer({ min: 0, max: 800 })), blocks: fc.subarray(['excellent_grade', 'any_grade', 'promotion']),
-    }).map(({ length, ...p }) => ({ ...p, endDate: length === null ? null : new Date(Date.parse(p.startDate) + length * 86_400_000).toISOString().slice(0, 10) }));
-    fc.assert(fc.property(fc.array(period, { maxLength: 5 }), fc.integer({ min: 2024, max: 2027 }), day, fc.constantFrom(...GRADES), (periods, year, today, grade) => {
-      const limits = gradeLimits(periods, year, today);
-      expect(limitBroken('ungraded', limits)).toBeUndefined();
-      const broken = limitBroken(grade, limits);
-      if (!broken) return;
-      const sources = periods.filter((p) => broken.periodIds.includes(p.id));
-      expect(sources.length).toBeGreaterThan(0);
-      for (const p of sources) {
-        expect(p.blocks).toContain(broken.block);
-        const touchesYear = p.startDate <= `${year}-12-31` && (p.endDate === null || p.endDate >= `${year}-01-01`);
-        const activeToday = p.startDate <= today && (p.endDate === null || p.endDate >= today);
-        expect(touchesYear || (broken.block === 'any_grade' && activeToday)).toBe(true);
-      }
-      if (broken.block === 'excellent_grade') expect(grade).toBe('excellent');
-    }));
+    const day = fc
+      .integer({ min: 0, max: 4 * 365 })
+      .map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const period = fc
+      .record({
+        id: fc.uuid(),
+        startDate: day,
+        length: fc.option(fc.integer({ min: 0, max: 800 })),
+        blocks: fc.subarray(['excellent_grade', 'any_grade', 'promotion']),
+      })
+      .map(({ length, ...p }) => ({
+        ...p,
+        endDate:
+          length === null ? null : new Date(Date.parse(p.startDate) + length * 86_400_000).toISOString().slice(0, 10),
+      }));
+    fc.assert(
+      fc.property(
+        fc.array(period, { maxLength: 5 }),
+        fc.integer({ min: 2024, max: 2027 }),
+        day,
+        fc.constantFrom(...GRADES),
+        (periods, year, today, grade) => {
+          const limits = gradeLimits(periods, year, today);
+          expect(limitBroken('ungraded', limits)).toBeUndefined();
+          const broken = limitBroken(grade, limits);
+          if (!broken) return;
+          const sources = periods.filter((p) => broken.periodIds.includes(p.id));
+          expect(sources.length).toBeGreaterThan(0);
+          for (const p of sources) {
+            expect(p.blocks).toContain(broken.block);
+            const touchesYear = p.startDate <= `${year}-12-31` && (p.endDate === null || p.endDate >= `${year}-01-01`);
+            const activeToday = p.startDate <= today && (p.endDate === null || p.endDate >= today);
+            expect(touchesYear || (broken.block === 'any_grade' && activeToday)).toBe(true);
+          }
+          if (broken.block === 'excellent_grade') expect(grade).toBe('excellent');
+        },
+      ),
+    );
   });
 });

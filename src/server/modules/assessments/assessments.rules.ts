@@ -19,7 +19,12 @@ export interface ExcellentShare {
 export function excellentShare(grades: (Grade | null)[], capRatio: number): ExcellentShare {
   const assessed = grades.filter((g) => g !== 'ungraded').length;
   const excellent = grades.filter((g) => g === 'excellent').length;
-  return { excellent, assessed, allowed: Math.floor(capRatio * assessed + 1e-9), exceeded: assessed > 0 && excellent / assessed > capRatio + 1e-9 };
+  return {
+    excellent,
+    assessed,
+    allowed: Math.floor(capRatio * assessed + 1e-9),
+    exceeded: assessed > 0 && excellent / assessed > capRatio + 1e-9,
+  };
 }
 
 /**
@@ -27,9 +32,17 @@ export function excellentShare(grades: (Grade | null)[], capRatio: number): Exce
  * years just before, nearest first; `dismissalYears` consecutive 不称职 (this year included) call
  * for a dismissal review.
  */
-export function requiredTasks(grade: Grade | null, previousYears: (Grade | null)[], dismissalYears: number): TaskKind[] {
+export function requiredTasks(
+  grade: Grade | null,
+  previousYears: (Grade | null)[],
+  dismissalYears: number,
+): TaskKind[] {
   if (grade !== 'incompetent') return [];
-  const run = 1 + previousYears.slice(0, Math.max(0, dismissalYears - 1)).filter((g, i, all) => g === 'incompetent' && all.slice(0, i).every((x) => x === 'incompetent')).length;
+  const run =
+    1 +
+    previousYears
+      .slice(0, Math.max(0, dismissalYears - 1))
+      .filter((g, i, all) => g === 'incompetent' && all.slice(0, i).every((x) => x === 'incompetent')).length;
   return run >= dismissalYears ? ['demotion', 'dismissal_review'] : ['demotion'];
 }
 
@@ -55,7 +68,9 @@ function overlapsYear(p: PeriodFacts, year: number): boolean {
  * of grading (立案审查未结的不定等次). Both hold when both apply ("按照影响较重的确定").
  */
 export function gradeLimits(periods: readonly PeriodFacts[], year: number, today: IsoDate): GradeLimit[] {
-  const noGrade = periods.filter((p) => p.blocks.includes('any_grade') && (overlapsYear(p, year) || isActive(p, today)));
+  const noGrade = periods.filter(
+    (p) => p.blocks.includes('any_grade') && (overlapsYear(p, year) || isActive(p, today)),
+  );
   const noExcellent = periods.filter((p) => p.blocks.includes('excellent_grade') && overlapsYear(p, year));
   const out: GradeLimit[] = [];
   if (noGrade.length) out.push({ block: 'any_grade', periodIds: noGrade.map((p) => p.id) });
@@ -66,5 +81,8 @@ export function gradeLimits(periods: readonly PeriodFacts[], year: number, today
 /** The limit a grade would break, if any (none for 不定等次 or clearing the grade). */
 export function limitBroken(grade: Grade | null, limits: readonly GradeLimit[]): GradeLimit | undefined {
   if (grade === null || grade === 'ungraded') return undefined;
-  return limits.find((l) => l.block === 'any_grade') ?? (grade === 'excellent' ? limits.find((l) => l.block === 'excellent_grade') : undefined);
+  return (
+    limits.find((l) => l.block === 'any_grade') ??
+    (grade === 'excellent' ? limits.find((l) => l.block === 'excellent_grade') : undefined)
+  );
 }

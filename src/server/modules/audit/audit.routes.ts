@@ -15,19 +15,32 @@ const tags = ['audit'];
 export const auditRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/api/audit/events', {
-    schema: { tags, summary: '审计日志（安全审计员）：按人员、单位、操作、日期筛选', querystring: auditQuerySchema, response: { 200: pageOf(auditEventSchema) } },
-  }, async (req) => {
-    const actor = requireActor(req.actor);
-    requireAdmin(actor, 'auditor');
-    return service.searchEvents(ctx, req.query);
-  });
+  app.get(
+    '/api/audit/events',
+    {
+      schema: {
+        tags,
+        summary: '审计日志（安全审计员）：按人员、单位、操作、日期筛选',
+        querystring: auditQuerySchema,
+        response: { 200: pageOf(auditEventSchema) },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req.actor);
+      requireAdmin(actor, 'auditor');
+      return service.searchEvents(ctx, req.query);
+    },
+  );
 
-  app.post('/api/audit/verify', {
-    schema: { tags, summary: '校验审计日志哈希链（安全审计员）', response: { 200: verifyResultSchema } },
-  }, async (req) => {
-    const actor = requireActor(req.actor);
-    requireAdmin(actor, 'auditor');
-    return service.verify(ctx, actor, requestMeta(req));
-  });
+  app.post(
+    '/api/audit/verify',
+    {
+      schema: { tags, summary: '校验审计日志哈希链（安全审计员）', response: { 200: verifyResultSchema } },
+    },
+    async (req) => {
+      const actor = requireActor(req.actor);
+      requireAdmin(actor, 'auditor');
+      return service.verify(ctx, actor, requestMeta(req));
+    },
+  );
 };

@@ -11,12 +11,23 @@ import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js'
 
 export async function searchEvents(
   ctx: AppContext,
-  q: { actor?: string | undefined; unitId?: string | undefined; action?: string | undefined; entityId?: string | undefined; from?: string | undefined; to?: string | undefined; page: number; pageSize: number },
+  q: {
+    actor?: string | undefined;
+    unitId?: string | undefined;
+    action?: string | undefined;
+    entityId?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   let base = ctx.db.selectFrom('audit_events').leftJoin('units', 'units.id', 'audit_events.unit_id');
   if (q.actor) {
     const like = `%${q.actor.replace(/[%_]/g, '')}%`;
-    base = base.where((eb) => eb.or([eb('audit_events.actor_name', 'like', like), eb('audit_events.actor_user_id', '=', q.actor ?? '')]));
+    base = base.where((eb) =>
+      eb.or([eb('audit_events.actor_name', 'like', like), eb('audit_events.actor_user_id', '=', q.actor ?? '')]),
+    );
   }
   if (q.unitId) base = base.where('audit_events.unit_id', '=', q.unitId);
   if (q.action) base = base.where('audit_events.action', 'like', `${q.action.replace(/[%_]/g, '')}%`);
@@ -34,9 +45,22 @@ export async function searchEvents(
     .execute();
   return {
     items: rows.map((r) => ({
-      seq: r.seq, id: r.id, at: r.at, actorUserId: r.actor_user_id, actorName: r.actor_name, unitId: r.unit_id, unitName: r.unit_name,
-      action: r.action, entityType: r.entity_type, entityId: r.entity_id, changedFields: fromJson<string[]>(r.changed_fields, []),
-      beforeMac: r.before_mac, afterMac: r.after_mac, details: fromJson<Record<string, unknown>>(r.details, {}), requestId: r.request_id, hash: r.hash,
+      seq: r.seq,
+      id: r.id,
+      at: r.at,
+      actorUserId: r.actor_user_id,
+      actorName: r.actor_name,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      changedFields: fromJson<string[]>(r.changed_fields, []),
+      beforeMac: r.before_mac,
+      afterMac: r.after_mac,
+      details: fromJson<Record<string, unknown>>(r.details, {}),
+      requestId: r.request_id,
+      hash: r.hash,
     })),
     total: Number(count?.n ?? 0),
     page: q.page,
@@ -48,7 +72,11 @@ export async function verify(ctx: AppContext, actor: Actor, meta: RequestMeta) {
   const result = await verifyAuditChain(ctx.db);
   // The verification itself is recorded (after the check, so it does not change what was checked).
   await ctx.db.transaction().execute((trx) =>
-    ctx.audit.record(trx, auditActorOf(actor, meta.requestId), { action: 'audit.verified', entityType: 'audit_log', details: { ok: result.ok, checked: result.checked, brokenAt: result.broken?.seq ?? null } }),
+    ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
+      action: 'audit.verified',
+      entityType: 'audit_log',
+      details: { ok: result.ok, checked: result.checked, brokenAt: result.broken?.seq ?? null },
+    }),
   );
   return result;
 }
@@ -57,11 +85,28 @@ export async function verify(ctx: AppContext, actor: Actor, meta: RequestMeta) {
  * The events of some records with some actions, oldest first (for modules that show a record's
  * own trail, e.g. who read a personal-matters report). Callers decide who may see them.
  */
-export async function eventsOfEntities(db: Executor, entityType: string, entityIds: readonly string[], actions: readonly string[]) {
+export async function eventsOfEntities(
+  db: Executor,
+  entityType: string,
+  entityIds: readonly string[],
+  actions: readonly string[],
+) {
   if (!entityIds.length || !actions.length) return [];
-  const rows = await db.selectFrom('audit_events')
+  const rows = await db
+    .selectFrom('audit_events')
     .select(['seq', 'at', 'actor_user_id', 'actor_name', 'action', 'entity_id', 'details'])
-    .where('entity_type', '=', entityType).where('entity_id', 'in', [...entityIds]).where('action', 'in', [...actions])
-    .orderBy('seq').execute();
-  return rows.map((r) => ({ seq: r.seq, at: r.at, actorUserId: r.actor_user_id, actorName: r.actor_name, action: r.action, entityId: r.entity_id, details: fromJson<Record<string, unknown>>(r.details, {}) }));
+    .where('entity_type', '=', entityType)
+    .where('entity_id', 'in', [...entityIds])
+    .where('action', 'in', [...actions])
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    at: r.at,
+    actorUserId: r.actor_user_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entityId: r.entity_id,
+    details: fromJson<Record<string, unknown>>(r.details, {}),
+  }));
 }

@@ -99,7 +99,10 @@ export class BallotBatcher {
           else out.set(p, { closed: true });
         }
       }
-      const spent = await repo.spendCodes(trx, open.map((p) => ({ sessionId: p.s.id, codeHash: p.codeHash })));
+      const spent = await repo.spendCodes(
+        trx,
+        open.map((p) => ({ sessionId: p.s.id, codeHash: p.codeHash })),
+      );
       const rows: { id: string; session_id: string; category: string; answers: string; receipt: string }[] = [];
       const events: AuditEventInput[] = [];
       for (const p of open) {
@@ -113,7 +116,12 @@ export class BallotBatcher {
         const id = randomId(ctx.random);
         const receipt = receiptOf(p.s.id, id, p.answers);
         rows.push({ id, session_id: p.s.id, category, answers: encodeAnswers(p.s.questionnaire, p.answers), receipt });
-        events.push({ action: 'ballots.ballot_cast', entityType: 'ballot_session', entityId: p.s.id, unitId: p.s.unitId });
+        events.push({
+          action: 'ballots.ballot_cast',
+          entityType: 'ballot_session',
+          entityId: p.s.id,
+          unitId: p.s.unitId,
+        });
         out.set(p, { receipt });
       }
       await repo.insertBallots(trx, rows);

@@ -24,19 +24,52 @@ export async function verifyBallotsCommand(args: string[], config: Config): Prom
       return 1;
     }
     const ballots = await ctx.db.selectFrom('ballots').selectAll().where('session_id', '=', sessionId).execute();
-    const badReceipts = ballots.filter((b) => receiptOf(sessionId, b.id, decodeAnswers(s.questionnaire, b.answers)) !== b.receipt).length;
+    const badReceipts = ballots.filter(
+      (b) => receiptOf(sessionId, b.id, decodeAnswers(s.questionnaire, b.answers)) !== b.receipt,
+    ).length;
     const unique = new Set(ballots.map((b) => b.receipt)).size;
     const sum = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
     // after closing the code hashes are gone and their counts kept
-    const spent = s.closingCounts ? sum(s.closingCounts.spent) : toCount((await ctx.db.selectFrom('ballot_codes').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', sessionId).where('spent', '=', 1).executeTakeFirst())?.n);
-    const voters = toCount((await ctx.db.selectFrom('ballot_voters').select((eb) => eb.fn.countAll().as('n')).where('session_id', '=', sessionId).executeTakeFirst())?.n);
-    const digest = s.settingsDigest === null ? null : settingsDigest(frozenSettingsOf(s, s.closingCounts?.issued ?? (await repo.codesIssued(ctx.db, sessionId))));
+    const spent = s.closingCounts
+      ? sum(s.closingCounts.spent)
+      : toCount(
+          (
+            await ctx.db
+              .selectFrom('ballot_codes')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('session_id', '=', sessionId)
+              .where('spent', '=', 1)
+              .executeTakeFirst()
+          )?.n,
+        );
+    const voters = toCount(
+      (
+        await ctx.db
+          .selectFrom('ballot_voters')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('session_id', '=', sessionId)
+          .executeTakeFirst()
+      )?.n,
+    );
+    const digest =
+      s.settingsDigest === null
+        ? null
+        : settingsDigest(frozenSettingsOf(s, s.closingCounts?.issued ?? (await repo.codesIssued(ctx.db, sessionId))));
     const checks: [string, boolean][] = [
       [`回执可由选票复算 receipts recompute: ${ballots.length - badReceipts}/${ballots.length}`, badReceipts === 0],
       [`回执互不相同 receipts unique: ${unique}/${ballots.length}`, unique === ballots.length],
-      [`选票数 = 已用测评码 + 登录投票人 ballots = spent codes + login voters: ${ballots.length} = ${spent} + ${voters}`, ballots.length === spent + voters],
-      [`设置摘要 settings digest ${s.settingsDigest ?? '(未开启 not opened)'}`, s.settingsDigest === null || digest === s.settingsDigest],
-      [`结果中的票数 tallied ballots: ${s.results?.totalBallots ?? '-'}`, s.results === null || s.results.totalBallots === ballots.length],
+      [
+        `选票数 = 已用测评码 + 登录投票人 ballots = spent codes + login voters: ${ballots.length} = ${spent} + ${voters}`,
+        ballots.length === spent + voters,
+      ],
+      [
+        `设置摘要 settings digest ${s.settingsDigest ?? '(未开启 not opened)'}`,
+        s.settingsDigest === null || digest === s.settingsDigest,
+      ],
+      [
+        `结果中的票数 tallied ballots: ${s.results?.totalBallots ?? '-'}`,
+        s.results === null || s.results.totalBallots === ballots.length,
+      ],
     ];
     console.log(`${s.title} [${s.status}]`);
     for (const [line, ok] of checks) console.log(`  ${ok ? '✓' : '✗'} ${line}`);

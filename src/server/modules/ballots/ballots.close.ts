@@ -30,11 +30,20 @@ async function closingFindings(ctx: AppContext, s: repo.Session, closedOn: strin
   const months = param<number>(se04, 'validityMonths');
   const validUntil = addMonths(closedOn, months);
   return [
-    finding(se04, { closedOn, validUntil, months },
+    finding(
+      se04,
+      { closedOn, validUntil, months },
       `推荐结果是选拔任用的重要参考，不是选举结果；有效期 ${months} 个月，至 ${validUntil}。定向推荐仅对该职位有效。`,
-      `The recommendation is a reference valid until ${validUntil}, not an election result.`, 'info'),
-    finding(aj01, {}, '确定考察对象应将民主推荐与日常了解、综合分析研判和岗位匹配度结合起来，防止简单以推荐票取人。',
-      'Weigh the recommendation together with analysis and fit to the post; do not take people by votes alone.', 'info'),
+      `The recommendation is a reference valid until ${validUntil}, not an election result.`,
+      'info',
+    ),
+    finding(
+      aj01,
+      {},
+      '确定考察对象应将民主推荐与日常了解、综合分析研判和岗位匹配度结合起来，防止简单以推荐票取人。',
+      'Weigh the recommendation together with analysis and fit to the post; do not take people by votes alone.',
+      'info',
+    ),
   ];
 }
 
@@ -46,24 +55,52 @@ export async function closeSession(ctx: AppContext, actor: Actor, id: string, me
   const extra = await closingFindings(ctx, s, closedOn);
   const closed = await ctx.db.transaction().execute(async (trx) => {
     const locked = await repo.lockSession(trx, id, ctx.dialect, 'update');
-    if (locked?.status !== 'open') throw new AppError('INVALID_STATE', locked?.status === 'closed' ? '测评已经结束' : '测评尚未开启');
+    if (locked?.status !== 'open') {
+      throw new AppError('INVALID_STATE', locked?.status === 'closed' ? '测评已经结束' : '测评尚未开启');
+    }
     const issued = await repo.codesIssued(trx, id);
     const digest = settingsDigest(frozenSettingsOf(locked, issued));
-    if (digest !== locked.settingsDigest) throw new AppError('INVALID_STATE', '测评设置与开启时记录的摘要不符（开启后被改动），拒绝计票，请联系安全审计员核查');
+    if (digest !== locked.settingsDigest) {
+      throw new AppError(
+        'INVALID_STATE',
+        '测评设置与开启时记录的摘要不符（开启后被改动），拒绝计票，请联系安全审计员核查',
+      );
+    }
     if (ctx.dialect === 'sqlite') await sql`pragma secure_delete = on`.execute(trx);
     const { ballots, counts } = await repo.scrubAnonymousRows(trx, ctx.dialect, id);
     const dropped = await trx.deleteFrom('ballot_paper_entries').where('session_id', '=', id).executeTakeFirst();
     if (ctx.dialect === 'sqlite') await sql`pragma secure_delete = off`.execute(trx);
-    const result = tallyStored(locked.questionnaire, locked.categories, ballots, locked.minGroupSize, locked.smallGroupPolicy);
+    const result = tallyStored(
+      locked.questionnaire,
+      locked.categories,
+      ballots,
+      locked.minGroupSize,
+      locked.smallGroupPolicy,
+    );
     const findings = [...locked.findings, ...extra];
     await repo.updateSession(trx, id, {
-      status: 'closed', closed_at: now.toISOString(), results: toJson(result), closing_counts: toJson(counts), findings: toJson(findings), updated_at: nowIso(ctx.clock),
+      status: 'closed',
+      closed_at: now.toISOString(),
+      results: toJson(result),
+      closing_counts: toJson(counts),
+      findings: toJson(findings),
+      updated_at: nowIso(ctx.clock),
     });
     await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
-      action: 'ballots.session_closed', entityType: 'ballot_session', entityId: id, unitId: locked.unitId,
+      action: 'ballots.session_closed',
+      entityType: 'ballot_session',
+      entityId: id,
+      unitId: locked.unitId,
       details: { ballots: ballots.length, unmatchedPaperEntriesDropped: Number(dropped.numDeletedRows) },
     });
-    return { ...locked, status: 'closed' as const, closedAt: now.toISOString(), results: result, closingCounts: counts, findings };
+    return {
+      ...locked,
+      status: 'closed' as const,
+      closedAt: now.toISOString(),
+      results: result,
+      closingCounts: counts,
+      findings,
+    };
   });
   forgetSession(ctx, id);
   await scrubAfterClosing(ctx);
@@ -86,7 +123,11 @@ export async function scrubAfterClosing(ctx: AppContext): Promise<void> {
 async function participationOf(ctx: AppContext, s: repo.Session) {
   const p = s.closingCounts ?? (await repo.participationCounts(ctx.db, s.id));
   return s.categories.map((c) => ({
-    key: c.key, label: c.label, expected: c.expected, issued: p.issued[c.key] ?? 0, loginVoters: c.loginPersonIds.length,
+    key: c.key,
+    label: c.label,
+    expected: c.expected,
+    issued: p.issued[c.key] ?? 0,
+    loginVoters: c.loginPersonIds.length,
     voted: (p.spent[c.key] ?? 0) + (p.loginVoted[c.key] ?? 0),
   }));
 }
@@ -96,8 +137,13 @@ export async function participation(ctx: AppContext, actor: Actor, id: string) {
   const s = await getVisibleSession(ctx, actor, id, 'view');
   const categories = await participationOf(ctx, s);
   return {
-    sessionId: s.id, status: s.status, accepting: isAccepting(s, ctx.clock.now()), expected: categories.reduce((n, c) => n + c.expected, 0),
-    voted: categories.reduce((n, c) => n + c.voted, 0), categories, at: nowIso(ctx.clock),
+    sessionId: s.id,
+    status: s.status,
+    accepting: isAccepting(s, ctx.clock.now()),
+    expected: categories.reduce((n, c) => n + c.expected, 0),
+    voted: categories.reduce((n, c) => n + c.voted, 0),
+    categories,
+    at: nowIso(ctx.clock),
   };
 }
 
@@ -107,12 +153,23 @@ export async function results(ctx: AppContext, actor: Actor, id: string): Promis
 }
 
 async function presentResults(ctx: AppContext, s: repo.Session): Promise<Results> {
-  if (s.status !== 'closed' || !s.results) throw new AppError('INVALID_STATE', '测评尚未结束，结束后才能计票和查看结果');
+  if (s.status !== 'closed' || !s.results) {
+    throw new AppError('INVALID_STATE', '测评尚未结束，结束后才能计票和查看结果');
+  }
   const se04 = s.findings.find((f) => f.ruleId === 'SE-04');
   return {
     session: {
-      id: s.id, unitId: s.unitId, unitName: await repo.unitName(ctx.db, s.unitId), kind: s.kind, title: s.title, year: s.year, status: s.status,
-      opensAt: s.opensAt, closesAt: s.closesAt, openedAt: s.openedAt, closedAt: s.closedAt,
+      id: s.id,
+      unitId: s.unitId,
+      unitName: await repo.unitName(ctx.db, s.unitId),
+      kind: s.kind,
+      title: s.title,
+      year: s.year,
+      status: s.status,
+      opensAt: s.opensAt,
+      closesAt: s.closesAt,
+      openedAt: s.openedAt,
+      closedAt: s.closedAt,
     },
     participation: await participationOf(ctx, s),
     tally: s.results,
@@ -125,7 +182,11 @@ async function presentResults(ctx: AppContext, s: repo.Session): Promise<Results
 
 /** Every receipt of a closed session, sorted (published so each voter can find theirs). */
 export async function receipts(ctx: AppContext, s: repo.Session) {
-  return { sessionId: s.id, status: s.status, receipts: s.status === 'closed' ? await repo.receiptsOf(ctx.db, s.id) : [] };
+  return {
+    sessionId: s.id,
+    status: s.status,
+    receipts: s.status === 'closed' ? await repo.receiptsOf(ctx.db, s.id) : [],
+  };
 }
 
 export interface EvaluationSummary {
@@ -144,14 +205,27 @@ export interface EvaluationSummary {
  * team's overall rating and each member's. Only totals that passed the minimum group size exist.
  */
 export async function evaluationSummaries(ctx: AppContext, unitId: string, year: number): Promise<EvaluationSummary[]> {
-  const rows = await ctx.db.selectFrom('ballot_sessions').select(['id', 'title', 'kind', 'results'])
-    .where('unit_id', '=', unitId).where('year', '=', year).where('status', '=', 'closed').where('kind', 'in', ['team_evaluation', 'member_evaluation']).execute();
+  const rows = await ctx.db
+    .selectFrom('ballot_sessions')
+    .select(['id', 'title', 'kind', 'results'])
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .where('status', '=', 'closed')
+    .where('kind', 'in', ['team_evaluation', 'member_evaluation'])
+    .execute();
   return rows.flatMap((r) => {
     const t = fromJson<Results['tally'] | null>(r.results, null);
     if (!t || t.allWithheld) return [];
-    return t.questions.filter((q) => q.role === 'overall').map((q) => ({
-      sessionId: r.id, title: r.title, kind: r.kind as repo.Session['kind'], subject: r.kind === 'team_evaluation' ? 'team' : (q.subjectPersonId ?? ''),
-      ballots: q.total.answered, counts: q.total.counts, options: q.options,
-    }));
+    return t.questions
+      .filter((q) => q.role === 'overall')
+      .map((q) => ({
+        sessionId: r.id,
+        title: r.title,
+        kind: r.kind as repo.Session['kind'],
+        subject: r.kind === 'team_evaluation' ? 'team' : (q.subjectPersonId ?? ''),
+        ballots: q.total.answered,
+        counts: q.total.counts,
+        options: q.options,
+      }));
   });
 }

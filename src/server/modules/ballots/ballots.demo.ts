@@ -30,9 +30,15 @@ function pick(r: Random, options: string[], weights: number[]): string {
   return options[0] as string;
 }
 
-function answersFor(r: Random, q: Questionnaire, weightsOf: (qid: string, subject: string | undefined) => number[]): Answers {
+function answersFor(
+  r: Random,
+  q: Questionnaire,
+  weightsOf: (qid: string, subject: string | undefined) => number[],
+): Answers {
   const a: Answers = {};
-  for (const x of q.questions) if (x.type === 'rating') a[x.id] = pick(r, x.options, weightsOf(x.id, x.subjectPersonId));
+  for (const x of q.questions) {
+    if (x.type === 'rating') a[x.id] = pick(r, x.options, weightsOf(x.id, x.subjectPersonId));
+  }
   return a;
 }
 
@@ -43,7 +49,13 @@ interface DemoSession {
   weightsOf: (qid: string, subject: string | undefined) => number[];
 }
 
-async function insertClosedSession(ctx: AppContext, r: Random, unitId: string, createdBy: string, s: DemoSession): Promise<string> {
+async function insertClosedSession(
+  ctx: AppContext,
+  r: Random,
+  unitId: string,
+  createdBy: string,
+  s: DemoSession,
+): Promise<string> {
   const id = uuidv7(r, Date.parse('2025-12-20T02:00:00Z'));
   const categories: Category[] = [
     { key: 'team', label: '班子成员', expected: TURNOUT.team?.[1] ?? 0, loginPersonIds: [] },
@@ -56,23 +68,76 @@ async function insertClosedSession(ctx: AppContext, r: Random, unitId: string, c
     for (let i = 0; i < voted; i++) {
       const answers = answersFor(r, s.questionnaire, s.weightsOf);
       const ballotId = randomId(r);
-      ballots.push({ id: ballotId, session_id: id, category: c.key, answers: encodeAnswers(s.questionnaire, answers), receipt: receiptOf(id, ballotId, answers) });
+      ballots.push({
+        id: ballotId,
+        session_id: id,
+        category: c.key,
+        answers: encodeAnswers(s.questionnaire, answers),
+        receipt: receiptOf(id, ballotId, answers),
+      });
     }
   }
   const issued = Object.fromEntries(categories.map((c) => [c.key, TURNOUT[c.key]?.[1] ?? 0]));
   // As a closed session keeps them: the code hashes are gone, their counts remain.
-  const counts = { issued, spent: Object.fromEntries(categories.map((c) => [c.key, TURNOUT[c.key]?.[0] ?? 0])), loginVoted: {} };
+  const counts = {
+    issued,
+    spent: Object.fromEntries(categories.map((c) => [c.key, TURNOUT[c.key]?.[0] ?? 0])),
+    loginVoted: {},
+  };
   const digest = settingsDigest({
-    id, unitId, kind: s.kind, title: s.title, year: 2025, questionnaire: s.questionnaire, categories, minGroupSize: 5, smallGroupPolicy: 'merge', opensAt: OPENS, closesAt: CLOSES, codesIssued: issued,
+    id,
+    unitId,
+    kind: s.kind,
+    title: s.title,
+    year: 2025,
+    questionnaire: s.questionnaire,
+    categories,
+    minGroupSize: 5,
+    smallGroupPolicy: 'merge',
+    opensAt: OPENS,
+    closesAt: CLOSES,
+    codesIssued: issued,
   });
-  const results = tally(s.questionnaire, categories, ballots.map((b) => ({ category: b.category, answers: decodeAnswers(s.questionnaire, b.answers) })), 5, 'merge');
+  const results = tally(
+    s.questionnaire,
+    categories,
+    ballots.map((b) => ({ category: b.category, answers: decodeAnswers(s.questionnaire, b.answers) })),
+    5,
+    'merge',
+  );
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.insertInto('ballot_sessions').values({
-      id, unit_id: unitId, kind: s.kind, title: s.title, year: 2025, status: 'closed', questionnaire: toJson(s.questionnaire), categories: toJson(categories),
-      min_group_size: 5, small_group_policy: 'merge', opens_at: OPENS, closes_at: CLOSES, opened_at: OPENS, closed_at: CLOSED, settings_digest: digest,
-      results: toJson(results), closing_counts: toJson(counts), findings: '[]', created_by: createdBy, created_at: '2025-12-20T02:00:00.000Z', updated_at: CLOSED,
-    }).execute();
-    for (const part of chunk(ballots.sort((a, b) => a.id.localeCompare(b.id)), 100)) await trx.insertInto('ballots').values(part).execute();
+    await trx
+      .insertInto('ballot_sessions')
+      .values({
+        id,
+        unit_id: unitId,
+        kind: s.kind,
+        title: s.title,
+        year: 2025,
+        status: 'closed',
+        questionnaire: toJson(s.questionnaire),
+        categories: toJson(categories),
+        min_group_size: 5,
+        small_group_policy: 'merge',
+        opens_at: OPENS,
+        closes_at: CLOSES,
+        opened_at: OPENS,
+        closed_at: CLOSED,
+        settings_digest: digest,
+        results: toJson(results),
+        closing_counts: toJson(counts),
+        findings: '[]',
+        created_by: createdBy,
+        created_at: '2025-12-20T02:00:00.000Z',
+        updated_at: CLOSED,
+      })
+      .execute();
+    for (const part of chunk(
+      ballots.sort((a, b) => a.id.localeCompare(b.id)),
+      100,
+    )) {
+      await trx.insertInto('ballots').values(part).execute();
+    }
   });
   return id;
 }
@@ -82,21 +147,47 @@ export async function seedBallotsDemo(ctx: AppContext, world: DemoWorld): Promis
   const office = world.userIds['alt-bangong'];
   if (!unitId || !office) return;
   const r = seededRandom(20251226);
-  const team = await ctx.db.selectFrom('team_members').innerJoin('people', 'people.id', 'team_members.person_id')
+  const team = await ctx.db
+    .selectFrom('team_members')
+    .innerJoin('people', 'people.id', 'team_members.person_id')
     .select(['team_members.person_id', 'people.name', 'team_members.admin_post', 'team_members.sort_order'])
-    .where('team_members.unit_id', '=', unitId).where('team_members.end_date', 'is', null).orderBy('team_members.sort_order').execute();
-  const members: TemplateMember[] = team.map((m) => ({ personId: m.person_id, name: m.name, post: m.admin_post ?? '班子成员' }));
+    .where('team_members.unit_id', '=', unitId)
+    .where('team_members.end_date', 'is', null)
+    .orderBy('team_members.sort_order')
+    .execute();
+  const members: TemplateMember[] = team.map((m) => ({
+    personId: m.person_id,
+    name: m.name,
+    post: m.admin_post ?? '班子成员',
+  }));
   const teamTpl = teamEvaluationTemplate('阿勒泰海关', 2025, ['优秀', '良好', '一般', '较差'], members.length);
   const memberTpl = memberEvaluationTemplate('阿勒泰海关', 2025, members);
   // The secretary is rated a little higher, the newest deputy a little lower: plausible, invented.
   const strong = members[0]?.personId;
   const weaker = members[members.length - 1]?.personId;
-  await insertClosedSession(ctx, r, unitId, office, { kind: 'team_evaluation', title: teamTpl.title, questionnaire: teamTpl.questionnaire, weightsOf: () => [62, 30, 7, 1] });
   await insertClosedSession(ctx, r, unitId, office, {
-    kind: 'member_evaluation', title: memberTpl.title, questionnaire: memberTpl.questionnaire,
-    weightsOf: (_q, subject) => (subject === strong ? [72, 26, 2, 0] : subject === weaker ? [30, 58, 11, 1] : [48, 48, 4, 0]),
+    kind: 'team_evaluation',
+    title: teamTpl.title,
+    questionnaire: teamTpl.questionnaire,
+    weightsOf: () => [62, 30, 7, 1],
   });
-  await ctx.db.transaction().execute((trx) => ctx.audit.record(trx, { actorUserId: null, actorName: 'demo', requestId: null }, {
-    action: 'demo.ballots_seeded', entityType: 'database', unitId, details: { sessions: 2, year: 2025, at: nowIso(ctx.clock) },
-  }));
+  await insertClosedSession(ctx, r, unitId, office, {
+    kind: 'member_evaluation',
+    title: memberTpl.title,
+    questionnaire: memberTpl.questionnaire,
+    weightsOf: (_q, subject) =>
+      subject === strong ? [72, 26, 2, 0] : subject === weaker ? [30, 58, 11, 1] : [48, 48, 4, 0],
+  });
+  await ctx.db.transaction().execute((trx) =>
+    ctx.audit.record(
+      trx,
+      { actorUserId: null, actorName: 'demo', requestId: null },
+      {
+        action: 'demo.ballots_seeded',
+        entityType: 'database',
+        unitId,
+        details: { sessions: 2, year: 2025, at: nowIso(ctx.clock) },
+      },
+    ),
+  );
 }

@@ -4,10 +4,25 @@
  * Recommendation results carry the SE-04 label: a reference valid for one year, not an election.
  */
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
-import { BALLOT_KIND_LABELS, SMALL_GROUP_POLICY_LABELS, type QuestionResult, type Results } from '../../../common/contracts/ballots.js';
+import {
+  BALLOT_KIND_LABELS,
+  SMALL_GROUP_POLICY_LABELS,
+  type QuestionResult,
+  type Results,
+} from '../../../common/contracts/ballots.js';
 import { formatInstant } from '../../../common/time.js';
 
 function pct(n: number, of: number): string {
@@ -23,16 +38,27 @@ export function resultNotes(r: Results): string[] {
     `最小分组人数 ${t.minGroupSize}（C-01）：少于该人数的投票人类别${SMALL_GROUP_POLICY_LABELS[t.policy]}。`,
   ];
   if (t.allWithheld) notes.push(`有效票少于 ${t.minGroupSize} 张，为保护投票人匿名，不显示任何结果。`);
-  for (const g of t.groups) if (g.categories.length > 1) notes.push(`“${g.label}”因人数不足合并显示（${g.ballots} 票）。`);
-  if (t.withheld) notes.push(`不单独显示的类别：${t.withheld.labels.join('、')}（合计 ${t.withheld.ballots} 票，只计入合计）。`);
-  if (r.referenceValidUntil) notes.push(`推荐结果仅作为选拔任用的重要参考，不是选举结果，不简单以推荐票取人；有效期至 ${r.referenceValidUntil}（SE-04）。`);
+  for (const g of t.groups) {
+    if (g.categories.length > 1) notes.push(`“${g.label}”因人数不足合并显示（${g.ballots} 票）。`);
+  }
+  if (t.withheld) {
+    notes.push(`不单独显示的类别：${t.withheld.labels.join('、')}（合计 ${t.withheld.ballots} 票，只计入合计）。`);
+  }
+  if (r.referenceValidUntil) {
+    notes.push(
+      `推荐结果仅作为选拔任用的重要参考，不是选举结果，不简单以推荐票取人；有效期至 ${r.referenceValidUntil}（SE-04）。`,
+    );
+  }
   if (r.settingsDigest) notes.push(`设置摘要（SM3）：${r.settingsDigest}`);
   return notes;
 }
 
 function rowsOf(q: QuestionResult): string[][] {
   const header = ['选项', `合计（${q.total.answered}）`, ...q.groups.map((g) => `${g.label}（${g.answered}）`)];
-  const body = q.options.map((o) => [o, ...[q.total, ...q.groups].map((g) => `${g.counts[o] ?? 0}（${pct(g.counts[o] ?? 0, g.answered)}）`)]);
+  const body = q.options.map((o) => [
+    o,
+    ...[q.total, ...q.groups].map((g) => `${g.counts[o] ?? 0}（${pct(g.counts[o] ?? 0, g.answered)}）`),
+  ]);
   return [header, ...body];
 }
 
@@ -73,25 +99,54 @@ const FONT = { ascii: 'Arial', eastAsia: 'SimSun', hAnsi: 'Arial' };
 function table(rows: string[][]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: rows.map((cells, i) => new TableRow({
-      tableHeader: i === 0,
-      children: cells.map((c) => new TableCell({
-        borders: { top: THIN, bottom: THIN, left: THIN, right: THIN },
-        children: [new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text: c, bold: i === 0, size: 18, font: FONT })] })],
-      })),
-    })),
+    rows: rows.map(
+      (cells, i) =>
+        new TableRow({
+          tableHeader: i === 0,
+          children: cells.map(
+            (c) =>
+              new TableCell({
+                borders: { top: THIN, bottom: THIN, left: THIN, right: THIN },
+                children: [
+                  new Paragraph({
+                    alignment: AlignmentType.LEFT,
+                    children: [new TextRun({ text: c, bold: i === 0, size: 18, font: FONT })],
+                  }),
+                ],
+              }),
+          ),
+        }),
+    ),
   });
 }
 
 export async function resultsDocument(r: Results): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${r.session.title}结果`, font: FONT })] }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: `${r.session.title}结果`, font: FONT })],
+    }),
     ...resultNotes(r).map((n) => new Paragraph({ children: [new TextRun({ text: n, size: 20, font: FONT })] })),
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: '参与情况', font: FONT })] }),
-    table([['投票人类别', '应参加', '发放测评码', '登录投票名单', '已投票'], ...r.participation.map((p) => [p.label, String(p.expected), String(p.issued), String(p.loginVoters), String(p.voted)])]),
+    table([
+      ['投票人类别', '应参加', '发放测评码', '登录投票名单', '已投票'],
+      ...r.participation.map((p) => [
+        p.label,
+        String(p.expected),
+        String(p.issued),
+        String(p.loginVoters),
+        String(p.voted),
+      ]),
+    ]),
   ];
   for (const [i, q] of r.tally.questions.entries()) {
-    children.push(new Paragraph({ spacing: { before: 200 }, children: [new TextRun({ text: questionTitle(q, i), bold: true, size: 20, font: FONT })] }));
+    children.push(
+      new Paragraph({
+        spacing: { before: 200 },
+        children: [new TextRun({ text: questionTitle(q, i), bold: true, size: 20, font: FONT })],
+      }),
+    );
     children.push(table(rowsOf(q)));
   }
   const doc = new Document({ creator: 'Banzi 班子', title: r.session.title, sections: [{ children }] });

@@ -4,26 +4,81 @@ import { FailedCodeLimiter } from './ballots.limiter.js';
 import { listableUnitIds, sessionAccess } from './ballots.policy.js';
 
 const base: Actor = {
-  userId: 'u', username: 'u', displayName: 'u', personId: 'p', adminRole: null, roles: [], ownUnitIds: [], managed: [], sessionId: 's', csrfToken: 'c', mustChangePassword: false,
+  userId: 'u',
+  username: 'u',
+  displayName: 'u',
+  personId: 'p',
+  adminRole: null,
+  roles: [],
+  ownUnitIds: [],
+  managed: [],
+  sessionId: 's',
+  csrfToken: 'c',
+  mustChangePassword: false,
 };
 const actor = (patch: Partial<Actor>): Actor => ({ ...base, ...patch });
 
 describe('session access', () => {
   const altay = 'altay';
   it.each([
-    ['the unit’s Party Group office', actor({ roles: [{ role: 'office', unitId: altay }], ownUnitIds: [altay] }), 'manage'],
-    ['personnel office of the unit above', actor({ roles: [{ role: 'personnel', unitId: 'urumqi' }], ownUnitIds: ['urumqi'], managed: [{ unitId: altay, roles: ['personnel'] }] }), 'manage'],
-    ['discipline office of the unit above', actor({ roles: [{ role: 'discipline', unitId: 'urumqi' }], ownUnitIds: ['urumqi'], managed: [{ unitId: altay, roles: ['discipline'] }] }), 'view'],
-    ['the unit’s secretary', actor({ roles: [{ role: 'secretary', unitId: altay }, { role: 'member', unitId: altay }], ownUnitIds: [altay] }), 'forbidden'],
-    ['the unit’s own personnel office (not above)', actor({ roles: [{ role: 'personnel', unitId: altay }], ownUnitIds: [altay] }), 'forbidden'],
-    ['another unit’s office', actor({ roles: [{ role: 'office', unitId: 'khorgos' }], ownUnitIds: ['khorgos'] }), 'none'],
+    [
+      'the unit’s Party Group office',
+      actor({ roles: [{ role: 'office', unitId: altay }], ownUnitIds: [altay] }),
+      'manage',
+    ],
+    [
+      'personnel office of the unit above',
+      actor({
+        roles: [{ role: 'personnel', unitId: 'urumqi' }],
+        ownUnitIds: ['urumqi'],
+        managed: [{ unitId: altay, roles: ['personnel'] }],
+      }),
+      'manage',
+    ],
+    [
+      'discipline office of the unit above',
+      actor({
+        roles: [{ role: 'discipline', unitId: 'urumqi' }],
+        ownUnitIds: ['urumqi'],
+        managed: [{ unitId: altay, roles: ['discipline'] }],
+      }),
+      'view',
+    ],
+    [
+      'the unit’s secretary',
+      actor({
+        roles: [
+          { role: 'secretary', unitId: altay },
+          { role: 'member', unitId: altay },
+        ],
+        ownUnitIds: [altay],
+      }),
+      'forbidden',
+    ],
+    [
+      'the unit’s own personnel office (not above)',
+      actor({ roles: [{ role: 'personnel', unitId: altay }], ownUnitIds: [altay] }),
+      'forbidden',
+    ],
+    [
+      'another unit’s office',
+      actor({ roles: [{ role: 'office', unitId: 'khorgos' }], ownUnitIds: ['khorgos'] }),
+      'none',
+    ],
     ['an admin', actor({ adminRole: 'auditor', personId: null }), 'forbidden'],
   ])('%s: %s', (_who, a, expected) => {
     expect(sessionAccess(a, altay)).toBe(expected);
   });
 
   it('lists only units whose results the actor may see', () => {
-    const a = actor({ roles: [{ role: 'office', unitId: 'altay' }, { role: 'staff', unitId: 'altay' }], ownUnitIds: ['altay'], managed: [{ unitId: 'kh', roles: ['discipline'] }] });
+    const a = actor({
+      roles: [
+        { role: 'office', unitId: 'altay' },
+        { role: 'staff', unitId: 'altay' },
+      ],
+      ownUnitIds: ['altay'],
+      managed: [{ unitId: 'kh', roles: ['discipline'] }],
+    });
     expect(listableUnitIds(a).sort()).toEqual(['altay', 'kh']);
     expect(listableUnitIds(actor({ adminRole: 'system_admin' }))).toEqual([]);
   });

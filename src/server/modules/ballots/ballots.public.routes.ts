@@ -6,7 +6,14 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ballotFormSchema, publicBallotBodySchema, publicFormBodySchema, publicSessionSchema, receiptSchema, receiptsSchema } from '../../../common/contracts/ballots.js';
+import {
+  ballotFormSchema,
+  publicBallotBodySchema,
+  publicFormBodySchema,
+  publicSessionSchema,
+  receiptSchema,
+  receiptsSchema,
+} from '../../../common/contracts/ballots.js';
 import { idParamsSchema } from '../../../common/contracts/common.js';
 import { AppError } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
@@ -16,7 +23,10 @@ import { castWithCode, CodeAttemptFailed, formForCode, getPublicSession, publicS
 
 const tags = ['ballots'];
 
-export const ballotsPublicRoutes: FastifyPluginAsync<{ ctx: AppContext; limiter?: FailedCodeLimiter }> = async (fastify, { ctx, limiter: given }) => {
+export const ballotsPublicRoutes: FastifyPluginAsync<{ ctx: AppContext; limiter?: FailedCodeLimiter }> = async (
+  fastify,
+  { ctx, limiter: given },
+) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const limiter = given ?? new FailedCodeLimiter();
   const quiet = { public: true };
@@ -25,7 +35,11 @@ export const ballotsPublicRoutes: FastifyPluginAsync<{ ctx: AppContext; limiter?
   async function attempt<T>(req: FastifyRequest<{ Params: { id: string } }>, fn: () => Promise<T>): Promise<T> {
     const now = Date.now();
     const wait = limiter.blockedFor(req.ip, req.params.id, now);
-    if (wait > 0) throw new AppError('RATE_LIMITED', `错误的测评码尝试过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`, { details: { retryAfterSeconds: Math.ceil(wait / 1000) } });
+    if (wait > 0) {
+      throw new AppError('RATE_LIMITED', `错误的测评码尝试过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`, {
+        details: { retryAfterSeconds: Math.ceil(wait / 1000) },
+      });
+    }
     try {
       return await fn();
     } catch (e) {
@@ -34,27 +48,67 @@ export const ballotsPublicRoutes: FastifyPluginAsync<{ ctx: AppContext; limiter?
     }
   }
 
-  app.get('/api/ballots/public/sessions/:id', {
-    config: quiet,
-    logLevel: 'silent',
-    schema: { tags, summary: '测评公开信息（无需登录）', params: idParamsSchema, response: { 200: publicSessionSchema } },
-  }, async (req) => publicSession(ctx, await getPublicSession(ctx, req.params.id)));
+  app.get(
+    '/api/ballots/public/sessions/:id',
+    {
+      config: quiet,
+      logLevel: 'silent',
+      schema: {
+        tags,
+        summary: '测评公开信息（无需登录）',
+        params: idParamsSchema,
+        response: { 200: publicSessionSchema },
+      },
+    },
+    async (req) => publicSession(ctx, await getPublicSession(ctx, req.params.id)),
+  );
 
-  app.post('/api/ballots/public/sessions/:id/form', {
-    config: quiet,
-    logLevel: 'silent',
-    schema: { tags, summary: '凭测评码取得问卷（无需登录；错误尝试限速）', params: idParamsSchema, body: publicFormBodySchema, response: { 200: ballotFormSchema } },
-  }, async (req) => attempt(req, () => formForCode(ctx, req.params.id, req.body.code)));
+  app.post(
+    '/api/ballots/public/sessions/:id/form',
+    {
+      config: quiet,
+      logLevel: 'silent',
+      schema: {
+        tags,
+        summary: '凭测评码取得问卷（无需登录；错误尝试限速）',
+        params: idParamsSchema,
+        body: publicFormBodySchema,
+        response: { 200: ballotFormSchema },
+      },
+    },
+    async (req) => attempt(req, () => formForCode(ctx, req.params.id, req.body.code)),
+  );
 
-  app.post('/api/ballots/public/sessions/:id/ballots', {
-    config: quiet,
-    logLevel: 'silent',
-    schema: { tags, summary: '凭测评码投票（无需登录；测评码一次有效；返回回执）', params: idParamsSchema, body: publicBallotBodySchema, response: { 200: receiptSchema } },
-  }, async (req) => ({ receipt: await attempt(req, () => castWithCode(ctx, req.params.id, req.body.code, req.body.answers)) }));
+  app.post(
+    '/api/ballots/public/sessions/:id/ballots',
+    {
+      config: quiet,
+      logLevel: 'silent',
+      schema: {
+        tags,
+        summary: '凭测评码投票（无需登录；测评码一次有效；返回回执）',
+        params: idParamsSchema,
+        body: publicBallotBodySchema,
+        response: { 200: receiptSchema },
+      },
+    },
+    async (req) => ({
+      receipt: await attempt(req, () => castWithCode(ctx, req.params.id, req.body.code, req.body.answers)),
+    }),
+  );
 
-  app.get('/api/ballots/public/sessions/:id/receipts', {
-    config: quiet,
-    logLevel: 'silent',
-    schema: { tags, summary: '回执清单（测评结束后公布，无需登录）', params: idParamsSchema, response: { 200: receiptsSchema } },
-  }, async (req) => receipts(ctx, await getPublicSession(ctx, req.params.id)));
+  app.get(
+    '/api/ballots/public/sessions/:id/receipts',
+    {
+      config: quiet,
+      logLevel: 'silent',
+      schema: {
+        tags,
+        summary: '回执清单（测评结束后公布，无需登录）',
+        params: idParamsSchema,
+        response: { 200: receiptsSchema },
+      },
+    },
+    async (req) => receipts(ctx, await getPublicSession(ctx, req.params.id)),
+  );
 };

@@ -1,8 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, validateAnswers, type Category, type Questionnaire } from '../../../common/contracts/ballots.js';
+import {
+  CODE_ALPHABET,
+  validateAnswers,
+  type Category,
+  type Questionnaire,
+} from '../../../common/contracts/ballots.js';
 import { seededRandom } from '../../platform/random.js';
-import { decodeAnswers, encodeAnswers, generateCode, groupCategories, isWellFormedCode, receiptOf, settingsDigest, tally, toBase32, type CategoryCount } from './ballots.rules.js';
+import {
+  decodeAnswers,
+  encodeAnswers,
+  generateCode,
+  groupCategories,
+  isWellFormedCode,
+  receiptOf,
+  settingsDigest,
+  tally,
+  toBase32,
+  type CategoryCount,
+} from './ballots.rules.js';
 
 const cats = (...n: number[]): CategoryCount[] => n.map((ballots, i) => ({ key: `c${i}`, label: `类别${i}`, ballots }));
 
@@ -21,7 +37,9 @@ describe('codes and receipts', () => {
   it('encodes bytes as base32 five bits at a time', () => {
     expect(toBase32(Buffer.from([0, 0, 0, 0, 0]), 8)).toBe(CODE_ALPHABET[0]!.repeat(8));
     expect(toBase32(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff]), 8)).toBe(CODE_ALPHABET[31]!.repeat(8));
-    expect(toBase32(Buffer.from([0b00001000, 0b01000000]), 3)).toBe(`${CODE_ALPHABET[1]}${CODE_ALPHABET[1]}${CODE_ALPHABET[0]}`);
+    expect(toBase32(Buffer.from([0b00001000, 0b01000000]), 3)).toBe(
+      `${CODE_ALPHABET[1]}${CODE_ALPHABET[1]}${CODE_ALPHABET[0]}`,
+    );
   });
 
   it('gives a 16-character receipt that depends on the ballot id and every answer', () => {
@@ -35,9 +53,21 @@ describe('codes and receipts', () => {
 
   it('changes the settings digest when any setting changes', () => {
     const base = {
-      id: 's', unitId: 'u', kind: 'team_evaluation', title: 't', year: 2025, minGroupSize: 5, smallGroupPolicy: 'merge' as const,
-      questionnaire: { intro: '', questions: [{ id: 'q', type: 'rating' as const, text: 'x', options: ['a', 'b'], required: true }] },
-      categories: [{ key: 'a', label: 'A', expected: 3, loginPersonIds: [] }], opensAt: '2026-01-01T00:00:00.000Z', closesAt: '2026-01-02T00:00:00.000Z', codesIssued: { a: 3 },
+      id: 's',
+      unitId: 'u',
+      kind: 'team_evaluation',
+      title: 't',
+      year: 2025,
+      minGroupSize: 5,
+      smallGroupPolicy: 'merge' as const,
+      questionnaire: {
+        intro: '',
+        questions: [{ id: 'q', type: 'rating' as const, text: 'x', options: ['a', 'b'], required: true }],
+      },
+      categories: [{ key: 'a', label: 'A', expected: 3, loginPersonIds: [] }],
+      opensAt: '2026-01-01T00:00:00.000Z',
+      closesAt: '2026-01-02T00:00:00.000Z',
+      codesIssued: { a: 3 },
     };
     const d = settingsDigest(base);
     expect(settingsDigest({ ...base })).toBe(d);
@@ -55,7 +85,10 @@ describe('grouping by the minimum group size (C-01)', () => {
 
   it('merges a small category with the next-smallest one', () => {
     const g = groupCategories(cats(3, 12, 7), 5, 'merge');
-    expect(g.groups.map((x) => [x.categories, x.ballots])).toEqual([[['c2', 'c0'], 10], [['c1'], 12]]);
+    expect(g.groups.map((x) => [x.categories, x.ballots])).toEqual([
+      [['c2', 'c0'], 10],
+      [['c1'], 12],
+    ]);
   });
 
   it('keeps merging until no group is below the minimum', () => {
@@ -79,22 +112,54 @@ describe('grouping by the minimum group size (C-01)', () => {
   });
 
   it('never lets a category below the minimum be shown or derived by subtraction (property)', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 8 }), fc.constantFrom('merge' as const, 'withhold' as const), (ns, min, policy) => {
-      const g = groupCategories(cats(...ns), min, policy);
-      const total = ns.reduce((a, b) => a + b, 0);
-      if (total < min) return g.allWithheld && g.groups.length === 0;
-      const shown = g.groups.reduce((n, x) => n + x.ballots, 0);
-      const remainder = total - shown; // what subtracting the shown groups from the total reveals
-      return g.groups.every((x) => x.ballots >= min) && (remainder === 0 || remainder >= min) && (g.withheld?.ballots ?? 0) === remainder;
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.constantFrom('merge' as const, 'withhold' as const),
+        (ns, min, policy) => {
+          const g = groupCategories(cats(...ns), min, policy);
+          const total = ns.reduce((a, b) => a + b, 0);
+          if (total < min) return g.allWithheld && g.groups.length === 0;
+          const shown = g.groups.reduce((n, x) => n + x.ballots, 0);
+          const remainder = total - shown; // what subtracting the shown groups from the total reveals
+          return (
+            g.groups.every((x) => x.ballots >= min) &&
+            (remainder === 0 || remainder >= min) &&
+            (g.withheld?.ballots ?? 0) === remainder
+          );
+        },
+      ),
+    );
   });
 });
 
 const questionnaire: Questionnaire = {
   intro: '',
   questions: [
-    { id: 'q1', type: 'rating', text: '总体评价', options: ['优秀', '称职', '基本称职', '不称职'], required: true, role: 'overall', subjectPersonId: 'p1' },
-    { id: 'r1', type: 'recommend', text: '推荐', post: '副关长', seats: 2, allowWriteIn: true, required: false, candidates: [{ id: 'a', name: '甲' }, { id: 'b', name: '乙' }, { id: 'c', name: '丙' }] },
+    {
+      id: 'q1',
+      type: 'rating',
+      text: '总体评价',
+      options: ['优秀', '称职', '基本称职', '不称职'],
+      required: true,
+      role: 'overall',
+      subjectPersonId: 'p1',
+    },
+    {
+      id: 'r1',
+      type: 'recommend',
+      text: '推荐',
+      post: '副关长',
+      seats: 2,
+      allowWriteIn: true,
+      required: false,
+      candidates: [
+        { id: 'a', name: '甲' },
+        { id: 'b', name: '乙' },
+        { id: 'c', name: '丙' },
+      ],
+    },
   ],
 };
 const categories: Category[] = [
@@ -121,7 +186,10 @@ describe('answers are checked against the questionnaire, naming the question', (
     expect(p?.message).toContain(text);
   });
   it('refuses a write-in where none is allowed', () => {
-    const q = { ...questionnaire, questions: [{ ...questionnaire.questions[1]!, allowWriteIn: false } as Questionnaire['questions'][number]] };
+    const q = {
+      ...questionnaire,
+      questions: [{ ...questionnaire.questions[1]!, allowWriteIn: false } as Questionnaire['questions'][number]],
+    };
     expect(validateAnswers(q, { r1: { candidates: [], writeIns: ['丁'] } })?.message).toContain('不允许另行推荐');
   });
 });
@@ -134,20 +202,30 @@ describe('storage form', () => {
     expect(decodeAnswers(questionnaire, stored)).toEqual(answers);
     expect(receiptOf('s', 'b', decodeAnswers(questionnaire, stored))).toBe(receiptOf('s', 'b', answers));
     expect(decodeAnswers(questionnaire, encodeAnswers(questionnaire, { q1: '优秀' }))).toEqual({ q1: '优秀' });
-    expect(decodeAnswers(questionnaire, encodeAnswers(questionnaire, { q1: '优秀', r1: { candidates: [], writeIns: [] } }))).toEqual({ q1: '优秀', r1: { candidates: [], writeIns: [] } });
+    expect(
+      decodeAnswers(questionnaire, encodeAnswers(questionnaire, { q1: '优秀', r1: { candidates: [], writeIns: [] } })),
+    ).toEqual({ q1: '优秀', r1: { candidates: [], writeIns: [] } });
   });
 });
 
 describe('tally', () => {
   const ballots = [
-    ...Array.from({ length: 3 }, () => ({ category: 'team', answers: { q1: '不称职', r1: { candidates: ['a'], writeIns: [] } } })),
-    ...Array.from({ length: 10 }, (_, i) => ({ category: 'staff', answers: { q1: i < 6 ? '优秀' : '称职', r1: { candidates: ['b'], writeIns: i < 2 ? [' 丁 '] : [] } } })),
+    ...Array.from({ length: 3 }, () => ({
+      category: 'team',
+      answers: { q1: '不称职', r1: { candidates: ['a'], writeIns: [] } },
+    })),
+    ...Array.from({ length: 10 }, (_, i) => ({
+      category: 'staff',
+      answers: { q1: i < 6 ? '优秀' : '称职', r1: { candidates: ['b'], writeIns: i < 2 ? [' 丁 '] : [] } },
+    })),
   ];
 
   it('counts totals and merged groups; the small category never appears alone', () => {
     const t = tally(questionnaire, categories, ballots, 5, 'merge');
     expect(t.totalBallots).toBe(13);
-    expect(t.groups).toEqual([{ key: 'staff+team', label: '一般干部、班子成员', categories: ['staff', 'team'], ballots: 13 }]);
+    expect(t.groups).toEqual([
+      { key: 'staff+team', label: '一般干部、班子成员', categories: ['staff', 'team'], ballots: 13 },
+    ]);
     const q1 = t.questions[0]!;
     expect(q1.total.counts).toEqual({ 优秀: 6, 称职: 4, 基本称职: 0, 不称职: 3 });
     expect(q1.groups.map((g) => g.key)).toEqual(['staff+team']);
@@ -157,8 +235,13 @@ describe('tally', () => {
   });
 
   it('withholds the small category: only the total includes it', () => {
-    const t = tally(questionnaire, [...categories, { key: 'mid', label: '中层干部', expected: 9, loginPersonIds: [] }],
-      [...ballots, ...Array.from({ length: 6 }, () => ({ category: 'mid', answers: { q1: '称职' } }))], 5, 'withhold');
+    const t = tally(
+      questionnaire,
+      [...categories, { key: 'mid', label: '中层干部', expected: 9, loginPersonIds: [] }],
+      [...ballots, ...Array.from({ length: 6 }, () => ({ category: 'mid', answers: { q1: '称职' } }))],
+      5,
+      'withhold',
+    );
     expect(t.groups.map((g) => g.key)).toEqual(['staff']);
     expect(t.withheld).toEqual({ labels: ['班子成员', '中层干部'], ballots: 9 });
     expect(t.questions[0]!.groups.map((g) => g.key)).toEqual(['staff']);

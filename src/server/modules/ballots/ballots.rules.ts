@@ -5,8 +5,16 @@
  * not even by subtracting the shown groups from the total. No I/O, no clock; randomness is passed in.
  */
 import {
-  CODE_ALPHABET, CODE_LENGTH, RECEIPT_LENGTH, normalizeWriteIn,
-  type Answers, type Category, type Questionnaire, type RecommendAnswer, type SmallGroupPolicy, type Tally,
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  RECEIPT_LENGTH,
+  normalizeWriteIn,
+  type Answers,
+  type Category,
+  type Questionnaire,
+  type RecommendAnswer,
+  type SmallGroupPolicy,
+  type Tally,
 } from '../../../common/contracts/ballots.js';
 import { canonicalJson, sm3Hex } from '../../platform/crypto.js';
 import type { Random } from '../../platform/random.js';
@@ -69,10 +77,23 @@ export function settingsDigest(s: FrozenSettings): string {
 }
 
 /** The settings fixed at opening, taken from a session (any other field of it stays out of the digest). */
-export function frozenSettingsOf(s: Omit<FrozenSettings, 'codesIssued'>, codesIssued: Record<string, number>): FrozenSettings {
+export function frozenSettingsOf(
+  s: Omit<FrozenSettings, 'codesIssued'>,
+  codesIssued: Record<string, number>,
+): FrozenSettings {
   return {
-    id: s.id, unitId: s.unitId, kind: s.kind, title: s.title, year: s.year, questionnaire: s.questionnaire, categories: s.categories,
-    minGroupSize: s.minGroupSize, smallGroupPolicy: s.smallGroupPolicy, opensAt: s.opensAt, closesAt: s.closesAt, codesIssued,
+    id: s.id,
+    unitId: s.unitId,
+    kind: s.kind,
+    title: s.title,
+    year: s.year,
+    questionnaire: s.questionnaire,
+    categories: s.categories,
+    minGroupSize: s.minGroupSize,
+    smallGroupPolicy: s.smallGroupPolicy,
+    opensAt: s.opensAt,
+    closesAt: s.closesAt,
+    codesIssued,
   };
 }
 
@@ -106,7 +127,10 @@ export function decodeAnswers(q: Questionnaire, stored: string): Answers {
     if (x.type === 'rating') out[x.id] = x.options[v as number] as string;
     else {
       const list = v as (number | string)[];
-      out[x.id] = { candidates: list.filter((e): e is number => typeof e === 'number').map((n) => x.candidates[n]?.id ?? ''), writeIns: list.filter((e): e is string => typeof e === 'string') };
+      out[x.id] = {
+        candidates: list.filter((e): e is number => typeof e === 'number').map((n) => x.candidates[n]?.id ?? ''),
+        writeIns: list.filter((e): e is string => typeof e === 'string'),
+      };
     }
   });
   return out;
@@ -147,14 +171,21 @@ function smallest(groups: G[], except?: G): G | undefined {
 export function groupCategories(counts: CategoryCount[], min: number, policy: SmallGroupPolicy): Grouping {
   const total = counts.reduce((s, c) => s + c.ballots, 0);
   if (total < min) return { groups: [], withheld: null, allWithheld: true };
-  let groups: G[] = counts.filter((c) => c.ballots > 0).map((c, i) => ({ keys: [c.key], labels: [c.label], n: c.ballots, order: i }));
+  let groups: G[] = counts
+    .filter((c) => c.ballots > 0)
+    .map((c, i) => ({ keys: [c.key], labels: [c.label], n: c.ballots, order: i }));
   let hidden: G[] = [];
   if (policy === 'merge') {
     for (;;) {
       const low = smallest(groups.filter((g) => g.n < min));
       if (!low) break;
       const other = smallest(groups, low) as G; // total >= min, so another group exists
-      const merged: G = { keys: [...other.keys, ...low.keys], labels: [...other.labels, ...low.labels], n: other.n + low.n, order: Math.min(other.order, low.order) };
+      const merged: G = {
+        keys: [...other.keys, ...low.keys],
+        labels: [...other.labels, ...low.labels],
+        n: other.n + low.n,
+        order: Math.min(other.order, low.order),
+      };
       groups = [...groups.filter((g) => g !== low && g !== other), merged].sort((a, b) => a.order - b.order);
     }
   } else {
@@ -169,8 +200,15 @@ export function groupCategories(counts: CategoryCount[], min: number, policy: Sm
   }
   const hiddenBallots = hidden.reduce((s, g) => s + g.n, 0);
   return {
-    groups: groups.map((g) => ({ key: g.keys.join('+'), label: g.labels.join('、'), categories: g.keys, ballots: g.n })),
-    withheld: hidden.length ? { labels: hidden.flatMap((g) => g.labels), categories: hidden.flatMap((g) => g.keys), ballots: hiddenBallots } : null,
+    groups: groups.map((g) => ({
+      key: g.keys.join('+'),
+      label: g.labels.join('、'),
+      categories: g.keys,
+      ballots: g.n,
+    })),
+    withheld: hidden.length
+      ? { labels: hidden.flatMap((g) => g.labels), categories: hidden.flatMap((g) => g.keys), ballots: hiddenBallots }
+      : null,
     allWithheld: false,
   };
 }
@@ -200,23 +238,60 @@ function rankWriteIns(qi: number, ballots: Indexed[]): { listed: string[]; other
   for (const b of ballots) {
     const v = b.values[qi];
     if (!Array.isArray(v)) continue;
-    for (const w of v) if (typeof w === 'string') votes.set(normalizeWriteIn(w), (votes.get(normalizeWriteIn(w)) ?? 0) + 1);
+    for (const w of v) {
+      if (typeof w === 'string') votes.set(normalizeWriteIn(w), (votes.get(normalizeWriteIn(w)) ?? 0) + 1);
+    }
   }
-  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh')).map(([name]) => name);
+  const ranked = [...votes.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'))
+    .map(([name]) => name);
   return { listed: ranked.slice(0, MAX_WRITE_INS_LISTED), other: ranked.length > MAX_WRITE_INS_LISTED };
 }
 
 /** Totals per question and per shown group, with C-01 applied; nothing of a hidden group is kept. */
-export function tally(questionnaire: Questionnaire, categories: Category[], ballots: TallyBallot[], min: number, policy: SmallGroupPolicy): Tally {
-  return tallyIndexed(questionnaire, categories, ballots.map((b) => ({ category: b.category, values: JSON.parse(encodeAnswers(questionnaire, b.answers)) as Stored })), min, policy);
+export function tally(
+  questionnaire: Questionnaire,
+  categories: Category[],
+  ballots: TallyBallot[],
+  min: number,
+  policy: SmallGroupPolicy,
+): Tally {
+  return tallyIndexed(
+    questionnaire,
+    categories,
+    ballots.map((b) => ({
+      category: b.category,
+      values: JSON.parse(encodeAnswers(questionnaire, b.answers)) as Stored,
+    })),
+    min,
+    policy,
+  );
 }
 
 /** The same tally straight from stored ballots (used at closing: no decoding into objects). */
-export function tallyStored(questionnaire: Questionnaire, categories: Category[], ballots: StoredBallot[], min: number, policy: SmallGroupPolicy): Tally {
-  return tallyIndexed(questionnaire, categories, ballots.map((b) => ({ category: b.category, values: JSON.parse(b.answers) as Stored })), min, policy);
+export function tallyStored(
+  questionnaire: Questionnaire,
+  categories: Category[],
+  ballots: StoredBallot[],
+  min: number,
+  policy: SmallGroupPolicy,
+): Tally {
+  return tallyIndexed(
+    questionnaire,
+    categories,
+    ballots.map((b) => ({ category: b.category, values: JSON.parse(b.answers) as Stored })),
+    min,
+    policy,
+  );
 }
 
-function tallyIndexed(questionnaire: Questionnaire, categories: Category[], ballots: Indexed[], min: number, policy: SmallGroupPolicy): Tally {
+function tallyIndexed(
+  questionnaire: Questionnaire,
+  categories: Category[],
+  ballots: Indexed[],
+  min: number,
+  policy: SmallGroupPolicy,
+): Tally {
   const perCategory = categories.map((c) => ({ key: c.key, label: c.label, ballots: 0 }));
   const catIndex = new Map(perCategory.map((c, i) => [c.key, i]));
   for (const b of ballots) {
@@ -225,8 +300,12 @@ function tallyIndexed(questionnaire: Questionnaire, categories: Category[], ball
   }
   const grouping = groupCategories(perCategory, min, policy);
   const base = {
-    totalBallots: ballots.length, minGroupSize: min, policy, allWithheld: grouping.allWithheld,
-    groups: grouping.groups, withheld: grouping.withheld ? { labels: grouping.withheld.labels, ballots: grouping.withheld.ballots } : null,
+    totalBallots: ballots.length,
+    minGroupSize: min,
+    policy,
+    allWithheld: grouping.allWithheld,
+    groups: grouping.groups,
+    withheld: grouping.withheld ? { labels: grouping.withheld.labels, ballots: grouping.withheld.ballots } : null,
   };
   if (grouping.allWithheld) return { ...base, questions: [] };
   const groupIndex = new Map<string, number>();
@@ -234,18 +313,41 @@ function tallyIndexed(questionnaire: Questionnaire, categories: Category[], ball
   const prepared = questionnaire.questions.map((q, qi) => {
     const w = q.type === 'recommend' ? rankWriteIns(qi, ballots) : { listed: [], other: false };
     const listed = new Set(w.listed);
-    const options = q.type === 'rating' ? q.options : [...q.candidates.map((c) => c.name), ...w.listed, ...(w.other ? [OTHER_WRITE_INS] : [])];
-    const fresh = (key: string, label: string, n: number): Counter => ({ key, label, ballots: n, counts: Object.fromEntries(options.map((o) => [o, 0])), answered: 0 });
-    return { q, options, listed, writeIns: w.listed, total: fresh('total', '合计', ballots.length), groups: grouping.groups.map((g) => fresh(g.key, g.label, g.ballots)) };
+    const options =
+      q.type === 'rating'
+        ? q.options
+        : [...q.candidates.map((c) => c.name), ...w.listed, ...(w.other ? [OTHER_WRITE_INS] : [])];
+    const fresh = (key: string, label: string, n: number): Counter => ({
+      key,
+      label,
+      ballots: n,
+      counts: Object.fromEntries(options.map((o) => [o, 0])),
+      answered: 0,
+    });
+    return {
+      q,
+      options,
+      listed,
+      writeIns: w.listed,
+      total: fresh('total', '合计', ballots.length),
+      groups: grouping.groups.map((g) => fresh(g.key, g.label, g.ballots)),
+    };
   });
   for (const b of ballots) {
     const gi = groupIndex.get(b.category);
     prepared.forEach((p, qi) => {
       const v = b.values[qi];
       if (v === null || v === undefined) return;
-      const keys = typeof v === 'number'
-        ? [p.options[v] as string]
-        : v.map((e) => (typeof e === 'number' ? (p.options[e] as string) : p.listed.has(normalizeWriteIn(e)) ? normalizeWriteIn(e) : OTHER_WRITE_INS));
+      const keys =
+        typeof v === 'number'
+          ? [p.options[v] as string]
+          : v.map((e) =>
+              typeof e === 'number'
+                ? (p.options[e] as string)
+                : p.listed.has(normalizeWriteIn(e))
+                  ? normalizeWriteIn(e)
+                  : OTHER_WRITE_INS,
+            );
       if (!keys.length) return;
       const g = gi === undefined ? undefined : p.groups[gi];
       p.total.answered += 1;
@@ -257,9 +359,16 @@ function tallyIndexed(questionnaire: Questionnaire, categories: Category[], ball
     });
   }
   const questions = prepared.map(({ q, options, writeIns, total, groups }) => ({
-    id: q.id, type: q.type, text: q.type === 'recommend' ? `${q.text}（${q.post}，推荐 ${q.seats} 名）` : q.text, section: q.section ?? null,
-    subjectPersonId: q.type === 'rating' ? (q.subjectPersonId ?? null) : null, role: q.type === 'rating' ? (q.role ?? null) : null,
-    options, writeIns, total, groups,
+    id: q.id,
+    type: q.type,
+    text: q.type === 'recommend' ? `${q.text}（${q.post}，推荐 ${q.seats} 名）` : q.text,
+    section: q.section ?? null,
+    subjectPersonId: q.type === 'rating' ? (q.subjectPersonId ?? null) : null,
+    role: q.type === 'rating' ? (q.role ?? null) : null,
+    options,
+    writeIns,
+    total,
+    groups,
   }));
   return { ...base, questions };
 }

@@ -17,7 +17,9 @@ function dupe(values: string[]): string | undefined {
 
 /** Throws a 400 naming the field when the settings do not hold together. */
 export function assertSettings(body: Pick<SessionBody, 'questionnaire' | 'categories' | 'opensAt' | 'closesAt'>): void {
-  if (new Date(body.closesAt).getTime() <= new Date(body.opensAt).getTime()) throw invalidField('closesAt', '结束时间应晚于开始时间');
+  if (new Date(body.closesAt).getTime() <= new Date(body.opensAt).getTime()) {
+    throw invalidField('closesAt', '结束时间应晚于开始时间');
+  }
   assertQuestionnaire(body.questionnaire);
   assertCategories(body.categories);
 }
@@ -52,12 +54,18 @@ export function assertCategories(categories: Category[]): void {
 export function assertReadyToOpen(q: Questionnaire): void {
   for (const [i, x] of q.questions.entries()) {
     if (x.type === 'recommend' && x.candidates.some((c) => c.name.startsWith('（请填写'))) {
-      throw new AppError('VALIDATION_FAILED', `第 ${i + 1} 题的参考人选尚未填写`, { field: `questionnaire.questions.${i}.candidates` });
+      throw new AppError('VALIDATION_FAILED', `第 ${i + 1} 题的参考人选尚未填写`, {
+        field: `questionnaire.questions.${i}.candidates`,
+      });
     }
   }
 }
 
 /** SE-03: recommendation questions whose reference list is not longer than the seats (差额). */
 export function referenceListsTooShort(q: Questionnaire): { questionId: string; candidates: number; seats: number }[] {
-  return q.questions.flatMap((x) => (x.type === 'recommend' && x.candidates.length <= x.seats ? [{ questionId: x.id, candidates: x.candidates.length, seats: x.seats }] : []));
+  return q.questions.flatMap((x) =>
+    x.type === 'recommend' && x.candidates.length <= x.seats
+      ? [{ questionId: x.id, candidates: x.candidates.length, seats: x.seats }]
+      : [],
+  );
 }

@@ -5,7 +5,17 @@
  * of the codes: Banzi keeps keyed hashes.
  */
 import {
-  AlignmentType, BorderStyle, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
 } from 'docx';
 import QRCode from 'qrcode';
 import { groupCode } from '../../../common/contracts/ballots.js';
@@ -32,7 +42,12 @@ export function slipUrl(url: string, code: string): string {
 async function slipCell(info: SlipInfo, code: string, index: number): Promise<TableCell> {
   const png = await QRCode.toBuffer(slipUrl(info.url, code), { errorCorrectionLevel: 'M', margin: 1, scale: 3 });
   const line = (text: string, opts: { bold?: boolean; size?: number; font?: string } = {}) =>
-    new TextRun({ text, bold: opts.bold ?? false, size: opts.size ?? 18, font: opts.font ? { ascii: opts.font, hAnsi: opts.font, eastAsia: 'SimSun' } : FONT });
+    new TextRun({
+      text,
+      bold: opts.bold ?? false,
+      size: opts.size ?? 18,
+      font: opts.font ? { ascii: opts.font, hAnsi: opts.font, eastAsia: 'SimSun' } : FONT,
+    });
   return new TableCell({
     width: { size: 50, type: WidthType.PERCENTAGE },
     borders: { top: CUT, bottom: CUT, left: CUT, right: CUT },
@@ -44,9 +59,19 @@ async function slipCell(info: SlipInfo, code: string, index: number): Promise<Ta
         alignment: AlignmentType.CENTER,
         children: [new ImageRun({ type: 'png', data: png, transformation: { width: 104, height: 104 } })],
       }),
-      new Paragraph({ alignment: AlignmentType.CENTER, children: [line(groupCode(code), { bold: true, size: 30, font: 'Courier New' })] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [line(groupCode(code), { bold: true, size: 30, font: 'Courier New' })],
+      }),
       new Paragraph({ children: [line(`手机扫码，或打开 ${info.url} 输入上方测评码。`, { size: 15 })] }),
-      new Paragraph({ children: [line(`每码限用一次，${formatInstant(info.closesAt)} 截止。测评码随机发放，系统不知道谁持有哪一张。提交后请记下回执，结束后可核对。`, { size: 15 })] }),
+      new Paragraph({
+        children: [
+          line(
+            `每码限用一次，${formatInstant(info.closesAt)} 截止。测评码随机发放，系统不知道谁持有哪一张。提交后请记下回执，结束后可核对。`,
+            { size: 15 },
+          ),
+        ],
+      }),
     ],
   });
 }
@@ -58,19 +83,33 @@ export async function slipsDocx(info: SlipInfo, codes: string[]): Promise<Buffer
   const rows: TableRow[] = [];
   for (let i = 0; i < cells.length; i += PER_ROW) {
     const row = cells.slice(i, i + PER_ROW);
-    while (row.length < PER_ROW) row.push(new TableCell({ borders: { top: CUT, bottom: CUT, left: CUT, right: CUT }, children: [new Paragraph('')] }));
+    while (row.length < PER_ROW) {
+      row.push(
+        new TableCell({ borders: { top: CUT, bottom: CUT, left: CUT, right: CUT }, children: [new Paragraph('')] }),
+      );
+    }
     rows.push(new TableRow({ cantSplit: true, children: row }));
   }
   const doc = new Document({
     creator: 'Banzi 班子',
     title: `${info.title} 测评码`,
-    sections: [{
-      properties: { page: { margin: { top: 567, bottom: 567, left: 567, right: 567 } } },
-      children: [
-        new Paragraph({ children: [new TextRun({ text: `${info.title}（${info.categoryLabel}）测评码 ${codes.length} 张：沿虚线剪开，打乱后随机发放。`, size: 18, font: FONT })] }),
-        new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
-      ],
-    }],
+    sections: [
+      {
+        properties: { page: { margin: { top: 567, bottom: 567, left: 567, right: 567 } } },
+        children: [
+          new Paragraph({
+            children: [
+              new TextRun({
+                text: `${info.title}（${info.categoryLabel}）测评码 ${codes.length} 张：沿虚线剪开，打乱后随机发放。`,
+                size: 18,
+                font: FONT,
+              }),
+            ],
+          }),
+          new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -21,8 +21,12 @@ import { isAccepting } from './ballots.service.js';
 /** A refused code (unknown, another session's, spent or malformed): counted by the rate limiter. */
 export class CodeAttemptFailed extends AppError {}
 
-const invalidCode = () => new CodeAttemptFailed('VALIDATION_FAILED', '测评码无效，请核对纸条上的测评码（不区分大小写，可省略短横线）', { field: 'code' });
-const spentCode = () => new CodeAttemptFailed('CONFLICT', '该测评码已经使用过，每个测评码只能投票一次', { field: 'code' });
+const invalidCode = () =>
+  new CodeAttemptFailed('VALIDATION_FAILED', '测评码无效，请核对纸条上的测评码（不区分大小写，可省略短横线）', {
+    field: 'code',
+  });
+const spentCode = () =>
+  new CodeAttemptFailed('CONFLICT', '该测评码已经使用过，每个测评码只能投票一次', { field: 'code' });
 
 /**
  * Frozen sessions (open or closed) cached per context: their settings can no longer change. The
@@ -57,7 +61,9 @@ export function codeHash(ctx: AppContext, code: string): string {
 
 function assertAccepting(ctx: AppContext, s: repo.Session): void {
   const now = ctx.clock.now();
-  if (s.status === 'closed' || now.getTime() >= new Date(s.closesAt).getTime()) throw new AppError('INVALID_STATE', '本次测评已经结束，不再接受投票');
+  if (s.status === 'closed' || now.getTime() >= new Date(s.closesAt).getTime()) {
+    throw new AppError('INVALID_STATE', '本次测评已经结束，不再接受投票');
+  }
   if (!isAccepting(s, now)) throw new AppError('INVALID_STATE', '本次测评尚未开始，请在开始时间后再投票');
 }
 
@@ -68,8 +74,16 @@ export function assertValidAnswers(s: repo.Session, answers: Answers): void {
 
 export async function publicSession(ctx: AppContext, s: repo.Session) {
   return {
-    id: s.id, unitName: await repo.unitName(ctx.db, s.unitId), kind: s.kind, title: s.title, status: s.status, accepting: isAccepting(s, ctx.clock.now()),
-    opensAt: s.opensAt, closesAt: s.closesAt, settingsDigest: s.settingsDigest, minGroupSize: s.minGroupSize,
+    id: s.id,
+    unitName: await repo.unitName(ctx.db, s.unitId),
+    kind: s.kind,
+    title: s.title,
+    status: s.status,
+    accepting: isAccepting(s, ctx.clock.now()),
+    opensAt: s.opensAt,
+    closesAt: s.closesAt,
+    settingsDigest: s.settingsDigest,
+    minGroupSize: s.minGroupSize,
     ballots: s.status === 'closed' ? (s.results?.totalBallots ?? null) : null,
   };
 }
@@ -95,17 +109,25 @@ export async function formForCode(ctx: AppContext, sessionId: string, rawCode: s
   const c = await repo.findCode(ctx.db, codeHash(ctx, code));
   if (!c || c.session_id !== sessionId) throw invalidCode();
   if (c.spent === 1) throw spentCode();
-  return { session: await publicSession(ctx, s), categoryLabel: s.categories.find((x) => x.key === c.category)?.label ?? '', questionnaire: s.questionnaire };
+  return {
+    session: await publicSession(ctx, s),
+    categoryLabel: s.categories.find((x) => x.key === c.category)?.label ?? '',
+    questionnaire: s.questionnaire,
+  };
 }
 
-export type Voter =
-  | { kind: 'code'; codeHash: string }
-  | { kind: 'member'; personId: string; category: string };
+export type Voter = { kind: 'code'; codeHash: string } | { kind: 'member'; personId: string; category: string };
 
 const NOT_SPENDABLE = new Error('code not spendable');
 
 /** Store one ballot for a voter; returns its receipt. */
-export async function castBallot(ctx: AppContext, s: repo.Session, voter: Voter, answers: Answers, auditActor: AuditActor): Promise<string> {
+export async function castBallot(
+  ctx: AppContext,
+  s: repo.Session,
+  voter: Voter,
+  answers: Answers,
+  auditActor: AuditActor,
+): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     const id = randomId(ctx.random);
     const receipt = receiptOf(s.id, id, answers);
@@ -120,18 +142,32 @@ export async function castBallot(ctx: AppContext, s: repo.Session, voter: Voter,
           if (!category) throw NOT_SPENDABLE;
         } else {
           category = voter.category;
-          await trx.insertInto('ballot_voters').values({ id: randomId(ctx.random), session_id: s.id, person_id: voter.personId, category }).execute();
+          await trx
+            .insertInto('ballot_voters')
+            .values({ id: randomId(ctx.random), session_id: s.id, person_id: voter.personId, category })
+            .execute();
         }
-        await repo.insertBallot(trx, { id, session_id: s.id, category, answers: encodeAnswers(s.questionnaire, answers), receipt });
+        await repo.insertBallot(trx, {
+          id,
+          session_id: s.id,
+          category,
+          answers: encodeAnswers(s.questionnaire, answers),
+          receipt,
+        });
         await ctx.audit.record(trx, auditActor, {
-          action: 'ballots.ballot_cast', entityType: 'ballot_session', entityId: s.id, unitId: s.unitId,
+          action: 'ballots.ballot_cast',
+          entityType: 'ballot_session',
+          entityId: s.id,
+          unitId: s.unitId,
         });
       });
       return receipt;
     } catch (e) {
       if (e === NOT_SPENDABLE && voter.kind === 'code') throw await refusal(ctx, s.id, voter.codeHash);
       if (isUniqueViolation(e)) {
-        if (voter.kind === 'member' && (await repo.findVoter(ctx.db, s.id, voter.personId))) throw new AppError('CONFLICT', '您已经投过票了，每人只能投票一次');
+        if (voter.kind === 'member' && (await repo.findVoter(ctx.db, s.id, voter.personId))) {
+          throw new AppError('CONFLICT', '您已经投过票了，每人只能投票一次');
+        }
         if (attempt < 2) continue; // an 80-bit receipt collided: draw a new ballot id
       }
       throw e;
@@ -140,7 +176,12 @@ export async function castBallot(ctx: AppContext, s: repo.Session, voter: Voter,
 }
 
 /** A code holder's ballot (public route), committed together with ballots arriving at the same moment. */
-export async function castWithCode(ctx: AppContext, sessionId: string, rawCode: string, answers: Answers): Promise<string> {
+export async function castWithCode(
+  ctx: AppContext,
+  sessionId: string,
+  rawCode: string,
+  answers: Answers,
+): Promise<string> {
   const code = normalizeCode(rawCode);
   const s = await getPublicSession(ctx, sessionId);
   assertAccepting(ctx, s);
@@ -154,7 +195,11 @@ const batchers = new WeakMap<AppContext, BallotBatcher>();
 function batcherOf(ctx: AppContext): BallotBatcher {
   let b = batchers.get(ctx);
   if (!b) {
-    b = new BallotBatcher(ctx, (s, hash, answers) => castBallot(ctx, s, { kind: 'code', codeHash: hash }, answers, ANONYMOUS), (sessionId, hash) => refusal(ctx, sessionId, hash));
+    b = new BallotBatcher(
+      ctx,
+      (s, hash, answers) => castBallot(ctx, s, { kind: 'code', codeHash: hash }, answers, ANONYMOUS),
+      (sessionId, hash) => refusal(ctx, sessionId, hash),
+    );
     batchers.set(ctx, b);
   }
   return b;
@@ -165,23 +210,43 @@ async function memberCategory(ctx: AppContext, actor: Actor, sessionId: string) 
   requireBusinessUser(actor);
   const s = await repo.findSession(ctx.db, sessionId);
   if (!s || s.status === 'draft' || !visibleUnitIds(actor).includes(s.unitId)) throw notFound('测评');
-  const category = actor.personId ? s.categories.find((c) => c.loginPersonIds.includes(actor.personId as string)) : undefined;
+  const category = actor.personId
+    ? s.categories.find((c) => c.loginPersonIds.includes(actor.personId as string))
+    : undefined;
   if (!category || !actor.personId) throw forbidden('您不在本次测评的登录投票人员名单中，请使用纸条上的测评码投票');
   return { s: (await frozenSession(ctx, sessionId)) ?? s, category, personId: actor.personId };
 }
 
-export async function memberForm(ctx: AppContext, actor: Actor, sessionId: string): Promise<BallotForm & { voted: boolean }> {
+export async function memberForm(
+  ctx: AppContext,
+  actor: Actor,
+  sessionId: string,
+): Promise<BallotForm & { voted: boolean }> {
   const { s, category, personId } = await memberCategory(ctx, actor, sessionId);
-  return { session: await publicSession(ctx, s), categoryLabel: category.label, questionnaire: s.questionnaire, voted: !!(await repo.findVoter(ctx.db, s.id, personId)) };
+  return {
+    session: await publicSession(ctx, s),
+    categoryLabel: category.label,
+    questionnaire: s.questionnaire,
+    voted: !!(await repo.findVoter(ctx.db, s.id, personId)),
+  };
 }
 
 /** A logged-in member's ballot: who voted is recorded (ballot_voters), how is not linked to them. */
-export async function castAsMember(ctx: AppContext, actor: Actor, sessionId: string, answers: Answers): Promise<string> {
+export async function castAsMember(
+  ctx: AppContext,
+  actor: Actor,
+  sessionId: string,
+  answers: Answers,
+): Promise<string> {
   const { s, category, personId } = await memberCategory(ctx, actor, sessionId);
   assertAccepting(ctx, s);
   assertValidAnswers(s, answers);
   if (await repo.findVoter(ctx.db, s.id, personId)) throw new AppError('CONFLICT', '您已经投过票了，每人只能投票一次');
-  return castBallot(ctx, s, { kind: 'member', personId, category: category.key }, answers, { actorUserId: actor.userId, actorName: actor.displayName, requestId: null });
+  return castBallot(ctx, s, { kind: 'member', personId, category: category.key }, answers, {
+    actorUserId: actor.userId,
+    actorName: actor.displayName,
+    requestId: null,
+  });
 }
 
 /** Open sessions where the actor may vote while logged in. */
@@ -190,13 +255,30 @@ export async function mySessions(ctx: AppContext, actor: Actor) {
   if (!actor.personId) return [];
   const personId = actor.personId;
   const rows = await repo.listSessions(ctx.db, actor.ownUnitIds, {});
-  const sessions = (await Promise.all(rows.filter((r) => r.status !== 'draft').map((r) => repo.findSession(ctx.db, r.id)))).filter((s): s is repo.Session => !!s);
+  const sessions = (
+    await Promise.all(rows.filter((r) => r.status !== 'draft').map((r) => repo.findSession(ctx.db, r.id)))
+  ).filter((s): s is repo.Session => !!s);
   const mine = sessions.filter((s) => s.categories.some((c) => c.loginPersonIds.includes(personId)));
-  const voted = await repo.votedSessionIds(ctx.db, personId, mine.map((s) => s.id));
+  const voted = await repo.votedSessionIds(
+    ctx.db,
+    personId,
+    mine.map((s) => s.id),
+  );
   const names = new Map(rows.map((r) => [r.id, r.unit_name]));
   return mine.map((s) => ({
-    id: s.id, unitId: s.unitId, unitName: names.get(s.id) ?? '', kind: s.kind, title: s.title, year: s.year, status: s.status, opensAt: s.opensAt,
-    closesAt: s.closesAt, openedAt: s.openedAt, closedAt: s.closedAt, categoryLabel: s.categories.find((c) => c.loginPersonIds.includes(personId))?.label ?? '',
-    voted: voted.has(s.id), accepting: isAccepting(s, ctx.clock.now()),
+    id: s.id,
+    unitId: s.unitId,
+    unitName: names.get(s.id) ?? '',
+    kind: s.kind,
+    title: s.title,
+    year: s.year,
+    status: s.status,
+    opensAt: s.opensAt,
+    closesAt: s.closesAt,
+    openedAt: s.openedAt,
+    closedAt: s.closedAt,
+    categoryLabel: s.categories.find((c) => c.loginPersonIds.includes(personId))?.label ?? '',
+    voted: voted.has(s.id),
+    accepting: isAccepting(s, ctx.clock.now()),
   }));
 }

@@ -36,14 +36,37 @@ export async function getDashboard(ctx: AppContext, actor: Actor, unitId: string
   const rc = rules['PG-05'];
   const max = Number(rc?.params.maxDaysWithoutMeeting ?? 31);
   if (rc && last && diffDays(last, d) > max) {
-    findings.push({ ruleId: 'PG-05', kind: 'warn', citation: rc.rule.citation, label: rc.rule.label, params: rc.params, facts: { lastMeeting: last, days: diffDays(last, d) },
-      message_zh: `距上次党组会议（${last}）已 ${diffDays(last, d)} 天，超过 ${max} 天；党组会议一般每月召开一次（PG-05）。`, message_en: `No meeting for more than ${max} days (PG-05).` });
+    findings.push({
+      ruleId: 'PG-05',
+      kind: 'warn',
+      citation: rc.rule.citation,
+      label: rc.rule.label,
+      params: rc.params,
+      facts: { lastMeeting: last, days: diffDays(last, d) },
+      message_zh: `距上次党组会议（${last}）已 ${diffDays(last, d)} 天，超过 ${max} 天；党组会议一般每月召开一次（PG-05）。`,
+      message_en: `No meeting for more than ${max} days (PG-05).`,
+    });
   }
   return {
-    unitId, today: d, overdueTasks: overdue, dueSoonTasks: soon.filter((t) => !t.overdue),
-    awaitingApproval: proposed.rows.map((r) => presentListEntry(r, r.catalogue_name, r.sponsor_name, false)), readyForAgenda: approved.total,
-    upcomingMeetings: meetings.map((m) => ({ id: m.id, title: m.title, date: m.date, startTime: m.start_time, status: m.status })),
-    minutesOverdue: minutesLate.map((v) => ({ meetingId: v.meetingId ?? '', title: v.title, date: v.date, deadline: typeof v.finding.facts.deadline === 'string' ? v.finding.facts.deadline : '' })),
+    unitId,
+    today: d,
+    overdueTasks: overdue,
+    dueSoonTasks: soon.filter((t) => !t.overdue),
+    awaitingApproval: proposed.rows.map((r) => presentListEntry(r, r.catalogue_name, r.sponsor_name, false)),
+    readyForAgenda: approved.total,
+    upcomingMeetings: meetings.map((m) => ({
+      id: m.id,
+      title: m.title,
+      date: m.date,
+      startTime: m.start_time,
+      status: m.status,
+    })),
+    minutesOverdue: minutesLate.map((v) => ({
+      meetingId: v.meetingId ?? '',
+      title: v.title,
+      date: v.date,
+      deadline: typeof v.finding.facts.deadline === 'string' ? v.finding.facts.deadline : '',
+    })),
     findings,
   };
 }

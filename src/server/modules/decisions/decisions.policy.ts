@@ -19,7 +19,9 @@ export interface Seats {
 }
 
 export function seatsIn(actor: Actor, unitId: string): Seats {
-  if (actor.adminRole !== null) return { visible: false, office: false, secretary: false, member: false, oversight: false };
+  if (actor.adminRole !== null) {
+    return { visible: false, office: false, secretary: false, member: false, oversight: false };
+  }
   return {
     visible: visibleUnitIds(actor).includes(unitId),
     office: hasRole(actor, 'office', unitId),

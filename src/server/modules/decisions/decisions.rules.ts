@@ -33,23 +33,46 @@ export function classify(
   thresholds: { largeFundThresholdFen: number; majorProjectThresholdFen: number },
 ): { category: TzydCategory | null; auto: boolean } {
   if (entryCategory) return { category: entryCategory, auto: false };
-  if (amountFen !== null && thresholds.largeFundThresholdFen > 0 && amountFen >= thresholds.largeFundThresholdFen) return { category: 'large_fund', auto: true };
-  if (projectAmountFen !== null && thresholds.majorProjectThresholdFen > 0 && projectAmountFen >= thresholds.majorProjectThresholdFen) return { category: 'major_project', auto: true };
+  if (amountFen !== null && thresholds.largeFundThresholdFen > 0 && amountFen >= thresholds.largeFundThresholdFen) {
+    return { category: 'large_fund', auto: true };
+  }
+  if (
+    projectAmountFen !== null &&
+    thresholds.majorProjectThresholdFen > 0 &&
+    projectAmountFen >= thresholds.majorProjectThresholdFen
+  ) {
+    return { category: 'major_project', auto: true };
+  }
   return { category: null, auto: false };
 }
 
-export function classificationFinding(rules: Rules, category: TzydCategory, amountFen: number | null, projectAmountFen: number | null): Finding {
+export function classificationFinding(
+  rules: Rules,
+  category: TzydCategory,
+  amountFen: number | null,
+  projectAmountFen: number | null,
+): Finding {
   const p = rules['TZ-02']?.params ?? {};
   const fund = category === 'large_fund';
   const amount = (fund ? amountFen : projectAmountFen) ?? 0;
   const threshold = Number(fund ? p.largeFundThresholdFen : p.majorProjectThresholdFen);
-  return f(rules, 'TZ-02', { amountFen: amount, thresholdFen: threshold, category },
+  return f(
+    rules,
+    'TZ-02',
+    { amountFen: amount, thresholdFen: threshold, category },
     `金额 ${yuan(amount)} 达到本单位“${fund ? '大额资金使用' : '重要项目安排'}”标准 ${yuan(threshold)}，自动归入“三重一大”事项，须集体讨论决定（TZ-02）。`,
-    `Amount ${amount} fen reaches the unit threshold ${threshold}; classified as a "three majors, one large" item (TZ-02).`, 'info');
+    `Amount ${amount} fen reaches the unit threshold ${threshold}; classified as a "three majors, one large" item (TZ-02).`,
+    'info',
+  );
 }
 
 /** Which statutory procedures a major administrative decision needs (ZD-03..ZD-06). */
-export function requiredProcedures(item: { majorDecision: boolean; notPublic: boolean; technical: boolean; stabilityRisk: boolean }): Record<ProcedureKind, boolean> {
+export function requiredProcedures(item: {
+  majorDecision: boolean;
+  notPublic: boolean;
+  technical: boolean;
+  stabilityRisk: boolean;
+}): Record<ProcedureKind, boolean> {
   return {
     legality: item.majorDecision,
     public_participation: item.majorDecision && !item.notPublic,
@@ -59,7 +82,10 @@ export function requiredProcedures(item: { majorDecision: boolean; notPublic: bo
 }
 
 export const PROCEDURE_RULE: Record<ProcedureKind, string> = {
-  legality: 'ZD-06', public_participation: 'ZD-03', expert_review: 'ZD-04', risk_assessment: 'ZD-05',
+  legality: 'ZD-06',
+  public_participation: 'ZD-03',
+  expert_review: 'ZD-04',
+  risk_assessment: 'ZD-05',
 };
 
 export interface StepFacts {
@@ -71,21 +97,57 @@ export interface StepFacts {
 }
 
 /** ZD-06: review time of at least n working days, counted from the day after the draft was sent (§17a). */
-export function legalityTimeFindings(rules: Rules, table: HolidayTable, sentOn: string, completedOn: string): Finding[] {
+export function legalityTimeFindings(
+  rules: Rules,
+  table: HolidayTable,
+  sentOn: string,
+  completedOn: string,
+): Finding[] {
   const n = Number(rules['ZD-06']?.params.legalityReviewMinWorkingDays ?? 7);
   const due = addWorkingDays(table, sentOn, n);
-  if (!due.ok) return [f(rules, 'ZD-06', { sentOn, completedOn, uncoveredYear: due.uncoveredYear }, `无法核对合法性审查时间：${due.message_zh}`, due.message_en, 'warn')];
+  if (!due.ok) {
+    return [
+      f(
+        rules,
+        'ZD-06',
+        { sentOn, completedOn, uncoveredYear: due.uncoveredYear },
+        `无法核对合法性审查时间：${due.message_zh}`,
+        due.message_en,
+        'warn',
+      ),
+    ];
+  }
   if (completedOn >= due.date) return [];
-  return [f(rules, 'ZD-06', { sentOn, completedOn, earliest: due.date, minWorkingDays: n },
-    `合法性审查时间不足 ${n} 个工作日（${sentOn} 送审，${completedOn} 完成；按规定一般应不早于 ${due.date}）（ZD-06）。`,
-    `Legality review shorter than ${n} working days (sent ${sentOn}, done ${completedOn}; earliest ${due.date}) (ZD-06).`, 'warn')];
+  return [
+    f(
+      rules,
+      'ZD-06',
+      { sentOn, completedOn, earliest: due.date, minWorkingDays: n },
+      `合法性审查时间不足 ${n} 个工作日（${sentOn} 送审，${completedOn} 完成；按规定一般应不早于 ${due.date}）（ZD-06）。`,
+      `Legality review shorter than ${n} working days (sent ${sentOn}, done ${completedOn}; earliest ${due.date}) (ZD-06).`,
+      'warn',
+    ),
+  ];
 }
 
 /** ZD-06 checks on a recorded legality review: review time, and the legal risk of an exploratory reform. */
-export function legalityInputFindings(rules: Rules, table: HolidayTable, b: { sentOn: string; completedOn: string; result: string; legalRiskNote?: string | null | undefined }): Finding[] {
+export function legalityInputFindings(
+  rules: Rules,
+  table: HolidayTable,
+  b: { sentOn: string; completedOn: string; result: string; legalRiskNote?: string | null | undefined },
+): Finding[] {
   const out = legalityTimeFindings(rules, table, b.sentOn, b.completedOn);
   if (b.result === 'exploratory' && !b.legalRiskNote) {
-    out.push(f(rules, 'ZD-06', { result: b.result }, '探索性改革事项须明示法律风险后方可提交讨论（ZD-06）。', 'An exploratory reform needs its legal risk stated (ZD-06).', 'block'));
+    out.push(
+      f(
+        rules,
+        'ZD-06',
+        { result: b.result },
+        '探索性改革事项须明示法律风险后方可提交讨论（ZD-06）。',
+        'An exploratory reform needs its legal risk stated (ZD-06).',
+        'block',
+      ),
+    );
   }
   return out;
 }
@@ -101,14 +163,49 @@ export function participationFindings(rules: Rules, table: HolidayTable, d: Reco
     const reason = typeof d.shortenedReason === 'string' && d.shortenedReason.trim() ? d.shortenedReason.trim() : null;
     const n = Number(p.publicCommentMinDays ?? 30);
     if (!start || !end || end < start) {
-      out.push(f(rules, 'ZD-03', { start, end }, '向社会公开征求意见的，应填写征求意见的起止日期（ZD-03）。', 'A public comment window needs its start and end dates (ZD-03).', 'block'));
+      out.push(
+        f(
+          rules,
+          'ZD-03',
+          { start, end },
+          '向社会公开征求意见的，应填写征求意见的起止日期（ZD-03）。',
+          'A public comment window needs its start and end dates (ZD-03).',
+          'block',
+        ),
+      );
     } else {
       const min = calendarDaysDeadline(table, start, n);
-      if (!min.ok) out.push(f(rules, 'ZD-03', { start, end, uncoveredYear: min.uncoveredYear }, `无法核对公开征求意见期限：${min.message_zh}`, min.message_en, 'warn'));
-      else if (end < min.date) {
-        out.push(reason
-          ? f(rules, 'ZD-03', { start, end, earliestEnd: min.date, minDays: n, shortenedReason: reason }, `公开征求意见期限短于 ${n} 日（${start} 至 ${end}），已说明理由：${reason}（ZD-03）。`, `Comment window shorter than ${n} days, reason stated (ZD-03).`, 'warn')
-          : f(rules, 'ZD-03', { start, end, earliestEnd: min.date, minDays: n }, `公开征求意见期限一般不少于 ${n} 日（${start} 发布，最早应至 ${min.date}）；缩短期限的须说明理由（ZD-03）。`, `Public comment window shorter than ${n} days without a stated reason (ZD-03).`, 'block'));
+      if (!min.ok) {
+        out.push(
+          f(
+            rules,
+            'ZD-03',
+            { start, end, uncoveredYear: min.uncoveredYear },
+            `无法核对公开征求意见期限：${min.message_zh}`,
+            min.message_en,
+            'warn',
+          ),
+        );
+      } else if (end < min.date) {
+        out.push(
+          reason
+            ? f(
+                rules,
+                'ZD-03',
+                { start, end, earliestEnd: min.date, minDays: n, shortenedReason: reason },
+                `公开征求意见期限短于 ${n} 日（${start} 至 ${end}），已说明理由：${reason}（ZD-03）。`,
+                `Comment window shorter than ${n} days, reason stated (ZD-03).`,
+                'warn',
+              )
+            : f(
+                rules,
+                'ZD-03',
+                { start, end, earliestEnd: min.date, minDays: n },
+                `公开征求意见期限一般不少于 ${n} 日（${start} 发布，最早应至 ${min.date}）；缩短期限的须说明理由（ZD-03）。`,
+                `Public comment window shorter than ${n} days without a stated reason (ZD-03).`,
+                'block',
+              ),
+        );
       }
     }
   }
@@ -116,9 +213,28 @@ export function participationFindings(rules: Rules, table: HolidayTable, d: Reco
     const hearing = d.hearingDate as string | null | undefined;
     const sent = d.hearingMaterialsSentOn as string | null | undefined;
     const ahead = Number(p.hearingMaterialsDaysAhead ?? 7);
-    if (!hearing || !sent) out.push(f(rules, 'ZD-03', { hearing, sent }, '召开听证会的，应填写听证日期和材料送达日期（ZD-03）。', 'A hearing needs its date and the date materials were sent (ZD-03).', 'block'));
-    else if (sent > addDays(hearing, -ahead)) {
-      out.push(f(rules, 'ZD-03', { hearing, sent, daysAhead: ahead }, `听证会材料应当于召开听证会 ${ahead} 日前送达听证参加人（材料 ${sent} 送达，听证 ${hearing}）（ZD-03）。`, `Hearing materials must reach participants ${ahead} days before the hearing (ZD-03).`, 'block'));
+    if (!hearing || !sent) {
+      out.push(
+        f(
+          rules,
+          'ZD-03',
+          { hearing, sent },
+          '召开听证会的，应填写听证日期和材料送达日期（ZD-03）。',
+          'A hearing needs its date and the date materials were sent (ZD-03).',
+          'block',
+        ),
+      );
+    } else if (sent > addDays(hearing, -ahead)) {
+      out.push(
+        f(
+          rules,
+          'ZD-03',
+          { hearing, sent, daysAhead: ahead },
+          `听证会材料应当于召开听证会 ${ahead} 日前送达听证参加人（材料 ${sent} 送达，听证 ${hearing}）（ZD-03）。`,
+          `Hearing materials must reach participants ${ahead} days before the hearing (ZD-03).`,
+          'block',
+        ),
+      );
     }
   }
   return out;
@@ -128,51 +244,166 @@ export function participationFindings(rules: Rules, table: HolidayTable, d: Reco
 export function readinessFindings(
   rules: Rules,
   table: HolidayTable,
-  item: { status: string; majorDecision: boolean; notPublic: boolean; technical: boolean; stabilityRisk: boolean; exploratoryReform: boolean; legalRiskNote: string | null; tzydCategory: string | null; important: boolean },
+  item: {
+    status: string;
+    majorDecision: boolean;
+    notPublic: boolean;
+    technical: boolean;
+    stabilityRisk: boolean;
+    exploratoryReform: boolean;
+    legalRiskNote: string | null;
+    tzydCategory: string | null;
+    important: boolean;
+  },
   steps: readonly StepFacts[],
   consultations: number,
 ): Finding[] {
   const out: Finding[] = [];
   if (item.status === 'proposed') {
-    out.push(f(rules, 'PG-05', { status: item.status }, '议题须经书记确定后方可列入会议议程（PG-05）。', 'The secretary must approve the item before it goes on an agenda (PG-05).', 'block'));
+    out.push(
+      f(
+        rules,
+        'PG-05',
+        { status: item.status },
+        '议题须经书记确定后方可列入会议议程（PG-05）。',
+        'The secretary must approve the item before it goes on an agenda (PG-05).',
+        'block',
+      ),
+    );
   }
   const req = requiredProcedures(item);
   const step = (k: ProcedureKind) => steps.find((s) => s.kind === k);
   if (req.legality) {
     const s = step('legality');
-    if (!s) out.push(f(rules, 'ZD-06', {}, '重大决策草案未经合法性审查，不得提交讨论（ZD-06）。', 'A major decision draft without legality review may not be discussed (ZD-06).', 'block'));
-    else if (s.result === 'unlawful') out.push(f(rules, 'ZD-06', { result: s.result }, '决策草案经审查不合法，不得提交讨论（ZD-06）。', 'The draft was found unlawful and may not be discussed (ZD-06).', 'block'));
-    else if (s.result === 'exploratory') {
+    if (!s) {
+      out.push(
+        f(
+          rules,
+          'ZD-06',
+          {},
+          '重大决策草案未经合法性审查，不得提交讨论（ZD-06）。',
+          'A major decision draft without legality review may not be discussed (ZD-06).',
+          'block',
+        ),
+      );
+    } else if (s.result === 'unlawful') {
+      out.push(
+        f(
+          rules,
+          'ZD-06',
+          { result: s.result },
+          '决策草案经审查不合法，不得提交讨论（ZD-06）。',
+          'The draft was found unlawful and may not be discussed (ZD-06).',
+          'block',
+        ),
+      );
+    } else if (s.result === 'exploratory') {
       const note = (s.data.legalRiskNote as string | undefined) ?? item.legalRiskNote;
-      out.push(note
-        ? f(rules, 'ZD-06', { result: s.result }, `探索性改革事项，已明示法律风险后提交讨论：${note}（ZD-06）。`, 'Exploratory reform submitted with its legal risk stated (ZD-06).', 'warn')
-        : f(rules, 'ZD-06', { result: s.result }, '探索性改革事项须明示法律风险后方可提交讨论（ZD-06）。', 'An exploratory reform needs its legal risk stated (ZD-06).', 'block'));
+      out.push(
+        note
+          ? f(
+              rules,
+              'ZD-06',
+              { result: s.result },
+              `探索性改革事项，已明示法律风险后提交讨论：${note}（ZD-06）。`,
+              'Exploratory reform submitted with its legal risk stated (ZD-06).',
+              'warn',
+            )
+          : f(
+              rules,
+              'ZD-06',
+              { result: s.result },
+              '探索性改革事项须明示法律风险后方可提交讨论（ZD-06）。',
+              'An exploratory reform needs its legal risk stated (ZD-06).',
+              'block',
+            ),
+      );
     }
-    if (s && typeof s.data.sentOn === 'string' && s.completedOn) out.push(...legalityTimeFindings(rules, table, s.data.sentOn, s.completedOn));
+    if (s && typeof s.data.sentOn === 'string' && s.completedOn) {
+      out.push(...legalityTimeFindings(rules, table, s.data.sentOn, s.completedOn));
+    }
   }
   if (req.public_participation) {
     const s = step('public_participation');
-    if (!s) out.push(f(rules, 'ZD-03', {}, '重大决策事项应当听取公众意见（依法不予公开的除外），尚无公众参与记录（ZD-03）。', 'Public participation is required and not recorded (ZD-03).', 'block'));
-    else out.push(...participationFindings(rules, table, s.data));
+    if (!s) {
+      out.push(
+        f(
+          rules,
+          'ZD-03',
+          {},
+          '重大决策事项应当听取公众意见（依法不予公开的除外），尚无公众参与记录（ZD-03）。',
+          'Public participation is required and not recorded (ZD-03).',
+          'block',
+        ),
+      );
+    } else out.push(...participationFindings(rules, table, s.data));
   }
   if (req.expert_review) {
     const s = step('expert_review');
-    if (!s || s.experts === 0) out.push(f(rules, 'ZD-04', { experts: s?.experts ?? 0 }, '专业性、技术性较强的决策事项应当组织专家论证，尚无论证记录或专家名单（ZD-04）。', 'Expert review is required and not recorded (ZD-04).', 'block'));
+    if (!s || s.experts === 0) {
+      out.push(
+        f(
+          rules,
+          'ZD-04',
+          { experts: s?.experts ?? 0 },
+          '专业性、技术性较强的决策事项应当组织专家论证，尚无论证记录或专家名单（ZD-04）。',
+          'Expert review is required and not recorded (ZD-04).',
+          'block',
+        ),
+      );
+    }
   }
   if (req.risk_assessment) {
     const s = step('risk_assessment');
-    if (!s) out.push(f(rules, 'ZD-05', {}, '可能影响社会稳定、公共安全的决策事项应当进行风险评估，尚无评估报告（ZD-05）。', 'Risk assessment is required and not recorded (ZD-05).', 'block'));
-    else if (s.result === 'uncontrollable') out.push(f(rules, 'ZD-05', { conclusion: s.result }, '风险评估结论为“不可控”，须调整决策草案确保风险可控后方可作出决策（ZD-05）。', 'Risk assessed as uncontrollable: adjust the draft first (ZD-05).', 'block'));
+    if (!s) {
+      out.push(
+        f(
+          rules,
+          'ZD-05',
+          {},
+          '可能影响社会稳定、公共安全的决策事项应当进行风险评估，尚无评估报告（ZD-05）。',
+          'Risk assessment is required and not recorded (ZD-05).',
+          'block',
+        ),
+      );
+    } else if (s.result === 'uncontrollable') {
+      out.push(
+        f(
+          rules,
+          'ZD-05',
+          { conclusion: s.result },
+          '风险评估结论为“不可控”，须调整决策草案确保风险可控后方可作出决策（ZD-05）。',
+          'Risk assessed as uncontrollable: adjust the draft first (ZD-05).',
+          'block',
+        ),
+      );
+    }
   }
   if ((item.tzydCategory || item.important || item.majorDecision) && consultations === 0) {
-    out.push(f(rules, 'PG-01', { consultations }, '重要事项上会前应进行个别酝酿、充分沟通，尚无酝酿记录（PG-01）。', 'No pre-consultation recorded for an important item (PG-01).', 'warn'));
+    out.push(
+      f(
+        rules,
+        'PG-01',
+        { consultations },
+        '重要事项上会前应进行个别酝酿、充分沟通，尚无酝酿记录（PG-01）。',
+        'No pre-consultation recorded for an important item (PG-01).',
+        'warn',
+      ),
+    );
   }
   return out;
 }
 
 /** ZD-04: an expert with a direct interest in the matter may not be chosen. */
 export function expertFinding(rules: Rules, name: string): Finding {
-  return f(rules, 'ZD-04', { expert: name }, `不得选择与决策事项有直接利害关系的专家（${name}已申报存在利害关系）（ZD-04）。`, `An expert with a direct interest may not be chosen (${name}) (ZD-04).`, 'block');
+  return f(
+    rules,
+    'ZD-04',
+    { expert: name },
+    `不得选择与决策事项有直接利害关系的专家（${name}已申报存在利害关系）（ZD-04）。`,
+    `An expert with a direct interest may not be chosen (${name}) (ZD-04).`,
+    'block',
+  );
 }
 
 /** A task's state: overdue when the deadline day has ended (24:00 Beijing) and it is neither done nor suspended. */

@@ -5,12 +5,20 @@ import { sql } from 'kysely';
 import { chunk, type Executor } from '../../db/helpers.js';
 import type { Insertable, Updateable } from 'kysely';
 import type {
-  DisclosureBusinessCasesTable, DisclosureCasesTable, DisclosureCheckItemsTable, DisclosureChecksTable, DisclosureExplanationsTable,
+  DisclosureBusinessCasesTable,
+  DisclosureCasesTable,
+  DisclosureCheckItemsTable,
+  DisclosureChecksTable,
+  DisclosureExplanationsTable,
 } from './disclosures.table.js';
 
 function checksBase(db: Executor) {
-  return db.selectFrom('disclosure_checks').innerJoin('people', 'people.id', 'disclosure_checks.person_id').innerJoin('units', 'units.id', 'disclosure_checks.unit_id')
-    .selectAll('disclosure_checks').select(['people.name as person_name', 'people.unit_id as person_unit_id', 'units.name as unit_name']);
+  return db
+    .selectFrom('disclosure_checks')
+    .innerJoin('people', 'people.id', 'disclosure_checks.person_id')
+    .innerJoin('units', 'units.id', 'disclosure_checks.unit_id')
+    .selectAll('disclosure_checks')
+    .select(['people.name as person_name', 'people.unit_id as person_unit_id', 'units.name as unit_name']);
 }
 
 export function findCheck(db: Executor, id: string) {
@@ -18,7 +26,16 @@ export function findCheck(db: Executor, id: string) {
 }
 export type CheckWithNames = NonNullable<Awaited<ReturnType<typeof findCheck>>>;
 
-export function listChecks(db: Executor, f: { unitIds: readonly string[]; selfId: string | null; year?: number | undefined; kind?: string | undefined; drawId?: string | undefined }) {
+export function listChecks(
+  db: Executor,
+  f: {
+    unitIds: readonly string[];
+    selfId: string | null;
+    year?: number | undefined;
+    kind?: string | undefined;
+    drawId?: string | undefined;
+  },
+) {
   let q = checksBase(db).where((eb) => {
     const ors = [];
     if (f.unitIds.length) ors.push(eb('people.unit_id', 'in', [...f.unitIds]));
@@ -40,7 +57,14 @@ export function updateCheck(db: Executor, id: string, set: Updateable<Disclosure
 }
 
 export function openCheckOf(db: Executor, personId: string, year: number, kind: string) {
-  return db.selectFrom('disclosure_checks').select('id').where('person_id', '=', personId).where('year', '=', year).where('kind', '=', kind).where('status', '=', 'pending').executeTakeFirst();
+  return db
+    .selectFrom('disclosure_checks')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('year', '=', year)
+    .where('kind', '=', kind)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
 }
 
 export async function insertCheckItems(db: Executor, rows: Insertable<DisclosureCheckItemsTable>[]) {
@@ -52,7 +76,13 @@ export function checkItemsOf(db: Executor, checkId: string) {
 }
 
 export function explanationsOf(db: Executor, checkId: string) {
-  return db.selectFrom('disclosure_explanations').selectAll().where('check_id', '=', checkId).orderBy('requested_at').orderBy('kind').execute();
+  return db
+    .selectFrom('disclosure_explanations')
+    .selectAll()
+    .where('check_id', '=', checkId)
+    .orderBy('requested_at')
+    .orderBy('kind')
+    .execute();
 }
 
 export async function insertExplanations(db: Executor, rows: Insertable<DisclosureExplanationsTable>[]) {
@@ -64,13 +94,22 @@ export function updateExplanation(db: Executor, id: string, set: Updateable<Disc
 }
 
 export function pendingExplanationCount(db: Executor, personId: string) {
-  return db.selectFrom('disclosure_explanations').select((eb) => eb.fn.countAll().as('n')).where('person_id', '=', personId).where('status', '=', 'requested').executeTakeFirst();
+  return db
+    .selectFrom('disclosure_explanations')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('person_id', '=', personId)
+    .where('status', '=', 'requested')
+    .executeTakeFirst();
 }
 
 // ── cases ────────────────────────────────────────────────────────────────────
 function casesBase(db: Executor) {
-  return db.selectFrom('disclosure_cases').innerJoin('people', 'people.id', 'disclosure_cases.person_id').innerJoin('units', 'units.id', 'disclosure_cases.unit_id')
-    .selectAll('disclosure_cases').select(['people.name as person_name', 'people.unit_id as person_unit_id', 'units.name as unit_name']);
+  return db
+    .selectFrom('disclosure_cases')
+    .innerJoin('people', 'people.id', 'disclosure_cases.person_id')
+    .innerJoin('units', 'units.id', 'disclosure_cases.unit_id')
+    .selectAll('disclosure_cases')
+    .select(['people.name as person_name', 'people.unit_id as person_unit_id', 'units.name as unit_name']);
 }
 
 export function findCase(db: Executor, id: string) {
@@ -82,7 +121,10 @@ export function caseOfCheck(db: Executor, checkId: string) {
   return db.selectFrom('disclosure_cases').select(['id']).where('check_id', '=', checkId).executeTakeFirst();
 }
 
-export function listCases(db: Executor, f: { unitIds: readonly string[]; selfId: string | null; year?: number | undefined }) {
+export function listCases(
+  db: Executor,
+  f: { unitIds: readonly string[]; selfId: string | null; year?: number | undefined },
+) {
   let q = casesBase(db).where((eb) => {
     const ors = [];
     if (f.unitIds.length) ors.push(eb('people.unit_id', 'in', [...f.unitIds]));
@@ -106,9 +148,12 @@ export function updateCase(db: Executor, id: string, set: Updateable<DisclosureC
 }
 
 function businessBase(db: Executor) {
-  return db.selectFrom('disclosure_business_cases').innerJoin('people', 'people.id', 'disclosure_business_cases.person_id')
+  return db
+    .selectFrom('disclosure_business_cases')
+    .innerJoin('people', 'people.id', 'disclosure_business_cases.person_id')
     .innerJoin('units', 'units.id', 'disclosure_business_cases.unit_id')
-    .selectAll('disclosure_business_cases').select(['people.name as person_name', 'people.unit_id as person_unit_id', 'units.name as unit_name']);
+    .selectAll('disclosure_business_cases')
+    .select(['people.name as person_name', 'people.unit_id as person_unit_id', 'units.name as unit_name']);
 }
 
 export function findBusinessCase(db: Executor, id: string) {
@@ -117,16 +162,24 @@ export function findBusinessCase(db: Executor, id: string) {
 export type BusinessCaseWithNames = NonNullable<Awaited<ReturnType<typeof findBusinessCase>>>;
 
 export function listBusinessCases(db: Executor, f: { unitIds: readonly string[]; selfId: string | null }) {
-  return businessBase(db).where((eb) => {
-    const ors = [];
-    if (f.unitIds.length) ors.push(eb('people.unit_id', 'in', [...f.unitIds]));
-    if (f.selfId) ors.push(eb('disclosure_business_cases.person_id', '=', f.selfId));
-    return ors.length ? eb.or(ors) : eb.val(false);
-  }).orderBy('disclosure_business_cases.opened_at', 'desc').execute();
+  return businessBase(db)
+    .where((eb) => {
+      const ors = [];
+      if (f.unitIds.length) ors.push(eb('people.unit_id', 'in', [...f.unitIds]));
+      if (f.selfId) ors.push(eb('disclosure_business_cases.person_id', '=', f.selfId));
+      return ors.length ? eb.or(ors) : eb.val(false);
+    })
+    .orderBy('disclosure_business_cases.opened_at', 'desc')
+    .execute();
 }
 
 export function openBusinessCasesOf(db: Executor, personId: string) {
-  return db.selectFrom('disclosure_business_cases').select(['id', 'relative_id', 'activity', 'rule_id']).where('person_id', '=', personId).where('status', '=', 'open').execute();
+  return db
+    .selectFrom('disclosure_business_cases')
+    .select(['id', 'relative_id', 'activity', 'rule_id'])
+    .where('person_id', '=', personId)
+    .where('status', '=', 'open')
+    .execute();
 }
 
 export function insertBusinessCase(db: Executor, row: Insertable<DisclosureBusinessCasesTable>) {
@@ -139,27 +192,60 @@ export function updateBusinessCase(db: Executor, id: string, set: Updateable<Dis
 
 export function findChecks(db: Executor, ids: readonly string[]) {
   if (!ids.length) return Promise.resolve([]);
-  return checksBase(db).where('disclosure_checks.id', 'in', [...ids]).execute();
+  return checksBase(db)
+    .where('disclosure_checks.id', 'in', [...ids])
+    .execute();
 }
 
 /** Family rows of several people (the relatives a registry entry may name). */
 export async function familyOfPeople(db: Executor, personIds: readonly string[]) {
   const out = [];
   for (const part of chunk([...personIds], 500)) {
-    out.push(...(await db.selectFrom('person_family').select(['id', 'person_id', 'relation', 'name']).where('person_id', 'in', part).execute()));
+    out.push(
+      ...(await db
+        .selectFrom('person_family')
+        .select(['id', 'person_id', 'relation', 'name'])
+        .where('person_id', 'in', part)
+        .execute()),
+    );
   }
   return out;
 }
 
 /** Classify many pending checks with one UPDATE per 200 (CASE by id: portable to both databases); returns how many were still pending. */
-export async function classifyChecks(db: Executor, rows: readonly { id: string; registry_enc: string; result: string | null; assets_flag: number }[], by: string, at: string): Promise<number> {
+export async function classifyChecks(
+  db: Executor,
+  rows: readonly { id: string; registry_enc: string; result: string | null; assets_flag: number }[],
+  by: string,
+  at: string,
+): Promise<number> {
   let updated = 0;
   for (const part of chunk([...rows], 200)) {
-    const caseOf = <T>(col: (r: (typeof part)[number]) => T) => sql<T>`case ${sql.join(part.map((r) => sql`when id = ${r.id} then ${col(r)}`), sql` `)} end`;
-    await db.updateTable('disclosure_checks').set({
-      registry_enc: caseOf((r) => r.registry_enc), result: caseOf((r) => r.result), assets_flag: sql<number>`cast(${caseOf((r) => r.assets_flag)} as integer)`,
-      status: 'classified', checked_by: by, checked_at: at,
-    }).where('id', 'in', part.map((r) => r.id)).where('status', '=', 'pending').executeTakeFirst().then((r) => { updated += Number(r.numUpdatedRows); });
+    const caseOf = <T>(col: (r: (typeof part)[number]) => T) =>
+      sql<T>`case ${sql.join(
+        part.map((r) => sql`when id = ${r.id} then ${col(r)}`),
+        sql` `,
+      )} end`;
+    await db
+      .updateTable('disclosure_checks')
+      .set({
+        registry_enc: caseOf((r) => r.registry_enc),
+        result: caseOf((r) => r.result),
+        assets_flag: sql<number>`cast(${caseOf((r) => r.assets_flag)} as integer)`,
+        status: 'classified',
+        checked_by: by,
+        checked_at: at,
+      })
+      .where(
+        'id',
+        'in',
+        part.map((r) => r.id),
+      )
+      .where('status', '=', 'pending')
+      .executeTakeFirst()
+      .then((r) => {
+        updated += Number(r.numUpdatedRows);
+      });
   }
   return updated;
 }

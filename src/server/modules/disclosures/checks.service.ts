@@ -21,7 +21,15 @@ import type { Reason } from './disclosures.classify.js';
 import * as repo from './disclosures.repository.js';
 import { canEnterCheck, canReadReport, canViewCheck, canWriteReport } from './disclosures.policy.js';
 import { presentCheckSummary } from './disclosures.presenter.js';
-import { payloadAt, recordRead, relationLabel, relativesOf, seal, unseal, unsealReasons } from './disclosures.shared.js';
+import {
+  payloadAt,
+  recordRead,
+  relationLabel,
+  relativesOf,
+  seal,
+  unseal,
+  unsealReasons,
+} from './disclosures.shared.js';
 
 type Registry = z.infer<typeof registryBodySchema>;
 
@@ -32,34 +40,75 @@ async function checkOr404(ctx: AppContext, actor: Actor, id: string) {
 }
 
 /** A targeted check or a check before promotion, kept apart from the random list. */
-export async function openCheck(ctx: AppContext, actor: Actor, body: { personId: string; year: number; kind: 'targeted' | 'pre_promotion'; trigger?: string | null | undefined; reason: string }, meta: RequestMeta): Promise<string> {
+export async function openCheck(
+  ctx: AppContext,
+  actor: Actor,
+  body: {
+    personId: string;
+    year: number;
+    kind: 'targeted' | 'pre_promotion';
+    trigger?: string | null | undefined;
+    reason: string;
+  },
+  meta: RequestMeta,
+): Promise<string> {
   const p = await repo.reporterFacts(ctx.db, body.personId);
   const facts = p ? { personId: p.id, unitId: p.unit_id } : null;
   if (!p || !facts || !canReadReport(actor, facts)) throw notFound('人员');
   if (!canEnterCheck(actor, facts)) throw forbidden('只有具有干部管理权限的人事部门可以组织查核');
   if (body.kind === 'pre_promotion' && !body.trigger) throw invalidField('trigger', '请选择“凡提必核”的情形');
   if (body.year > yearOf(today(ctx.clock))) throw invalidField('year', '不能查核将来年度的报告');
-  if (await checksRepo.openCheckOf(ctx.db, body.personId, body.year, body.kind)) throw new AppError('CONFLICT', '该人员本年度已有未完成的同类查核', { field: 'personId' });
+  if (await checksRepo.openCheckOf(ctx.db, body.personId, body.year, body.kind)) {
+    throw new AppError('CONFLICT', '该人员本年度已有未完成的同类查核', { field: 'personId' });
+  }
   const report = (await repo.annualReportsOf(ctx.db, [body.personId], body.year)).find((r) => r.status === 'submitted');
   const id = uuidv7(ctx.random, ctx.clock.now().getTime());
   await ctx.db.transaction().execute(async (trx) => {
-    await checksRepo.insertChecks(trx, [{
-      id, person_id: body.personId, unit_id: p.unit_id, year: body.year, kind: body.kind, trigger: body.kind === 'pre_promotion' ? (body.trigger ?? null) : null,
-      reason_enc: seal(ctx, body.reason), draw_id: null, report_id: report?.id ?? null, report_version: report?.amendment_count ?? 0, status: 'pending',
-      registry_enc: null, result: null, assets_flag: 0, created_by: actor.userId, created_at: nowIso(ctx.clock), checked_by: null, checked_at: null,
-    }]);
+    await checksRepo.insertChecks(trx, [
+      {
+        id,
+        person_id: body.personId,
+        unit_id: p.unit_id,
+        year: body.year,
+        kind: body.kind,
+        trigger: body.kind === 'pre_promotion' ? (body.trigger ?? null) : null,
+        reason_enc: seal(ctx, body.reason),
+        draw_id: null,
+        report_id: report?.id ?? null,
+        report_version: report?.amendment_count ?? 0,
+        status: 'pending',
+        registry_enc: null,
+        result: null,
+        assets_flag: 0,
+        created_by: actor.userId,
+        created_at: nowIso(ctx.clock),
+        checked_by: null,
+        checked_at: null,
+      },
+    ]);
     await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
-      action: 'disclosures.check_opened', entityType: 'disclosure_check', entityId: id, unitId: p.unit_id,
+      action: 'disclosures.check_opened',
+      entityType: 'disclosure_check',
+      entityId: id,
+      unitId: p.unit_id,
       details: { personId: body.personId, year: body.year, kind: body.kind, trigger: body.trigger ?? null },
     });
   });
   return id;
 }
 
-export async function listChecks(ctx: AppContext, actor: Actor, q: { unitId?: string | undefined; year?: number | undefined; kind?: string | undefined; drawId?: string | undefined }) {
+export async function listChecks(
+  ctx: AppContext,
+  actor: Actor,
+  q: { unitId?: string | undefined; year?: number | undefined; kind?: string | undefined; drawId?: string | undefined },
+) {
   const managed = actor.adminRole ? [] : actor.managed.map((m) => m.unitId);
   if (q.unitId && !managed.includes(q.unitId)) throw notFound('单位');
-  const rows = await checksRepo.listChecks(ctx.db, { unitIds: q.unitId ? [q.unitId] : managed, selfId: q.unitId || actor.adminRole ? null : actor.personId, ...q });
+  const rows = await checksRepo.listChecks(ctx.db, {
+    unitIds: q.unitId ? [q.unitId] : managed,
+    selfId: q.unitId || actor.adminRole ? null : actor.personId,
+    ...q,
+  });
   return rows.map(presentCheckSummary);
 }
 
@@ -71,7 +120,6 @@ async function baseline(ctx: AppContext, reportId: string | null, version: numbe
   const at = await payloadAt(ctx, ctx.db, r, version);
   return { report: r, version: at.version, payload: at.payload };
 }
-
 
 export async function getCheck(ctx: AppContext, actor: Actor, id: string, meta: RequestMeta) {
   const c = await checkOr404(ctx, actor, id);
@@ -85,17 +133,24 @@ export async function getCheck(ctx: AppContext, actor: Actor, id: string, meta: 
   });
   const registry = c.registry_enc ? unseal<Registry>(ctx, c.registry_enc) : null;
   const explanations = (await checksRepo.explanationsOf(ctx.db, id)).map((e) => ({
-    id: e.id, kind: e.kind as 'discrepancy' | 'assets_income', status: e.status as 'requested' | 'filed', requestedAt: e.requested_at,
-    text: e.text_enc ? unseal<string>(ctx, e.text_enc) : null, filedAt: e.filed_at,
+    id: e.id,
+    kind: e.kind as 'discrepancy' | 'assets_income',
+    status: e.status as 'requested' | 'filed',
+    requestedAt: e.requested_at,
+    text: e.text_enc ? unseal<string>(ctx, e.text_enc) : null,
+    filedAt: e.filed_at,
   }));
   const relatives = base?.payload.relatives ?? (await relativesOf(ctx.db, c.person_id));
   const facts = { personId: c.person_id, unitId: c.person_unit_id };
   return {
-    ...presentCheckSummary(c), reason: c.reason_enc ? unseal<string>(ctx, c.reason_enc) : null,
+    ...presentCheckSummary(c),
+    reason: c.reason_enc ? unseal<string>(ctx, c.reason_enc) : null,
     report: base ? { id: base.report.id, version: base.version, items: base.payload.items } : null,
     relatives: relatives.map((r) => ({ ...r, relationLabel: relationLabel(r.relation) })),
-    registry: registry ? { items: registry.items, assets: registry.assets ?? null } : null, results,
-    findings: await findingsOf(ctx.db, 'disclosure_check', id), explanations,
+    registry: registry ? { items: registry.items, assets: registry.assets ?? null } : null,
+    results,
+    findings: await findingsOf(ctx.db, 'disclosure_check', id),
+    explanations,
     caseId: (await checksRepo.caseOfCheck(ctx.db, id))?.id ?? null,
     canEnter: canEnterCheck(actor, facts) && c.status === 'pending',
     canExplain: canWriteReport(actor, facts) && explanations.some((e) => e.status === 'requested'),
@@ -103,16 +158,33 @@ export async function getCheck(ctx: AppContext, actor: Actor, id: string, meta: 
 }
 
 /** The cadre's explanation (of a discrepancy, or of assets above income). */
-export async function fileExplanation(ctx: AppContext, actor: Actor, id: string, text: string, meta: RequestMeta): Promise<void> {
+export async function fileExplanation(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  text: string,
+  meta: RequestMeta,
+): Promise<void> {
   const c = await checkOr404(ctx, actor, id);
-  if (!canWriteReport(actor, { personId: c.person_id, unitId: c.person_unit_id })) throw forbidden('只有本人可以作出说明');
+  if (!canWriteReport(actor, { personId: c.person_id, unitId: c.person_unit_id })) {
+    throw forbidden('只有本人可以作出说明');
+  }
   const open = (await checksRepo.explanationsOf(ctx.db, id)).filter((e) => e.status === 'requested');
   if (!open.length) throw new AppError('INVALID_STATE', '没有需要作出说明的事项');
   await ctx.db.transaction().execute(async (trx) => {
-    for (const e of open) await checksRepo.updateExplanation(trx, e.id, { status: 'filed', text_enc: seal(ctx, text), filed_at: nowIso(ctx.clock) });
+    for (const e of open) {
+      await checksRepo.updateExplanation(trx, e.id, {
+        status: 'filed',
+        text_enc: seal(ctx, text),
+        filed_at: nowIso(ctx.clock),
+      });
+    }
     await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
-      action: 'disclosures.explanation_filed', entityType: 'disclosure_check', entityId: id, unitId: c.unit_id, details: { kinds: open.map((e) => e.kind) },
+      action: 'disclosures.explanation_filed',
+      entityType: 'disclosure_check',
+      entityId: id,
+      unitId: c.unit_id,
+      details: { kinds: open.map((e) => e.kind) },
     });
   });
 }
-

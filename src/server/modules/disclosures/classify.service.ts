@@ -7,7 +7,11 @@
  */
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import { CLASSIFICATION_LABELS, type PartialItems, type registryBodySchema } from '../../../common/contracts/disclosures.js';
+import {
+  CLASSIFICATION_LABELS,
+  type PartialItems,
+  type registryBodySchema,
+} from '../../../common/contracts/disclosures.js';
 import { AppError, forbidden, invalidField, notFound } from '../../../common/errors.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
@@ -28,8 +32,16 @@ import { checkItems, type RelativeFact } from './disclosures.rules.js';
 import { pooledRandom, readEvent, seal, sealReasons, unseal, whoOf, type ReportPayload } from './disclosures.shared.js';
 
 type Registry = z.infer<typeof registryBodySchema>;
-interface Rules { pm07: RuleContext; pm08: RuleContext; pm09: RuleContext }
-interface Loaded { c: checksRepo.CheckWithNames; relatives: RelativeFact[]; base: { report: repo.ReportWithNames; payload: ReportPayload } | null }
+interface Rules {
+  pm07: RuleContext;
+  pm08: RuleContext;
+  pm09: RuleContext;
+}
+interface Loaded {
+  c: checksRepo.CheckWithNames;
+  relatives: RelativeFact[];
+  base: { report: repo.ReportWithNames; payload: ReportPayload } | null;
+}
 
 /** Checks, relatives and baselines for many checks in a few queries. */
 async function load(ctx: AppContext, actor: Actor, checkIds: readonly string[]): Promise<Map<string, Loaded>> {
@@ -50,7 +62,9 @@ async function load(ctx: AppContext, actor: Actor, checkIds: readonly string[]):
       const a = v > 0 ? (await repo.amendmentsOf(ctx.db, r.id)).find((x) => x.seq === v) : undefined;
       payload = unseal<ReportPayload>(ctx, a ? a.payload_enc : r.payload_enc);
     }
-    const relatives = family.filter((f) => f.person_id === c.person_id).map((f) => ({ id: f.id, relation: f.relation, name: f.name }));
+    const relatives = family
+      .filter((f) => f.person_id === c.person_id)
+      .map((f) => ({ id: f.id, relation: f.relation, name: f.name }));
     out.set(c.id, { c, relatives, base: r && payload ? { report: r, payload } : null });
   }
   return out;
@@ -58,25 +72,63 @@ async function load(ctx: AppContext, actor: Actor, checkIds: readonly string[]):
 
 function evaluate(l: Loaded, body: Registry, rules: Rules) {
   const reported: PartialItems = l.base?.payload.items ?? {};
-  const results = classifyItems(reported, body.items, whoOf(l.base ? [...l.base.payload.relatives, ...l.relatives] : l.relatives));
+  const results = classifyItems(
+    reported,
+    body.items,
+    whoOf(l.base ? [...l.base.payload.relatives, ...l.relatives] : l.relatives),
+  );
   const result = overallResult(results);
   const assetsFlag = assetsClearlyAboveIncome(body.assets, param<number>(rules.pm07, 'assetsToIncomeFactor'));
-  const counts = { omission: results.filter((r) => r.classification === 'omission').length, concealment: results.filter((r) => r.classification === 'concealment').length };
+  const counts = {
+    omission: results.filter((r) => r.classification === 'omission').length,
+    concealment: results.filter((r) => r.classification === 'concealment').length,
+  };
   const findings: Finding[] = [];
   if (result) {
-    findings.push(finding(rules.pm08, { ...counts, result }, `查核认定：${CLASSIFICATION_LABELS[result]}（漏报 ${counts.omission} 项，隐瞒不报 ${counts.concealment} 项）${l.base ? '' : '；该年度未提交报告，按未报告比对'}`,
-      `Check result: ${result}`, result === 'consistent' ? 'info' : 'warn'));
+    findings.push(
+      finding(
+        rules.pm08,
+        { ...counts, result },
+        `查核认定：${CLASSIFICATION_LABELS[result]}（漏报 ${counts.omission} 项，隐瞒不报 ${counts.concealment} 项）${l.base ? '' : '；该年度未提交报告，按未报告比对'}`,
+        `Check result: ${result}`,
+        result === 'consistent' ? 'info' : 'warn',
+      ),
+    );
   }
-  if (assetsFlag) findings.push(finding(rules.pm07, { ...body.assets }, '家庭财产明显超过正常收入，应要求本人作出说明', 'Assets clearly above income: explanation required'));
+  if (assetsFlag) {
+    findings.push(
+      finding(
+        rules.pm07,
+        { ...body.assets },
+        '家庭财产明显超过正常收入，应要求本人作出说明',
+        'Assets clearly above income: explanation required',
+      ),
+    );
+  }
   const blocks = result === 'concealment' && param<boolean>(rules.pm09, 'concealmentBlocksPromotion');
-  if (blocks) findings.push(finding(rules.pm09, { result }, '隐瞒不报：案件办结前不得提拔使用、不列入后备干部名单', 'Concealment: no promotion or reserve listing while the case is open'));
+  if (blocks) {
+    findings.push(
+      finding(
+        rules.pm09,
+        { result },
+        '隐瞒不报：案件办结前不得提拔使用、不列入后备干部名单',
+        'Concealment: no promotion or reserve listing while the case is open',
+      ),
+    );
+  }
   return { results, result, assetsFlag, counts, findings, blocks };
 }
 
 type Planned = { l: Loaded; body: Registry; e: ReturnType<typeof evaluate> };
 
 /** Write the classified checks: a few batched inserts, one update per check, one audit append. */
-async function persist(trx: Transaction<Database>, ctx: AppContext, actor: Actor, meta: RequestMeta, plan: readonly Planned[]) {
+async function persist(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  actor: Actor,
+  meta: RequestMeta,
+  plan: readonly Planned[],
+) {
   const d = today(ctx.clock);
   const now = nowIso(ctx.clock);
   const by = auditActorOf(actor, meta.requestId);
@@ -90,37 +142,94 @@ async function persist(trx: Transaction<Database>, ctx: AppContext, actor: Actor
   const out = [];
   const updates = [];
   const findings = [];
-  for (const { l: { c, base }, body, e } of plan) {
+  for (const {
+    l: { c, base },
+    body,
+    e,
+  } of plan) {
     const caseId = e.result === 'omission' || e.result === 'concealment' ? id() : null;
     if (base) events.push(readEvent(actor, base.report, 'check'));
     updates.push({ id: c.id, registry_enc: seal(ctx, body), result: e.result, assets_flag: e.assetsFlag ? 1 : 0 });
-    items.push(...e.results.filter((r) => r.classification !== 'not_checked').map((r) => ({
-      id: id(), check_id: c.id, unit_id: c.unit_id, year: c.year, item_key: r.item, classification: r.classification, reasons_enc: sealReasons(ctx, r.reasons),
-    })));
+    items.push(
+      ...e.results
+        .filter((r) => r.classification !== 'not_checked')
+        .map((r) => ({
+          id: id(),
+          check_id: c.id,
+          unit_id: c.unit_id,
+          year: c.year,
+          item_key: r.item,
+          classification: r.classification,
+          reasons_enc: sealReasons(ctx, r.reasons),
+        })),
+    );
     for (const kind of [...(caseId ? ['discrepancy'] : []), ...(e.assetsFlag ? ['assets_income'] : [])]) {
-      explanations.push({ id: id(), check_id: c.id, person_id: c.person_id, kind, status: 'requested', requested_at: now, text_enc: null, filed_at: null });
+      explanations.push({
+        id: id(),
+        check_id: c.id,
+        person_id: c.person_id,
+        kind,
+        status: 'requested',
+        requested_at: now,
+        text_enc: null,
+        filed_at: null,
+      });
     }
     if (caseId && e.result) {
       caseRows.push({
-        id: caseId, check_id: c.id, person_id: c.person_id, unit_id: c.unit_id, year: c.year, classification: e.result, severity: null, status: 'open', measures: '[]',
-        refer_discipline: 0, note_enc: null, opened_on: d, opened_at: now, decided_at: null, decided_by: null, closed_on: null, closed_by: null,
+        id: caseId,
+        check_id: c.id,
+        person_id: c.person_id,
+        unit_id: c.unit_id,
+        year: c.year,
+        classification: e.result,
+        severity: null,
+        status: 'open',
+        measures: '[]',
+        refer_discipline: 0,
+        note_enc: null,
+        opened_on: d,
+        opened_at: now,
+        decided_at: null,
+        decided_by: null,
+        closed_on: null,
+        closed_by: null,
       });
       if (e.blocks) {
         periods.push({
-          personId: c.person_id, measure: 'pm_concealment_case', ruleId: 'PM-09', sourceType: 'disclosure_case', sourceId: caseId, startDate: d, endDate: null,
-          blocks: ['promotion', 'reserve_listing'], note: `${c.year} 年度个人有关事项报告查核认定隐瞒不报`, unitId: c.unit_id,
+          personId: c.person_id,
+          measure: 'pm_concealment_case',
+          ruleId: 'PM-09',
+          sourceType: 'disclosure_case',
+          sourceId: caseId,
+          startDate: d,
+          endDate: null,
+          blocks: ['promotion', 'reserve_listing'],
+          note: `${c.year} 年度个人有关事项报告查核认定隐瞒不报`,
+          unitId: c.unit_id,
         });
       }
     }
     findings.push({ unitId: c.unit_id, entityType: 'disclosure_check', entityId: c.id, findings: e.findings });
     events.push({
-      action: 'disclosures.check_classified', entityType: 'disclosure_check', entityId: c.id, unitId: c.unit_id,
-      details: { result: e.result, ...e.counts, checkedItems: e.results.filter((r) => r.classification !== 'not_checked').length, assetsFlag: e.assetsFlag, caseId },
+      action: 'disclosures.check_classified',
+      entityType: 'disclosure_check',
+      entityId: c.id,
+      unitId: c.unit_id,
+      details: {
+        result: e.result,
+        ...e.counts,
+        checkedItems: e.results.filter((r) => r.classification !== 'not_checked').length,
+        assetsFlag: e.assetsFlag,
+        caseId,
+      },
     });
     out.push({ checkId: c.id, result: e.result, caseId });
   }
   // A check classified by a concurrent request in the meantime refuses the whole batch.
-  if ((await checksRepo.classifyChecks(trx, updates, actor.userId, now)) !== updates.length) throw new AppError('INVALID_STATE', '部分查核已被认定，请刷新后重试');
+  if ((await checksRepo.classifyChecks(trx, updates, actor.userId, now)) !== updates.length) {
+    throw new AppError('INVALID_STATE', '部分查核已被认定，请刷新后重试');
+  }
   await storeFindingsMany(trx, ctx, findings);
   await checksRepo.insertCheckItems(trx, items);
   for (const part of chunk(explanations, 200)) await checksRepo.insertExplanations(trx, part);
@@ -130,28 +239,53 @@ async function persist(trx: Transaction<Database>, ctx: AppContext, actor: Actor
   return out;
 }
 
-export interface BatchEntry extends Registry { checkId: string }
+export interface BatchEntry extends Registry {
+  checkId: string;
+}
 
 /** Enter and classify many checks in one transaction; the field of a bad entry is named as entries.N.… */
-export async function enterRegistryBatch(ctx: AppContext, actor: Actor, entries: readonly BatchEntry[], meta: RequestMeta) {
-  const loaded = await load(ctx, actor, entries.map((e) => e.checkId));
+export async function enterRegistryBatch(
+  ctx: AppContext,
+  actor: Actor,
+  entries: readonly BatchEntry[],
+  meta: RequestMeta,
+) {
+  const loaded = await load(
+    ctx,
+    actor,
+    entries.map((e) => e.checkId),
+  );
   const d = today(ctx.clock);
   const units = [...new Set([...loaded.values()].map((l) => l.c.unit_id))];
-  const [pm07, pm08, pm09] = await Promise.all(['PM-07', 'PM-08', 'PM-09'].map((id) => ruleContextsForUnits(ctx, id, units, d)));
-  const rulesOf = (unitId: string): Rules => ({ pm07: pm07?.get(unitId) as RuleContext, pm08: pm08?.get(unitId) as RuleContext, pm09: pm09?.get(unitId) as RuleContext });
+  const [pm07, pm08, pm09] = await Promise.all(
+    ['PM-07', 'PM-08', 'PM-09'].map((id) => ruleContextsForUnits(ctx, id, units, d)),
+  );
+  const rulesOf = (unitId: string): Rules => ({
+    pm07: pm07?.get(unitId) as RuleContext,
+    pm08: pm08?.get(unitId) as RuleContext,
+    pm09: pm09?.get(unitId) as RuleContext,
+  });
   const plan: Planned[] = [];
   for (const [i, entry] of entries.entries()) {
     const l = loaded.get(entry.checkId);
     if (!l) throw new AppError('NOT_FOUND', `第 ${i + 1} 条：查核不存在或无权查看`, { field: `entries.${i}.checkId` });
-    if (!canEnterCheck(actor, { personId: l.c.person_id, unitId: l.c.person_unit_id })) throw forbidden('只有具有干部管理权限的人事部门可以录入查核结果');
-    if (l.c.status !== 'pending') throw new AppError('INVALID_STATE', `第 ${i + 1} 条：该查核已认定，结果不再修改`, { field: `entries.${i}.checkId` });
+    if (!canEnterCheck(actor, { personId: l.c.person_id, unitId: l.c.person_unit_id })) {
+      throw forbidden('只有具有干部管理权限的人事部门可以录入查核结果');
+    }
+    if (l.c.status !== 'pending') {
+      throw new AppError('INVALID_STATE', `第 ${i + 1} 条：该查核已认定，结果不再修改`, {
+        field: `entries.${i}.checkId`,
+      });
+    }
     if (!Object.keys(entry.items).length) throw invalidField(`entries.${i}.items`, '请至少录入一项查核结果');
     const first = checkItems(entry.items, l.relatives, { complete: false, familyOnly: false, today: d })[0];
     if (first) throw invalidField(`entries.${i}.${first.field}`, first.message);
     const body = { items: entry.items, assets: entry.assets ?? null };
     plan.push({ l, body, e: evaluate(l, body, rulesOf(l.c.unit_id)) });
   }
-  if (new Set(entries.map((e) => e.checkId)).size !== entries.length) throw invalidField('entries', '同一查核不能重复录入');
+  if (new Set(entries.map((e) => e.checkId)).size !== entries.length) {
+    throw invalidField('entries', '同一查核不能重复录入');
+  }
   return ctx.db.transaction().execute((trx) => persist(trx, ctx, actor, meta, plan));
 }
 
@@ -165,7 +299,10 @@ export async function enterRegistry(ctx: AppContext, actor: Actor, id: string, b
   } catch (e) {
     // a single check's fields are named without the batch prefix
     if (e instanceof AppError && e.extra.field?.startsWith('entries.0.')) {
-      throw new AppError(e.code, e.message.replace(/^第 1 条：/, ''), { ...e.extra, field: e.extra.field.slice('entries.0.'.length) });
+      throw new AppError(e.code, e.message.replace(/^第 1 条：/, ''), {
+        ...e.extra,
+        field: e.extra.field.slice('entries.0.'.length),
+      });
     }
     throw e;
   }

@@ -3,15 +3,28 @@ import { emptyItems, type ReportItems } from '../../../common/contracts/disclosu
 import { assetsClearlyAboveIncome, classifyItems, overallResult, worst } from './disclosures.classify.js';
 
 const house = (p: Partial<ReportItems['housing']['entries'][number]>): ReportItems['housing']['entries'][number] => ({
-  owner: 'self', kind: 'residence', address: '乌鲁木齐市天山区光明路1号2-301', certificateNo: '新(2019)乌鲁木齐市不动产权第0012345号', areaSqm: 120.5, acquiredOn: '2019-05-01',
-  source: 'purchase', priceFen: 98_000_000, ...p,
+  owner: 'self',
+  kind: 'residence',
+  address: '乌鲁木齐市天山区光明路1号2-301',
+  certificateNo: '新(2019)乌鲁木齐市不动产权第0012345号',
+  areaSqm: 120.5,
+  acquiredOn: '2019-05-01',
+  source: 'purchase',
+  priceFen: 98_000_000,
+  ...p,
 });
-const reported = (): ReportItems => ({ ...emptyItems(), housing: { entries: [house({})] }, income: { salaryFen: 15_000_000, bonusFen: 2_000_000, allowanceFen: 1_000_000 } });
+const reported = (): ReportItems => ({
+  ...emptyItems(),
+  housing: { entries: [house({})] },
+  income: { salaryFen: 15_000_000, bonusFen: 2_000_000, allowanceFen: 1_000_000 },
+});
 const only = (results: ReturnType<typeof classifyItems>, item: string) => results.find((r) => r.item === item);
 
 describe('PM-08 classification', () => {
   it('marks items the checker did not enter as not checked, and equal ones as consistent', () => {
-    const r = classifyItems(reported(), { housing: { entries: [house({ address: '乌鲁木齐市 天山区 光明路1号2－301' })] } });
+    const r = classifyItems(reported(), {
+      housing: { entries: [house({ address: '乌鲁木齐市 天山区 光明路1号2－301' })] },
+    });
     expect(only(r, 'housing')?.classification).toBe('consistent');
     expect(only(r, 'marriage')?.classification).toBe('not_checked');
     expect(overallResult(r)).toBe('consistent');
@@ -31,7 +44,14 @@ describe('PM-08 classification', () => {
   });
 
   it('treats a missing garage, parking space or storeroom as omission', () => {
-    const r = classifyItems(reported(), { housing: { entries: [house({}), house({ kind: 'parking', address: '光明路1号地下车位B-12', certificateNo: 'P-12', areaSqm: 13 })] } });
+    const r = classifyItems(reported(), {
+      housing: {
+        entries: [
+          house({}),
+          house({ kind: 'parking', address: '光明路1号地下车位B-12', certificateNo: 'P-12', areaSqm: 13 }),
+        ],
+      },
+    });
     expect(only(r, 'housing')?.classification).toBe('omission');
     expect(only(r, 'housing')?.reasons[0]?.code).toBe('ancillary_unreported');
   });
@@ -40,17 +60,33 @@ describe('PM-08 classification', () => {
     const stock = { owner: 'self', name: '中远海控', code: '601919', shares: 2000, valueFen: 2_600_000 };
     const none = classifyItems(reported(), { securities: { stocks: [stock], funds: [], insurance: [] } });
     expect(only(none, 'securities')?.classification).toBe('concealment');
-    const less = classifyItems({ ...reported(), securities: { stocks: [{ ...stock, shares: 1000 }], funds: [], insurance: [] } }, { securities: { stocks: [stock], funds: [], insurance: [] } });
+    const less = classifyItems(
+      { ...reported(), securities: { stocks: [{ ...stock, shares: 1000 }], funds: [], insurance: [] } },
+      { securities: { stocks: [stock], funds: [], insurance: [] } },
+    );
     expect(only(less, 'securities')?.classification).toBe('omission');
   });
 
   it('calls an unreported company concealment and an under-stated investment omission', () => {
-    const biz = { relativeId: 'f-spouse', kind: 'unlisted_company' as const, name: '阿勒泰通达报关有限公司', registrationNo: '91654300MA00000001', investmentFen: 50_000_000, sharePct: 30, role: 'investor' as const, sector: '报关', since: null };
+    const biz = {
+      relativeId: 'f-spouse',
+      kind: 'unlisted_company' as const,
+      name: '阿勒泰通达报关有限公司',
+      registrationNo: '91654300MA00000001',
+      investmentFen: 50_000_000,
+      sharePct: 30,
+      role: 'investor' as const,
+      sector: '报关',
+      since: null,
+    };
     const who = (id: string) => (id === 'f-spouse' ? '配偶王某' : id);
     const missing = classifyItems(reported(), { business: { entries: [biz] } }, who);
     expect(only(missing, 'business')?.classification).toBe('concealment');
     expect(only(missing, 'business')?.reasons[0]?.message_zh).toContain('配偶王某');
-    const less = classifyItems({ ...reported(), business: { entries: [{ ...biz, investmentFen: 10_000_000 }] } }, { business: { entries: [biz] } });
+    const less = classifyItems(
+      { ...reported(), business: { entries: [{ ...biz, investmentFen: 10_000_000 }] } },
+      { business: { entries: [biz] } },
+    );
     expect(only(less, 'business')?.classification).toBe('omission');
   });
 
@@ -58,22 +94,40 @@ describe('PM-08 classification', () => {
     const doc = { number: 'E12345678', issuedOn: '2018-01-01', expiresOn: '2028-01-01', custody: null };
     const passports = classifyItems(reported(), { passports: { documents: [doc], trips: [] } });
     expect(only(passports, 'passports')?.classification).toBe('concealment');
-    const permits = classifyItems(reported(), { hkmtPermits: { documents: [{ ...doc, kind: 'hk_macao' }], trips: [] } });
+    const permits = classifyItems(reported(), {
+      hkmtPermits: { documents: [{ ...doc, kind: 'hk_macao' }], trips: [] },
+    });
     expect(only(permits, 'hkmtPermits')?.classification).toBe('omission');
     const trip = { departOn: '2025-07-01', returnOn: '2025-07-10', destination: '哈萨克斯坦', purpose: null };
-    const tripOk = classifyItems({ ...reported(), passports: { documents: [doc], trips: [{ ...trip, departOn: '2025-07-02' }] } }, { passports: { documents: [doc], trips: [trip] } });
+    const tripOk = classifyItems(
+      { ...reported(), passports: { documents: [doc], trips: [{ ...trip, departOn: '2025-07-02' }] } },
+      { passports: { documents: [doc], trips: [trip] } },
+    );
     expect(only(tripOk, 'passports')?.classification).toBe('consistent');
     const married = classifyItems(reported(), { marriage: { status: 'divorced', changedOn: '2025-03-01' } });
     expect(only(married, 'marriage')?.classification).toBe('concealment');
   });
 
   it('compares income totals (omission when less is reported)', () => {
-    expect(only(classifyItems(reported(), { income: { salaryFen: 15_000_000, bonusFen: 2_500_000, allowanceFen: 1_000_000 } }), 'income')?.classification).toBe('omission');
-    expect(only(classifyItems(reported(), { income: { salaryFen: 15_000_000, bonusFen: 2_000_000, allowanceFen: 1_000_000 } }), 'income')?.classification).toBe('consistent');
+    expect(
+      only(
+        classifyItems(reported(), { income: { salaryFen: 15_000_000, bonusFen: 2_500_000, allowanceFen: 1_000_000 } }),
+        'income',
+      )?.classification,
+    ).toBe('omission');
+    expect(
+      only(
+        classifyItems(reported(), { income: { salaryFen: 15_000_000, bonusFen: 2_000_000, allowanceFen: 1_000_000 } }),
+        'income',
+      )?.classification,
+    ).toBe('consistent');
   });
 
   it('classifies against nothing when no report was submitted', () => {
-    const r = classifyItems({}, { marriage: { status: 'married', changedOn: null }, housing: { entries: [house({})] } });
+    const r = classifyItems(
+      {},
+      { marriage: { status: 'married', changedOn: null }, housing: { entries: [house({})] } },
+    );
     expect(only(r, 'marriage')?.classification).toBe('concealment');
     expect(overallResult(r)).toBe('concealment');
   });

@@ -5,7 +5,14 @@
  * 'not_checked'. A report item that is missing counts as "nothing reported".
  */
 import {
-  ANCILLARY_HOUSING, HOUSING_KIND_LABELS, ITEM_KEYS, ITEM_LABELS, MARITAL_LABELS, type ItemKey, type PartialItems, type ReportItems,
+  ANCILLARY_HOUSING,
+  HOUSING_KIND_LABELS,
+  ITEM_KEYS,
+  ITEM_LABELS,
+  MARITAL_LABELS,
+  type ItemKey,
+  type PartialItems,
+  type ReportItems,
 } from '../../../common/contracts/disclosures-items.js';
 import type { Classification } from '../../../common/contracts/disclosures.js';
 
@@ -32,76 +39,185 @@ export function worst(list: readonly Classification[]): Classification {
 
 /** Text compared without spaces, punctuation, width or case differences. */
 export function norm(s: string | null | undefined): string {
-  return (s ?? '').normalize('NFKC').toLowerCase().replace(/[\s\-—_·.,，。、()（）#号]/g, '');
+  return (s ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\-—_·.,，。、()（）#号]/g, '');
 }
 
 const yuan = (fen: number): string => `${(fen / 100).toFixed(2)} 元`;
-const omission = (code: string, message_zh: string): Reason => ({ code, message_zh, ruleId: 'PM-08', classification: 'omission' });
-const concealment = (code: string, message_zh: string): Reason => ({ code, message_zh, ruleId: 'PM-08', classification: 'concealment' });
-const overlaps = (a: { departOn: string; returnOn: string }, b: { departOn: string; returnOn: string }) => a.departOn <= b.returnOn && a.returnOn >= b.departOn;
+const omission = (code: string, message_zh: string): Reason => ({
+  code,
+  message_zh,
+  ruleId: 'PM-08',
+  classification: 'omission',
+});
+const concealment = (code: string, message_zh: string): Reason => ({
+  code,
+  message_zh,
+  ruleId: 'PM-08',
+  classification: 'concealment',
+});
+const overlaps = (a: { departOn: string; returnOn: string }, b: { departOn: string; returnOn: string }) =>
+  a.departOn <= b.returnOn && a.returnOn >= b.departOn;
 
 type Who = (id: string) => string;
-type Checker<K extends ItemKey> = (reported: ReportItems[K] | undefined, registry: ReportItems[K], who: Who) => Reason[];
+type Checker<K extends ItemKey> = (
+  reported: ReportItems[K] | undefined,
+  registry: ReportItems[K],
+  who: Who,
+) => Reason[];
 
 const CHECKERS: { [K in ItemKey]: Checker<K> } = {
   marriage: (r, g) => {
     if (!r) return [concealment('marriage_unreported', '报告未填写本人婚姻情况，属婚姻情况未报告')];
-    return r.status === g.status ? [] : [concealment('marriage_mismatch', `登记显示婚姻状况为“${MARITAL_LABELS[g.status]}”，报告为“${MARITAL_LABELS[r.status]}”：婚姻变化未报告，属隐瞒不报`)];
+    return r.status === g.status
+      ? []
+      : [
+          concealment(
+            'marriage_mismatch',
+            `登记显示婚姻状况为“${MARITAL_LABELS[g.status]}”，报告为“${MARITAL_LABELS[r.status]}”：婚姻变化未报告，属隐瞒不报`,
+          ),
+        ];
   },
   passports: (r, g) => [
-    ...g.documents.filter((d) => !(r?.documents ?? []).some((x) => norm(x.number) === norm(d.number)))
-      .map((d) => concealment('passport_unreported', `出入境管理部门登记的普通护照 ${d.number}（${d.issuedOn} 签发）未报告，属隐瞒不报`)),
-    ...g.trips.filter((t) => !(r?.trips ?? []).some((x) => overlaps(x, t)))
-      .map((t) => concealment('trip_unreported', `${t.departOn} 至 ${t.returnOn} 因私前往${t.destination}未报告，属隐瞒不报`)),
+    ...g.documents
+      .filter((d) => !(r?.documents ?? []).some((x) => norm(x.number) === norm(d.number)))
+      .map((d) =>
+        concealment(
+          'passport_unreported',
+          `出入境管理部门登记的普通护照 ${d.number}（${d.issuedOn} 签发）未报告，属隐瞒不报`,
+        ),
+      ),
+    ...g.trips
+      .filter((t) => !(r?.trips ?? []).some((x) => overlaps(x, t)))
+      .map((t) =>
+        concealment('trip_unreported', `${t.departOn} 至 ${t.returnOn} 因私前往${t.destination}未报告，属隐瞒不报`),
+      ),
   ],
   hkmtPermits: (r, g) => [
-    ...g.documents.filter((d) => !(r?.documents ?? []).some((x) => norm(x.number) === norm(d.number)))
-      .map((d) => omission('hkmt_permit_unreported', `往来港澳台通行证 ${d.number} 未报告，属漏报（处理办法列为漏报情形）`)),
-    ...g.trips.filter((t) => !(r?.trips ?? []).some((x) => overlaps(x, t)))
+    ...g.documents
+      .filter((d) => !(r?.documents ?? []).some((x) => norm(x.number) === norm(d.number)))
+      .map((d) =>
+        omission('hkmt_permit_unreported', `往来港澳台通行证 ${d.number} 未报告，属漏报（处理办法列为漏报情形）`),
+      ),
+    ...g.trips
+      .filter((t) => !(r?.trips ?? []).some((x) => overlaps(x, t)))
       .map((t) => omission('hkmt_trip_unreported', `${t.departOn} 至 ${t.returnOn} 因私往来港澳台未报告，属漏报`)),
   ],
-  childForeignMarriage: (r, g, who) => g.entries.filter((e) => !(r?.entries ?? []).some((x) => x.relativeId === e.relativeId))
-    .map((e) => concealment('child_foreign_marriage_unreported', `${who(e.relativeId)}与外国人（${e.partnerNationality}）通婚未报告，属隐瞒不报`)),
-  childHkmtMarriage: (r, g, who) => g.entries.filter((e) => !(r?.entries ?? []).some((x) => x.relativeId === e.relativeId))
-    .map((e) => concealment('child_hkmt_marriage_unreported', `${who(e.relativeId)}与港澳台居民通婚未报告，属隐瞒不报`)),
-  emigration: (r, g, who) => g.entries.flatMap((e) => {
-    const same = (r?.entries ?? []).filter((x) => x.relativeId === e.relativeId);
-    if (!same.length) return [concealment('emigration_unreported', `${who(e.relativeId)}移居国（境）外或在国（境）外连续工作生活一年以上（${e.country}）未报告，属隐瞒不报`)];
-    return same.some((x) => x.kind === e.kind) ? [] : [omission('emigration_kind_mismatch', `${who(e.relativeId)}在国（境）外的情况报告不准确，属漏报`)];
-  }),
-  employment: (r, g, who) => g.entries.flatMap((e) => {
-    const same = (r?.entries ?? []).filter((x) => x.relativeId === e.relativeId);
-    if (!same.length) return [concealment('employment_unreported', `${who(e.relativeId)}在“${e.employer}”从业未报告，属隐瞒不报`)];
-    return same.some((x) => norm(x.employer) === norm(e.employer)) ? [] : [omission('employment_mismatch', `${who(e.relativeId)}的从业单位报告为“${same[0]?.employer ?? ''}”，查核为“${e.employer}”，属漏报`)];
-  }),
-  prosecution: (r, g, who) => g.entries.filter((e) => !(r?.entries ?? []).some((x) => x.relativeId === e.relativeId))
-    .map((e) => concealment('prosecution_unreported', `${who(e.relativeId)}被追究刑事责任（${e.charge}）未报告，属隐瞒不报`)),
+  childForeignMarriage: (r, g, who) =>
+    g.entries
+      .filter((e) => !(r?.entries ?? []).some((x) => x.relativeId === e.relativeId))
+      .map((e) =>
+        concealment(
+          'child_foreign_marriage_unreported',
+          `${who(e.relativeId)}与外国人（${e.partnerNationality}）通婚未报告，属隐瞒不报`,
+        ),
+      ),
+  childHkmtMarriage: (r, g, who) =>
+    g.entries
+      .filter((e) => !(r?.entries ?? []).some((x) => x.relativeId === e.relativeId))
+      .map((e) =>
+        concealment('child_hkmt_marriage_unreported', `${who(e.relativeId)}与港澳台居民通婚未报告，属隐瞒不报`),
+      ),
+  emigration: (r, g, who) =>
+    g.entries.flatMap((e) => {
+      const same = (r?.entries ?? []).filter((x) => x.relativeId === e.relativeId);
+      if (!same.length) {
+        return [
+          concealment(
+            'emigration_unreported',
+            `${who(e.relativeId)}移居国（境）外或在国（境）外连续工作生活一年以上（${e.country}）未报告，属隐瞒不报`,
+          ),
+        ];
+      }
+      return same.some((x) => x.kind === e.kind)
+        ? []
+        : [omission('emigration_kind_mismatch', `${who(e.relativeId)}在国（境）外的情况报告不准确，属漏报`)];
+    }),
+  employment: (r, g, who) =>
+    g.entries.flatMap((e) => {
+      const same = (r?.entries ?? []).filter((x) => x.relativeId === e.relativeId);
+      if (!same.length) {
+        return [concealment('employment_unreported', `${who(e.relativeId)}在“${e.employer}”从业未报告，属隐瞒不报`)];
+      }
+      return same.some((x) => norm(x.employer) === norm(e.employer))
+        ? []
+        : [
+            omission(
+              'employment_mismatch',
+              `${who(e.relativeId)}的从业单位报告为“${same[0]?.employer ?? ''}”，查核为“${e.employer}”，属漏报`,
+            ),
+          ];
+    }),
+  prosecution: (r, g, who) =>
+    g.entries
+      .filter((e) => !(r?.entries ?? []).some((x) => x.relativeId === e.relativeId))
+      .map((e) =>
+        concealment('prosecution_unreported', `${who(e.relativeId)}被追究刑事责任（${e.charge}）未报告，属隐瞒不报`),
+      ),
   income: (r, g) => {
     const got = r ? r.salaryFen + r.bonusFen + r.allowanceFen : 0;
     const want = g.salaryFen + g.bonusFen + g.allowanceFen;
-    return got < want ? [omission('income_underreported', `工资及奖金津贴补贴报告 ${yuan(got)}，查核 ${yuan(want)}，少报 ${yuan(want - got)}，属漏报`)] : [];
+    return got < want
+      ? [
+          omission(
+            'income_underreported',
+            `工资及奖金津贴补贴报告 ${yuan(got)}，查核 ${yuan(want)}，少报 ${yuan(want - got)}，属漏报`,
+          ),
+        ]
+      : [];
   },
   laborIncome: (r, g) => {
     const got = (r?.entries ?? []).reduce((s, x) => s + x.amountFen, 0);
     const want = g.entries.reduce((s, x) => s + x.amountFen, 0);
-    return got < want ? [omission('labor_income_underreported', `劳务所得报告 ${yuan(got)}，查核 ${yuan(want)}，属漏报`)] : [];
+    return got < want
+      ? [omission('labor_income_underreported', `劳务所得报告 ${yuan(got)}，查核 ${yuan(want)}，属漏报`)]
+      : [];
   },
-  housing: (r, g) => g.entries.flatMap((h) => {
-    const match = (r?.entries ?? []).find((x) => (x.certificateNo && h.certificateNo ? norm(x.certificateNo) === norm(h.certificateNo) : norm(x.address) === norm(h.address)));
-    const kind = HOUSING_KIND_LABELS[h.kind];
-    if (!match) {
-      return ANCILLARY_HOUSING.includes(h.kind)
-        ? [omission('ancillary_unreported', `单独产权的${kind}（${h.address}）未报告，属漏报（车库、车位、储藏间）`)]
-        : [concealment('property_unreported', `${kind}（${h.address}，${h.areaSqm} 平方米）整处未报告，属隐瞒不报`)];
-    }
-    return match.areaSqm + 0.005 < h.areaSqm ? [omission('area_underreported', `${kind}（${h.address}）面积报告 ${match.areaSqm} 平方米，登记 ${h.areaSqm} 平方米，少报面积，属漏报`)] : [];
-  }),
+  housing: (r, g) =>
+    g.entries.flatMap((h) => {
+      const match = (r?.entries ?? []).find((x) =>
+        x.certificateNo && h.certificateNo
+          ? norm(x.certificateNo) === norm(h.certificateNo)
+          : norm(x.address) === norm(h.address),
+      );
+      const kind = HOUSING_KIND_LABELS[h.kind];
+      if (!match) {
+        return ANCILLARY_HOUSING.includes(h.kind)
+          ? [omission('ancillary_unreported', `单独产权的${kind}（${h.address}）未报告，属漏报（车库、车位、储藏间）`)]
+          : [concealment('property_unreported', `${kind}（${h.address}，${h.areaSqm} 平方米）整处未报告，属隐瞒不报`)];
+      }
+      return match.areaSqm + 0.005 < h.areaSqm
+        ? [
+            omission(
+              'area_underreported',
+              `${kind}（${h.address}）面积报告 ${match.areaSqm} 平方米，登记 ${h.areaSqm} 平方米，少报面积，属漏报`,
+            ),
+          ]
+        : [];
+    }),
   securities: (r, g) => {
     const out: Reason[] = [];
     const cats = [
-      { key: 'stocks', zh: '股票', id: (x: { code: string }) => norm(x.code), amount: (x: { shares: number; valueFen: number }) => [x.shares, x.valueFen] },
-      { key: 'funds', zh: '基金', id: (x: { code: string }) => norm(x.code), amount: (x: { shares: number; valueFen: number }) => [x.shares, x.valueFen] },
-      { key: 'insurance', zh: '投资型保险', id: (x: { policyNo: string }) => norm(x.policyNo), amount: (x: { premiumFen: number }) => [0, x.premiumFen] },
+      {
+        key: 'stocks',
+        zh: '股票',
+        id: (x: { code: string }) => norm(x.code),
+        amount: (x: { shares: number; valueFen: number }) => [x.shares, x.valueFen],
+      },
+      {
+        key: 'funds',
+        zh: '基金',
+        id: (x: { code: string }) => norm(x.code),
+        amount: (x: { shares: number; valueFen: number }) => [x.shares, x.valueFen],
+      },
+      {
+        key: 'insurance',
+        zh: '投资型保险',
+        id: (x: { policyNo: string }) => norm(x.policyNo),
+        amount: (x: { premiumFen: number }) => [0, x.premiumFen],
+      },
     ] as const;
     for (const c of cats) {
       const want = g[c.key] as { code?: string; policyNo?: string; name?: string; product?: string }[];
@@ -117,22 +233,48 @@ const CHECKERS: { [K in ItemKey]: Checker<K> } = {
         const m = got.find((x) => idOf(x) === idOf(h));
         const label = h.name ?? h.product ?? '';
         if (!m) out.push(omission('holding_unreported', `${c.zh}“${label}”未报告，属漏报`));
-        else if (amountOf(m).some((v, i) => v < (amountOf(h)[i] ?? 0))) out.push(omission('amount_underreported', `${c.zh}“${label}”数量或金额少报，属漏报`));
+        else if (amountOf(m).some((v, i) => v < (amountOf(h)[i] ?? 0))) {
+          out.push(omission('amount_underreported', `${c.zh}“${label}”数量或金额少报，属漏报`));
+        }
       }
     }
     return out;
   },
-  business: (r, g, who) => g.entries.flatMap((b) => {
-    const m = (r?.entries ?? []).find((x) => (x.registrationNo && b.registrationNo ? norm(x.registrationNo) === norm(b.registrationNo) : norm(x.name) === norm(b.name)));
-    if (!m) return [concealment('business_unreported', `${who(b.relativeId)}经营或投资的“${b.name}”未报告，属隐瞒不报`)];
-    return m.investmentFen < b.investmentFen ? [omission('investment_underreported', `“${b.name}”投资额报告 ${yuan(m.investmentFen)}，查核 ${yuan(b.investmentFen)}，少报投资数额，属漏报`)] : [];
-  }),
-  abroadAssets: (r, g) => g.entries.flatMap((a) => {
-    const m = (r?.entries ?? []).find((x) => x.kind === a.kind && norm(x.institution) === norm(a.institution) && norm(x.country) === norm(a.country));
-    const kind = a.kind === 'deposit' ? '存款' : '投资';
-    if (!m) return [concealment('abroad_unreported', `在${a.country}“${a.institution}”的${kind}未报告，属隐瞒不报`)];
-    return m.amountFen < a.amountFen ? [omission('abroad_underreported', `在${a.country}的${kind}报告 ${yuan(m.amountFen)}，查核 ${yuan(a.amountFen)}，属漏报`)] : [];
-  }),
+  business: (r, g, who) =>
+    g.entries.flatMap((b) => {
+      const m = (r?.entries ?? []).find((x) =>
+        x.registrationNo && b.registrationNo
+          ? norm(x.registrationNo) === norm(b.registrationNo)
+          : norm(x.name) === norm(b.name),
+      );
+      if (!m) {
+        return [concealment('business_unreported', `${who(b.relativeId)}经营或投资的“${b.name}”未报告，属隐瞒不报`)];
+      }
+      return m.investmentFen < b.investmentFen
+        ? [
+            omission(
+              'investment_underreported',
+              `“${b.name}”投资额报告 ${yuan(m.investmentFen)}，查核 ${yuan(b.investmentFen)}，少报投资数额，属漏报`,
+            ),
+          ]
+        : [];
+    }),
+  abroadAssets: (r, g) =>
+    g.entries.flatMap((a) => {
+      const m = (r?.entries ?? []).find(
+        (x) => x.kind === a.kind && norm(x.institution) === norm(a.institution) && norm(x.country) === norm(a.country),
+      );
+      const kind = a.kind === 'deposit' ? '存款' : '投资';
+      if (!m) return [concealment('abroad_unreported', `在${a.country}“${a.institution}”的${kind}未报告，属隐瞒不报`)];
+      return m.amountFen < a.amountFen
+        ? [
+            omission(
+              'abroad_underreported',
+              `在${a.country}的${kind}报告 ${yuan(m.amountFen)}，查核 ${yuan(a.amountFen)}，属漏报`,
+            ),
+          ]
+        : [];
+    }),
 };
 
 /** Classify every item of a report against the registry results (PM-08). */
@@ -142,7 +284,12 @@ export function classifyItems(reported: PartialItems, registry: PartialItems, wh
     if (g === undefined) return { item, label: ITEM_LABELS[item], classification: 'not_checked' as const, reasons: [] };
     const check = CHECKERS[item] as Checker<ItemKey>;
     const reasons = check(reported[item], g, who);
-    return { item, label: ITEM_LABELS[item], classification: reasons.length ? worst(reasons.map((x) => x.classification)) : 'consistent', reasons };
+    return {
+      item,
+      label: ITEM_LABELS[item],
+      classification: reasons.length ? worst(reasons.map((x) => x.classification)) : 'consistent',
+      reasons,
+    };
   });
 }
 
@@ -153,7 +300,10 @@ export function overallResult(results: readonly ItemResult[]): Classification | 
 }
 
 /** PM-07: family assets clearly above normal income (factor is the unit's parameter). */
-export function assetsClearlyAboveIncome(assets: { familyAssetsFen: number; normalIncomeFen: number } | null | undefined, factor: number): boolean {
+export function assetsClearlyAboveIncome(
+  assets: { familyAssetsFen: number; normalIncomeFen: number } | null | undefined,
+  factor: number,
+): boolean {
   if (!assets) return false;
   return assets.familyAssetsFen > assets.normalIncomeFen * factor;
 }

@@ -19,8 +19,16 @@ export async function verifyDrawCommand(args: string[], out: (line: string) => v
     return 1;
   }
   const r = verifyDrawFile(json);
-  const f = (json ?? {}) as { unitName?: string; year?: number; eligible?: unknown[]; selectCount?: number; commitment?: string };
-  out(`抽查 draw: ${f.unitName ?? '?'} ${f.year ?? '?'} 年度，名单 ${Array.isArray(f.eligible) ? f.eligible.length : '?'} 人，抽取 ${f.selectCount ?? '?'} 人`);
+  const f = (json ?? {}) as {
+    unitName?: string;
+    year?: number;
+    eligible?: unknown[];
+    selectCount?: number;
+    commitment?: string;
+  };
+  out(
+    `抽查 draw: ${f.unitName ?? '?'} ${f.year ?? '?'} 年度，名单 ${Array.isArray(f.eligible) ? f.eligible.length : '?'} 人，抽取 ${f.selectCount ?? '?'} 人`,
+  );
   out(`承诺值 commitment: ${f.commitment ?? '?'}`);
   if (r.ok) {
     out(`一致 MATCH：按公开算法复算，抽取结果与文件记载完全一致（${r.selected.length} 人）。`);

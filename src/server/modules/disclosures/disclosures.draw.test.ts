@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DRAW_FORMAT, basisPointsToText, canonicalInputs, commitmentOf, drawCount, inputsDigest, parseSeed, rankReporters, ratioToBasisPoints, selectReporters,
+  DRAW_FORMAT,
+  basisPointsToText,
+  canonicalInputs,
+  commitmentOf,
+  drawCount,
+  inputsDigest,
+  parseSeed,
+  rankReporters,
+  ratioToBasisPoints,
+  selectReporters,
   verifyDrawFile,
 } from './disclosures.draw.js';
 
@@ -19,10 +28,28 @@ const VECTOR = {
 function file(overrides: Record<string, unknown> = {}) {
   const commitment = commitmentOf(SEED);
   const base = {
-    format: DRAW_FORMAT, unitId: 'u-urumqi', unitName: '乌鲁木齐海关', year: 2026, ratio: '0.25', ratioBasisPoints: 2500,
-    eligible: IDS.map((id) => ({ id, name: id, unitName: '阿勒泰海关' })), commitment,
-    inputsDigest: inputsDigest({ unitId: 'u-urumqi', year: 2026, ratioBasisPoints: 2500, eligibleIds: IDS, commitment }), publishedAt: '2026-01-05T02:00:00Z',
-    seed: SEED.toString('hex'), publicValue: PUBLIC, drawnAt: '2026-03-02T02:00:00Z', selectCount: 3, selected: VECTOR.selected, algorithm: '',
+    format: DRAW_FORMAT,
+    unitId: 'u-urumqi',
+    unitName: '乌鲁木齐海关',
+    year: 2026,
+    ratio: '0.25',
+    ratioBasisPoints: 2500,
+    eligible: IDS.map((id) => ({ id, name: id, unitName: '阿勒泰海关' })),
+    commitment,
+    inputsDigest: inputsDigest({
+      unitId: 'u-urumqi',
+      year: 2026,
+      ratioBasisPoints: 2500,
+      eligibleIds: IDS,
+      commitment,
+    }),
+    publishedAt: '2026-01-05T02:00:00Z',
+    seed: SEED.toString('hex'),
+    publicValue: PUBLIC,
+    drawnAt: '2026-03-02T02:00:00Z',
+    selectCount: 3,
+    selected: VECTOR.selected,
+    algorithm: '',
   };
   return { ...base, ...overrides };
 }
@@ -30,15 +57,24 @@ function file(overrides: Record<string, unknown> = {}) {
 describe('the verifiable draw', () => {
   it('matches the independent reference vector byte for byte', () => {
     expect(commitmentOf(SEED)).toBe(VECTOR.commitment);
-    expect(inputsDigest({ unitId: 'u-urumqi', year: 2026, ratioBasisPoints: 2500, eligibleIds: [...IDS].reverse(), commitment: VECTOR.commitment })).toBe(VECTOR.digest);
+    expect(
+      inputsDigest({
+        unitId: 'u-urumqi',
+        year: 2026,
+        ratioBasisPoints: 2500,
+        eligibleIds: [...IDS].reverse(),
+        commitment: VECTOR.commitment,
+      }),
+    ).toBe(VECTOR.digest);
     const { ranked, selected } = selectReporters(SEED, PUBLIC, IDS, 2500);
     expect(selected).toEqual(VECTOR.selected);
     expect(ranked[0]).toEqual({ id: 'p-01', score: VECTOR.firstScore });
   });
 
   it('writes the committed inputs as canonical JSON with sorted ids', () => {
-    expect(canonicalInputs({ unitId: 'u', year: 2026, ratioBasisPoints: 1000, eligibleIds: ['b', 'a'], commitment: 'c' }))
-      .toBe('{"commitment":"c","eligible":["a","b"],"ratioBasisPoints":1000,"unitId":"u","year":2026}');
+    expect(
+      canonicalInputs({ unitId: 'u', year: 2026, ratioBasisPoints: 1000, eligibleIds: ['b', 'a'], commitment: 'c' }),
+    ).toBe('{"commitment":"c","eligible":["a","b"],"ratioBasisPoints":1000,"unitId":"u","year":2026}');
   });
 
   it('draws ceil(ratio × n) with integer arithmetic', () => {
@@ -56,20 +92,32 @@ describe('the verifiable draw', () => {
   });
 
   it('selects exactly k distinct eligible reporters, whatever the inputs (property)', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.string(), fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 60 }), fc.integer({ min: 0, max: 10000 }),
-      (seed, pv, ids, bp) => {
-        const { selected, ranked } = selectReporters(Buffer.from(seed), pv, ids, bp);
-        expect(selected.length).toBe(drawCount(bp, ids.length));
-        expect(new Set(selected).size).toBe(selected.length);
-        expect(selected.every((s) => ids.includes(s))).toBe(true);
-        for (let i = 1; i < ranked.length; i++) expect((ranked[i - 1]?.score ?? '') <= (ranked[i]?.score ?? '')).toBe(true);
-      }), { numRuns: 50 });
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.string(),
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 60 }),
+        fc.integer({ min: 0, max: 10000 }),
+        (seed, pv, ids, bp) => {
+          const { selected, ranked } = selectReporters(Buffer.from(seed), pv, ids, bp);
+          expect(selected.length).toBe(drawCount(bp, ids.length));
+          expect(new Set(selected).size).toBe(selected.length);
+          expect(selected.every((s) => ids.includes(s))).toBe(true);
+          for (let i = 1; i < ranked.length; i++) {
+            expect((ranked[i - 1]?.score ?? '') <= (ranked[i]?.score ?? '')).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 
   it('does not depend on the order of the list, and changes with the public value', () => {
     const a = selectReporters(SEED, PUBLIC, IDS, 5000).selected;
     expect(selectReporters(SEED, PUBLIC, [...IDS].reverse(), 5000).selected).toEqual(a);
-    expect(rankReporters(SEED, `${PUBLIC}.`, IDS).map((r) => r.id)).not.toEqual(rankReporters(SEED, PUBLIC, IDS).map((r) => r.id));
+    expect(rankReporters(SEED, `${PUBLIC}.`, IDS).map((r) => r.id)).not.toEqual(
+      rankReporters(SEED, PUBLIC, IDS).map((r) => r.id),
+    );
   });
 
   it('verifies a correct file and names each kind of tampering', () => {

@@ -45,7 +45,9 @@ export function ratioToBasisPoints(ratio: number): number {
 /** The ratio as exact decimal text (1000 -> "0.1"). */
 export function basisPointsToText(bp: number): string {
   const whole = Math.floor(bp / 10000);
-  const frac = String(bp % 10000).padStart(4, '0').replace(/0+$/, '');
+  const frac = String(bp % 10000)
+    .padStart(4, '0')
+    .replace(/0+$/, '');
   return frac ? `${whole}.${frac}` : String(whole);
 }
 
@@ -65,7 +67,13 @@ export interface DrawInputs {
 /** The canonical text of the committed inputs (what the inputs digest hashes). */
 export function canonicalInputs(i: DrawInputs): string {
   const eligible = [...i.eligibleIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify({ commitment: i.commitment, eligible, ratioBasisPoints: i.ratioBasisPoints, unitId: i.unitId, year: i.year });
+  return JSON.stringify({
+    commitment: i.commitment,
+    eligible,
+    ratioBasisPoints: i.ratioBasisPoints,
+    unitId: i.unitId,
+    year: i.year,
+  });
 }
 
 export function inputsDigest(i: DrawInputs): string {
@@ -85,7 +93,12 @@ export function rankReporters(seed: Buffer, publicValue: string, ids: readonly s
   return ranked;
 }
 
-export function selectReporters(seed: Buffer, publicValue: string, ids: readonly string[], ratioBasisPoints: number): { ranked: Ranked[]; selected: string[] } {
+export function selectReporters(
+  seed: Buffer,
+  publicValue: string,
+  ids: readonly string[],
+  ratioBasisPoints: number,
+): { ranked: Ranked[]; selected: string[] } {
   const ranked = rankReporters(seed, publicValue, ids);
   return { ranked, selected: ranked.slice(0, drawCount(ratioBasisPoints, ids.length)).map((r) => r.id) };
 }
@@ -106,25 +119,47 @@ export function verifyDrawFile(file: unknown): VerifyResult {
   if (file.format !== DRAW_FORMAT) problems.push(`格式应为 ${DRAW_FORMAT} (format)`);
   const seedHex = typeof file.seed === 'string' ? file.seed : '';
   const seed = parseSeed(seedHex);
-  const eligible = Array.isArray(file.eligible) ? file.eligible.map((e) => (isRecord(e) && typeof e.id === 'string' ? e.id : null)) : null;
+  const eligible = Array.isArray(file.eligible)
+    ? file.eligible.map((e) => (isRecord(e) && typeof e.id === 'string' ? e.id : null))
+    : null;
   const bp = file.ratioBasisPoints;
   const publicValue = typeof file.publicValue === 'string' ? file.publicValue : null;
   if (!seed) problems.push('种子应为 64 位小写十六进制 (seed must be 64 lower-case hex characters)');
   if (!eligible || eligible.some((e) => e === null)) problems.push('名单格式错误 (eligible must be a list of { id })');
-  if (typeof bp !== 'number' || !Number.isInteger(bp) || bp < 0 || bp > 10000) problems.push('比例（基点）应为 0-10000 的整数 (ratioBasisPoints)');
+  if (typeof bp !== 'number' || !Number.isInteger(bp) || bp < 0 || bp > 10000) {
+    problems.push('比例（基点）应为 0-10000 的整数 (ratioBasisPoints)');
+  }
   if (publicValue === null) problems.push('缺少公开随机值 (publicValue)');
   if (typeof file.unitId !== 'string' || typeof file.year !== 'number') problems.push('缺少单位或年度 (unitId, year)');
-  if (problems.length || !seed || !eligible || typeof bp !== 'number' || publicValue === null) return { ok: false, problems, selected: [] };
+  if (problems.length || !seed || !eligible || typeof bp !== 'number' || publicValue === null) {
+    return { ok: false, problems, selected: [] };
+  }
   const ids = eligible as string[];
   if (new Set(ids).size !== ids.length) problems.push('名单中有重复的报告人 (duplicate ids)');
-  if (typeof file.ratio === 'string' && basisPointsToText(bp) !== file.ratio) problems.push(`比例 ${file.ratio} 与基点 ${bp} 不符 (ratio and ratioBasisPoints differ)`);
+  if (typeof file.ratio === 'string' && basisPointsToText(bp) !== file.ratio) {
+    problems.push(`比例 ${file.ratio} 与基点 ${bp} 不符 (ratio and ratioBasisPoints differ)`);
+  }
   const commitment = commitmentOf(seed);
-  if (commitment !== file.commitment) problems.push('种子的 SM3 与抽取前公布的承诺值不符 (SM3(seed) differs from the commitment)');
-  const digest = inputsDigest({ unitId: file.unitId as string, year: file.year as number, ratioBasisPoints: bp, eligibleIds: ids, commitment: String(file.commitment) });
-  if (digest !== file.inputsDigest) problems.push('名单、比例或承诺与公布时的输入摘要不符 (inputs digest differs: list, ratio or commitment changed)');
+  if (commitment !== file.commitment) {
+    problems.push('种子的 SM3 与抽取前公布的承诺值不符 (SM3(seed) differs from the commitment)');
+  }
+  const digest = inputsDigest({
+    unitId: file.unitId as string,
+    year: file.year as number,
+    ratioBasisPoints: bp,
+    eligibleIds: ids,
+    commitment: String(file.commitment),
+  });
+  if (digest !== file.inputsDigest) {
+    problems.push('名单、比例或承诺与公布时的输入摘要不符 (inputs digest differs: list, ratio or commitment changed)');
+  }
   const { selected } = selectReporters(seed, publicValue, ids, bp);
-  if (file.selectCount !== selected.length) problems.push(`应抽取 ${selected.length} 人，文件记载 ${String(file.selectCount)} 人 (selectCount)`);
+  if (file.selectCount !== selected.length) {
+    problems.push(`应抽取 ${selected.length} 人，文件记载 ${String(file.selectCount)} 人 (selectCount)`);
+  }
   const claimed = Array.isArray(file.selected) ? file.selected : [];
-  if (claimed.length !== selected.length || claimed.some((id, i) => id !== selected[i])) problems.push('重新计算的抽取结果与文件记载不符 (the recomputed selection differs)');
+  if (claimed.length !== selected.length || claimed.some((id, i) => id !== selected[i])) {
+    problems.push('重新计算的抽取结果与文件记载不符 (the recomputed selection differs)');
+  }
   return { ok: problems.length === 0, problems, selected };
 }

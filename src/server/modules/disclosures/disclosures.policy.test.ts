@@ -2,19 +2,56 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../http/actor.js';
 import * as P from './disclosures.policy.js';
 
-const base: Actor = { userId: 'u', username: 'u', displayName: 'u', personId: null, adminRole: null, roles: [], ownUnitIds: [], managed: [], sessionId: 's', csrfToken: 'c', mustChangePassword: false };
+const base: Actor = {
+  userId: 'u',
+  username: 'u',
+  displayName: 'u',
+  personId: null,
+  adminRole: null,
+  roles: [],
+  ownUnitIds: [],
+  managed: [],
+  sessionId: 's',
+  csrfToken: 'c',
+  mustChangePassword: false,
+};
 const actor = (patch: Partial<Actor>): Actor => ({ ...base, ...patch });
 const report = { personId: 'p-leader', unitId: 'altay' };
 
 const seats = {
   self: actor({ personId: 'p-leader', roles: [{ role: 'member', unitId: 'altay' }], ownUnitIds: ['altay'] }),
-  ownSecretary: actor({ personId: 'p-sec', roles: [{ role: 'secretary', unitId: 'altay' }, { role: 'member', unitId: 'altay' }], ownUnitIds: ['altay'] }),
+  ownSecretary: actor({
+    personId: 'p-sec',
+    roles: [
+      { role: 'secretary', unitId: 'altay' },
+      { role: 'member', unitId: 'altay' },
+    ],
+    ownUnitIds: ['altay'],
+  }),
   ownPersonnel: actor({ personId: 'p-rs', roles: [{ role: 'personnel', unitId: 'altay' }], ownUnitIds: ['altay'] }),
   ownOffice: actor({ personId: 'p-of', roles: [{ role: 'office', unitId: 'altay' }], ownUnitIds: ['altay'] }),
-  personnelAbove: actor({ personId: 'p-up', roles: [{ role: 'personnel', unitId: 'urumqi' }], ownUnitIds: ['urumqi'], managed: [{ unitId: 'altay', roles: ['personnel'] }] }),
-  disciplineAbove: actor({ personId: 'p-jj', roles: [{ role: 'discipline', unitId: 'urumqi' }], ownUnitIds: ['urumqi'], managed: [{ unitId: 'altay', roles: ['discipline'] }] }),
-  secretaryAbove: actor({ personId: 'p-usec', roles: [{ role: 'secretary', unitId: 'urumqi' }], ownUnitIds: ['urumqi'] }),
-  otherPersonnel: actor({ personId: 'p-kh', roles: [{ role: 'personnel', unitId: 'khorgos' }], ownUnitIds: ['khorgos'] }),
+  personnelAbove: actor({
+    personId: 'p-up',
+    roles: [{ role: 'personnel', unitId: 'urumqi' }],
+    ownUnitIds: ['urumqi'],
+    managed: [{ unitId: 'altay', roles: ['personnel'] }],
+  }),
+  disciplineAbove: actor({
+    personId: 'p-jj',
+    roles: [{ role: 'discipline', unitId: 'urumqi' }],
+    ownUnitIds: ['urumqi'],
+    managed: [{ unitId: 'altay', roles: ['discipline'] }],
+  }),
+  secretaryAbove: actor({
+    personId: 'p-usec',
+    roles: [{ role: 'secretary', unitId: 'urumqi' }],
+    ownUnitIds: ['urumqi'],
+  }),
+  otherPersonnel: actor({
+    personId: 'p-kh',
+    roles: [{ role: 'personnel', unitId: 'khorgos' }],
+    ownUnitIds: ['khorgos'],
+  }),
   sysadmin: actor({ adminRole: 'system_admin' }),
   secadmin: actor({ adminRole: 'security_admin' }),
   auditor: actor({ adminRole: 'auditor' }),
@@ -33,14 +70,17 @@ describe('disclosures policy: who sees a report and who acts', () => {
     ['sysadmin', false, false, false, false, false],
     ['secadmin', false, false, false, false, false],
     ['auditor', false, false, false, false, false],
-  ] as const)('%s: read %s, write %s, subjects %s, check %s, decide %s', (seat, read, write, subjects, check, decide) => {
-    const a = seats[seat];
-    expect(P.canReadReport(a, report)).toBe(read);
-    expect(P.canWriteReport(a, report)).toBe(write);
-    expect(P.canManageSubjects(a, 'altay')).toBe(subjects);
-    expect(P.canEnterCheck(a, report)).toBe(check);
-    expect(P.canDecideCase(a, report)).toBe(decide);
-  });
+  ] as const)(
+    '%s: read %s, write %s, subjects %s, check %s, decide %s',
+    (seat, read, write, subjects, check, decide) => {
+      const a = seats[seat];
+      expect(P.canReadReport(a, report)).toBe(read);
+      expect(P.canWriteReport(a, report)).toBe(write);
+      expect(P.canManageSubjects(a, 'altay')).toBe(subjects);
+      expect(P.canEnterCheck(a, report)).toBe(check);
+      expect(P.canDecideCase(a, report)).toBe(decide);
+    },
+  );
 
   it('lets the office above run draws and shows a published draw to the reporters on it', () => {
     expect(P.canManageDraws(seats.personnelAbove, 'urumqi')).toBe(true);

@@ -54,7 +54,10 @@ export function canViewOfficeDraws(actor: Actor, officeUnitId: string): boolean 
 }
 
 /** A published draw is also shown to the reporters on its list (published inside the unit). */
-export function canViewDraw(actor: Actor, draw: { unitId: string; published: boolean; eligibleIds: readonly string[] }): boolean {
+export function canViewDraw(
+  actor: Actor,
+  draw: { unitId: string; published: boolean; eligibleIds: readonly string[] },
+): boolean {
   if (canViewOfficeDraws(actor, draw.unitId)) return true;
   return business(actor) && draw.published && actor.personId !== null && draw.eligibleIds.includes(actor.personId);
 }

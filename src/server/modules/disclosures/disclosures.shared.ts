@@ -19,7 +19,15 @@ import type { Random } from '../../platform/random.js';
 import { familyOf } from '../people/people.repository.js';
 import { param, ruleContext } from '../rules/rules.service.js';
 import * as repo from './disclosures.repository.js';
-import { annualDeadline, daysAfterDeadline, levelFromParam, subjectStatus, type Deadline, type RelativeFact, type SubjectStatus } from './disclosures.rules.js';
+import {
+  annualDeadline,
+  daysAfterDeadline,
+  levelFromParam,
+  subjectStatus,
+  type Deadline,
+  type RelativeFact,
+  type SubjectStatus,
+} from './disclosures.rules.js';
 import type { ReportRow } from './disclosures.table.js';
 
 /** What a report row's ciphertext holds. */
@@ -102,7 +110,13 @@ export function codesAtLeast(level: LevelCode): string[] {
 }
 
 /** PM-01 for one person on a date, with the unit's parameter. */
-export async function subjectOf(ctx: AppContext, db: Executor, personId: string, unitId: string, date: string): Promise<SubjectStatus> {
+export async function subjectOf(
+  ctx: AppContext,
+  db: Executor,
+  personId: string,
+  unitId: string,
+  date: string,
+): Promise<SubjectStatus> {
   const rc = await ruleContext(ctx, 'PM-01', unitId, date, db);
   const minLevel = levelFromParam(param(rc, 'minReportingLevel')) ?? 'division_deputy';
   const [ranks, specials] = await Promise.all([repo.ranksOf(db, personId), repo.specialsOf(db, personId)]);
@@ -114,10 +128,22 @@ export interface DeadlineParams {
   pm05: { changeReportDays: number; newReporterDays: number };
 }
 
-export async function deadlineParams(ctx: AppContext, db: Executor, unitId: string, date: string): Promise<DeadlineParams> {
-  const [pm04, pm05] = await Promise.all([ruleContext(ctx, 'PM-04', unitId, date, db), ruleContext(ctx, 'PM-05', unitId, date, db)]);
+export async function deadlineParams(
+  ctx: AppContext,
+  db: Executor,
+  unitId: string,
+  date: string,
+): Promise<DeadlineParams> {
+  const [pm04, pm05] = await Promise.all([
+    ruleContext(ctx, 'PM-04', unitId, date, db),
+    ruleContext(ctx, 'PM-05', unitId, date, db),
+  ]);
   return {
-    pm04: { deadlineMonthDay: param(pm04, 'deadlineMonthDay'), reminderFromMonthDay: param(pm04, 'reminderFromMonthDay'), fixedDeadlineRolls: param(pm04, 'fixedDeadlineRolls') },
+    pm04: {
+      deadlineMonthDay: param(pm04, 'deadlineMonthDay'),
+      reminderFromMonthDay: param(pm04, 'reminderFromMonthDay'),
+      fixedDeadlineRolls: param(pm04, 'fixedDeadlineRolls'),
+    },
     pm05: { changeReportDays: param(pm05, 'changeReportDays'), newReporterDays: param(pm05, 'newReporterDays') },
   };
 }
@@ -126,19 +152,33 @@ export async function deadlineParams(ctx: AppContext, db: Executor, unitId: stri
  * The year's report a reporter owes: annual when a reporter on 1 January (PM-04), otherwise a
  * first report within n days of becoming one (PM-05); none when not yet a reporter that year.
  */
-export function expectedReport(s: SubjectStatus, year: number, p: DeadlineParams, table: HolidayTable): { kind: 'annual' | 'first'; deadline: Deadline } | null {
+export function expectedReport(
+  s: SubjectStatus,
+  year: number,
+  p: DeadlineParams,
+  table: HolidayTable,
+): { kind: 'annual' | 'first'; deadline: Deadline } | null {
   if (!s.isSubject || !s.since) return null;
   if (s.since <= `${year}-01-01`) return { kind: 'annual', deadline: annualDeadline(year, p.pm04, table) };
-  if (s.since <= `${year}-12-31`) return { kind: 'first', deadline: daysAfterDeadline(table, s.since, p.pm05.newReporterDays) };
+  if (s.since <= `${year}-12-31`) {
+    return { kind: 'first', deadline: daysAfterDeadline(table, s.since, p.pm05.newReporterDays) };
+  }
   return null;
 }
 
 type ReadPurpose = 'view' | 'export' | 'check' | 'prefill' | 'publication';
 
 /** The audit event of one read of a report's contents. */
-export function readEvent(actor: Actor, r: Pick<ReportRow, 'id' | 'unit_id' | 'person_id' | 'year'>, purpose: ReadPurpose): AuditEventInput {
+export function readEvent(
+  actor: Actor,
+  r: Pick<ReportRow, 'id' | 'unit_id' | 'person_id' | 'year'>,
+  purpose: ReadPurpose,
+): AuditEventInput {
   return {
-    action: 'disclosures.report_read', entityType: 'disclosure_report', entityId: r.id, unitId: r.unit_id,
+    action: 'disclosures.report_read',
+    entityType: 'disclosure_report',
+    entityId: r.id,
+    unitId: r.unit_id,
     details: { purpose, year: r.year, reporterId: r.person_id, self: actor.personId === r.person_id },
   };
 }
@@ -147,7 +187,14 @@ export function readEvent(actor: Actor, r: Pick<ReportRow, 'id' | 'unit_id' | 'p
  * Every read of a report's contents is written to the audit log (the reporter's own reads too,
  * marked self), before the contents are returned: in the caller's transaction, or its own.
  */
-export async function recordRead(ctx: AppContext, actor: Actor, meta: RequestMeta, r: Pick<ReportRow, 'id' | 'unit_id' | 'person_id' | 'year'>, purpose: ReadPurpose, trx?: Transaction<Database>): Promise<void> {
+export async function recordRead(
+  ctx: AppContext,
+  actor: Actor,
+  meta: RequestMeta,
+  r: Pick<ReportRow, 'id' | 'unit_id' | 'person_id' | 'year'>,
+  purpose: ReadPurpose,
+  trx?: Transaction<Database>,
+): Promise<void> {
   const ev = readEvent(actor, r, purpose);
   if (trx) {
     await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), ev);
@@ -157,7 +204,12 @@ export async function recordRead(ctx: AppContext, actor: Actor, meta: RequestMet
 }
 
 /** The payload of a report at a version (0 = as submitted; default the latest amendment). */
-export async function payloadAt(ctx: AppContext, db: Executor, r: Pick<ReportRow, 'id' | 'payload_enc' | 'amendment_count'>, version?: number): Promise<{ payload: ReportPayload; version: number; hash: string | null }> {
+export async function payloadAt(
+  ctx: AppContext,
+  db: Executor,
+  r: Pick<ReportRow, 'id' | 'payload_enc' | 'amendment_count'>,
+  version?: number,
+): Promise<{ payload: ReportPayload; version: number; hash: string | null }> {
   const v = version === undefined ? r.amendment_count : Math.max(0, Math.min(version, r.amendment_count));
   if (v === 0) return { payload: unseal<ReportPayload>(ctx, r.payload_enc), version: 0, hash: null };
   const a = (await repo.amendmentsOf(db, r.id)).find((x) => x.seq === v);

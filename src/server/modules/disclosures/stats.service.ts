@@ -29,24 +29,64 @@ export async function statistics(ctx: AppContext, actor: Actor, unitId: string, 
   const ids = children.map((c) => c.id);
   const [expected, reports, checks, items, years, checkYears] = await Promise.all([
     reporterCounts(ctx, ctx.db, unitId, ids, d),
-    ctx.db.selectFrom('disclosure_reports').select((eb) => [
-      'unit_id',
-      eb.fn.sum<number>(sql`case when annual_key is not null and status = 'submitted' then 1 else 0 end`).as('submitted'),
-      eb.fn.sum<number>(sql`case when annual_key is not null and on_time = 1 then 1 else 0 end`).as('on_time'),
-      eb.fn.sum<number>('amendment_count').as('amendments'),
-    ]).where('year', '=', y).where('unit_id', 'in', below).groupBy('unit_id').execute(),
-    ctx.db.selectFrom('disclosure_checks').select((eb) => [
-      'unit_id', eb.fn.countAll<number>().as('checked'), eb.fn.sum<number>(sql`case when result = 'consistent' then 1 else 0 end`).as('consistent'),
-    ]).where('year', '=', y).where('status', '=', 'classified').where('unit_id', 'in', below).groupBy('unit_id').execute(),
-    ctx.db.selectFrom('disclosure_check_items').select((eb) => ['unit_id', 'item_key', 'classification', eb.fn.countAll<number>().as('n')])
-      .where('year', '=', y).where('unit_id', 'in', below).where('classification', 'in', ['omission', 'concealment']).groupBy(['unit_id', 'item_key', 'classification']).execute(),
-    ctx.db.selectFrom('disclosure_reports').select((eb) => [
-      'year', eb.fn.sum<number>(sql`case when annual_key is not null and status = 'submitted' then 1 else 0 end`).as('submitted'),
-      eb.fn.sum<number>(sql`case when annual_key is not null and on_time = 1 then 1 else 0 end`).as('on_time'),
-    ]).where('unit_id', 'in', below).groupBy('year').orderBy('year').execute(),
-    ctx.db.selectFrom('disclosure_checks').select((eb) => [
-      'year', eb.fn.countAll<number>().as('checked'), eb.fn.sum<number>(sql`case when result = 'consistent' then 1 else 0 end`).as('consistent'),
-    ]).where('unit_id', 'in', below).where('status', '=', 'classified').groupBy('year').execute(),
+    ctx.db
+      .selectFrom('disclosure_reports')
+      .select((eb) => [
+        'unit_id',
+        eb.fn
+          .sum<number>(sql`case when annual_key is not null and status = 'submitted' then 1 else 0 end`)
+          .as('submitted'),
+        eb.fn.sum<number>(sql`case when annual_key is not null and on_time = 1 then 1 else 0 end`).as('on_time'),
+        eb.fn.sum<number>('amendment_count').as('amendments'),
+      ])
+      .where('year', '=', y)
+      .where('unit_id', 'in', below)
+      .groupBy('unit_id')
+      .execute(),
+    ctx.db
+      .selectFrom('disclosure_checks')
+      .select((eb) => [
+        'unit_id',
+        eb.fn.countAll<number>().as('checked'),
+        eb.fn.sum<number>(sql`case when result = 'consistent' then 1 else 0 end`).as('consistent'),
+      ])
+      .where('year', '=', y)
+      .where('status', '=', 'classified')
+      .where('unit_id', 'in', below)
+      .groupBy('unit_id')
+      .execute(),
+    ctx.db
+      .selectFrom('disclosure_check_items')
+      .select((eb) => ['unit_id', 'item_key', 'classification', eb.fn.countAll<number>().as('n')])
+      .where('year', '=', y)
+      .where('unit_id', 'in', below)
+      .where('classification', 'in', ['omission', 'concealment'])
+      .groupBy(['unit_id', 'item_key', 'classification'])
+      .execute(),
+    ctx.db
+      .selectFrom('disclosure_reports')
+      .select((eb) => [
+        'year',
+        eb.fn
+          .sum<number>(sql`case when annual_key is not null and status = 'submitted' then 1 else 0 end`)
+          .as('submitted'),
+        eb.fn.sum<number>(sql`case when annual_key is not null and on_time = 1 then 1 else 0 end`).as('on_time'),
+      ])
+      .where('unit_id', 'in', below)
+      .groupBy('year')
+      .orderBy('year')
+      .execute(),
+    ctx.db
+      .selectFrom('disclosure_checks')
+      .select((eb) => [
+        'year',
+        eb.fn.countAll<number>().as('checked'),
+        eb.fn.sum<number>(sql`case when result = 'consistent' then 1 else 0 end`).as('consistent'),
+      ])
+      .where('unit_id', 'in', below)
+      .where('status', '=', 'classified')
+      .groupBy('year')
+      .execute(),
   ]);
   const repBy = new Map(reports.map((r) => [r.unit_id, r]));
   const chkBy = new Map(checks.map((r) => [r.unit_id, r]));
@@ -61,36 +101,77 @@ export async function statistics(ctx: AppContext, actor: Actor, unitId: string, 
     const checked = toCount(chk?.checked);
     const consistent = toCount(chk?.consistent);
     return {
-      unitId: c.id, unitName: c.name, expected: expected.get(c.id) ?? 0, submitted, onTime, onTimeRate: rate(onTime, expected.get(c.id) ?? 0),
-      amendments: toCount(rep?.amendments), checked, consistent, consistencyRate: rate(consistent, checked),
+      unitId: c.id,
+      unitName: c.name,
+      expected: expected.get(c.id) ?? 0,
+      submitted,
+      onTime,
+      onTimeRate: rate(onTime, expected.get(c.id) ?? 0),
+      amendments: toCount(rep?.amendments),
+      checked,
+      consistent,
+      consistencyRate: rate(consistent, checked),
       omissions: it.filter((x) => x.classification === 'omission').reduce((s, x) => s + toCount(x.n), 0),
       concealments: it.filter((x) => x.classification === 'concealment').reduce((s, x) => s + toCount(x.n), 0),
     };
   });
-  const sum = (k: 'expected' | 'submitted' | 'onTime' | 'amendments' | 'checked' | 'consistent' | 'omissions' | 'concealments') => rows.reduce((s, r) => s + r[k], 0);
+  const sum = (
+    k: 'expected' | 'submitted' | 'onTime' | 'amendments' | 'checked' | 'consistent' | 'omissions' | 'concealments',
+  ) => rows.reduce((s, r) => s + r[k], 0);
   const totals = {
-    unitId, unitName: unit?.name ?? '', expected: sum('expected'), submitted: sum('submitted'), onTime: sum('onTime'), onTimeRate: rate(sum('onTime'), sum('expected')),
-    amendments: sum('amendments'), checked: sum('checked'), consistent: sum('consistent'), consistencyRate: rate(sum('consistent'), sum('checked')),
-    omissions: sum('omissions'), concealments: sum('concealments'),
+    unitId,
+    unitName: unit?.name ?? '',
+    expected: sum('expected'),
+    submitted: sum('submitted'),
+    onTime: sum('onTime'),
+    onTimeRate: rate(sum('onTime'), sum('expected')),
+    amendments: sum('amendments'),
+    checked: sum('checked'),
+    consistent: sum('consistent'),
+    consistencyRate: rate(sum('consistent'), sum('checked')),
+    omissions: sum('omissions'),
+    concealments: sum('concealments'),
   };
   const byItem = ITEM_KEYS.map((item) => ({
-    item, label: ITEM_LABELS[item],
-    omissions: items.filter((x) => x.item_key === item && x.classification === 'omission').reduce((s, x) => s + toCount(x.n), 0),
-    concealments: items.filter((x) => x.item_key === item && x.classification === 'concealment').reduce((s, x) => s + toCount(x.n), 0),
+    item,
+    label: ITEM_LABELS[item],
+    omissions: items
+      .filter((x) => x.item_key === item && x.classification === 'omission')
+      .reduce((s, x) => s + toCount(x.n), 0),
+    concealments: items
+      .filter((x) => x.item_key === item && x.classification === 'concealment')
+      .reduce((s, x) => s + toCount(x.n), 0),
   }));
   const allYears = [...new Set([...years.map((r) => Number(r.year)), ...checkYears.map((r) => Number(r.year))])].sort();
   return {
-    unitId, unitName: unit?.name ?? '', year: y, rows, totals, byItem,
+    unitId,
+    unitName: unit?.name ?? '',
+    year: y,
+    rows,
+    totals,
+    byItem,
     years: allYears.map((yy) => {
       const r = years.find((x) => Number(x.year) === yy);
       const c = checkYears.find((x) => Number(x.year) === yy);
-      return { year: yy, submitted: toCount(r?.submitted), onTime: toCount(r?.on_time), checked: toCount(c?.checked), consistent: toCount(c?.consistent) };
+      return {
+        year: yy,
+        submitted: toCount(r?.submitted),
+        onTime: toCount(r?.on_time),
+        checked: toCount(c?.checked),
+        consistent: toCount(c?.consistent),
+      };
     }),
   };
 }
 
 /** FB-06: relatives' employment of the unit's reporters, shown inside the unit when enabled. */
-export async function publication(ctx: AppContext, actor: Actor, unitId: string, year: number | undefined, meta: RequestMeta) {
+export async function publication(
+  ctx: AppContext,
+  actor: Actor,
+  unitId: string,
+  year: number | undefined,
+  meta: RequestMeta,
+) {
   if (!canViewPublication(actor, unitId)) throw notFound('单位');
   const d = today(ctx.clock);
   const y = year ?? Number(d.slice(0, 4));
@@ -98,7 +179,13 @@ export async function publication(ctx: AppContext, actor: Actor, unitId: string,
   const enabled = param<boolean>(await ruleContext(ctx, 'FB-06', unitId, d), 'publicationEnabled');
   if (!enabled) return { unitId, unitName: unit?.name ?? '', year: y, enabled, rows: [] };
   const reporters = await reportersInUnits(ctx, ctx.db, [unitId], d);
-  const reports = (await repo.annualReportsOf(ctx.db, reporters.map((r) => r.personId), y)).filter((r) => r.status === 'submitted');
+  const reports = (
+    await repo.annualReportsOf(
+      ctx.db,
+      reporters.map((r) => r.personId),
+      y,
+    )
+  ).filter((r) => r.status === 'submitted');
   const rows = [];
   for (const r of reports) {
     await recordRead(ctx, actor, meta, r, 'publication');
@@ -106,7 +193,10 @@ export async function publication(ctx: AppContext, actor: Actor, unitId: string,
     const rel = new Map(payload.relatives.map((x) => [x.id, x]));
     for (const e of payload.items.employment?.entries ?? []) {
       rows.push({
-        personName: r.person_name, relationLabel: relationLabel(rel.get(e.relativeId)?.relation ?? ''), employer: e.employer, post: e.post ?? null,
+        personName: r.person_name,
+        relationLabel: relationLabel(rel.get(e.relativeId)?.relation ?? ''),
+        employer: e.employer,
+        post: e.post ?? null,
         employerTypeLabel: EMPLOYER_TYPE_LABELS[e.employerType],
       });
     }

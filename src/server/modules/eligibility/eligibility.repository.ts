@@ -9,16 +9,32 @@ export function insertPeriods(db: Executor, rows: NewInfluencePeriodRow[]) {
 }
 
 export function periodsOfPerson(db: Executor, personId: string) {
-  return db.selectFrom('influence_periods').selectAll().where('person_id', '=', personId).orderBy('start_date', 'desc').orderBy('id').execute();
+  return db
+    .selectFrom('influence_periods')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('start_date', 'desc')
+    .orderBy('id')
+    .execute();
 }
 
 export function periodsOfPeople(db: Executor, personIds: readonly string[]) {
   if (!personIds.length) return Promise.resolve([]);
-  return db.selectFrom('influence_periods').selectAll().where('person_id', 'in', [...personIds]).execute();
+  return db
+    .selectFrom('influence_periods')
+    .selectAll()
+    .where('person_id', 'in', [...personIds])
+    .execute();
 }
 
 export function openPeriodsOfSource(db: Executor, sourceType: string, sourceId: string) {
-  return db.selectFrom('influence_periods').selectAll().where('source_type', '=', sourceType).where('source_id', '=', sourceId).where('end_date', 'is', null).execute();
+  return db
+    .selectFrom('influence_periods')
+    .selectAll()
+    .where('source_type', '=', sourceType)
+    .where('source_id', '=', sourceId)
+    .where('end_date', 'is', null)
+    .execute();
 }
 
 export function closePeriod(db: Executor, id: string, endDate: string, at: string) {

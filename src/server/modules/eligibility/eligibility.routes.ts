@@ -14,14 +14,21 @@ const tags = ['eligibility'];
 
 export const eligibilityRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get('/api/people/:id/restrictions', {
-    schema: {
-      tags, summary: '干部当前受到的限制（影响期：不得提拔、不列入后备干部等；本人及有干部管理权限者可见）', params: idParamsSchema,
-      querystring: z.object({ date: isoDateSchema.optional() }), response: { 200: restrictionsSchema },
+  app.get(
+    '/api/people/:id/restrictions',
+    {
+      schema: {
+        tags,
+        summary: '干部当前受到的限制（影响期：不得提拔、不列入后备干部等；本人及有干部管理权限者可见）',
+        params: idParamsSchema,
+        querystring: z.object({ date: isoDateSchema.optional() }),
+        response: { 200: restrictionsSchema },
+      },
     },
-  }, async (req) => {
-    const actor = requireActor(req.actor);
-    requireBusinessUser(actor);
-    return service.restrictionsOf(ctx, actor, req.params.id, req.query.date);
-  });
+    async (req) => {
+      const actor = requireActor(req.actor);
+      requireBusinessUser(actor);
+      return service.restrictionsOf(ctx, actor, req.params.id, req.query.date);
+    },
+  );
 };

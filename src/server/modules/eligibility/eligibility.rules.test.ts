@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { activeBlocks, isActive, isBlocked, type PeriodFacts } from './eligibility.rules.js';
 
-const p = (id: string, startDate: string, endDate: string | null, blocks: string[]): PeriodFacts => ({ id, startDate, endDate, blocks });
+const p = (id: string, startDate: string, endDate: string | null, blocks: string[]): PeriodFacts => ({
+  id,
+  startDate,
+  endDate,
+  blocks,
+});
 
 describe('influence periods', () => {
   it('counts the start and the end day, and an open period until it is closed', () => {

@@ -3,7 +3,11 @@
  * from its start day through its end day (null = open, while a case runs), and a person's
  * restrictions are the union of the blocks of every active period ("按影响较重的确定").
  */
-import { INFLUENCE_BLOCKS, INFLUENCE_BLOCK_LABELS, type InfluenceBlock } from '../../../common/contracts/eligibility.js';
+import {
+  INFLUENCE_BLOCKS,
+  INFLUENCE_BLOCK_LABELS,
+  type InfluenceBlock,
+} from '../../../common/contracts/eligibility.js';
 import type { IsoDate } from '../../../common/dates.js';
 
 export interface PeriodFacts {
@@ -37,7 +41,12 @@ export function activeBlocks(rows: readonly PeriodFacts[], date: IsoDate): Activ
     const sources = rows.filter((r) => isActive(r, date) && r.blocks.includes(block));
     if (!sources.length) continue;
     const open = sources.some((s) => s.endDate === null);
-    const until = open ? null : sources.map((s) => s.endDate as string).sort().at(-1) ?? null;
+    const until = open
+      ? null
+      : (sources
+          .map((s) => s.endDate as string)
+          .sort()
+          .at(-1) ?? null);
     out.push({ block, label: INFLUENCE_BLOCK_LABELS[block], until, periodIds: sources.map((s) => s.id) });
   }
   return out;

@@ -3,7 +3,11 @@
  * own transaction; the cadre record shows the restrictions active today to those with full
  * access to the person. The later eligibility engine reads the same rows.
  */
-import { INFLUENCE_MEASURE_LABELS, type InfluenceBlock, type Restrictions } from '../../../common/contracts/eligibility.js';
+import {
+  INFLUENCE_MEASURE_LABELS,
+  type InfluenceBlock,
+  type Restrictions,
+} from '../../../common/contracts/eligibility.js';
 import { getRule } from '../../../common/rules/catalogue.js';
 import { forbidden, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
@@ -35,39 +39,85 @@ export interface NewInfluencePeriod {
 }
 
 /** Record a period inside the caller's transaction, with its audit event. Returns its id. */
-export async function recordInfluencePeriod(trx: Transaction<Database>, ctx: AppContext, by: AuditActor, p: NewInfluencePeriod): Promise<string> {
+export async function recordInfluencePeriod(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  by: AuditActor,
+  p: NewInfluencePeriod,
+): Promise<string> {
   const [id] = await recordInfluencePeriods(trx, ctx, by, [p]);
   return id as string;
 }
 
 /** Record several periods (one insert and one audit append for the batch). Returns their ids. */
-export async function recordInfluencePeriods(trx: Transaction<Database>, ctx: AppContext, by: AuditActor, periods: readonly NewInfluencePeriod[]): Promise<string[]> {
+export async function recordInfluencePeriods(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  by: AuditActor,
+  periods: readonly NewInfluencePeriod[],
+): Promise<string[]> {
   if (!periods.length) return [];
   const now = nowIso(ctx.clock);
   const rows = periods.map((p) => ({
-    id: uuidv7(ctx.random, ctx.clock.now().getTime()), person_id: p.personId, measure: p.measure, rule_id: p.ruleId, source_type: p.sourceType, source_id: p.sourceId,
-    start_date: p.startDate, end_date: p.endDate, blocks: toJson(p.blocks), citation: toJson(getRule(p.ruleId).citation), note: p.note ?? null, created_by: by.actorUserId,
-    created_at: now, updated_at: now,
+    id: uuidv7(ctx.random, ctx.clock.now().getTime()),
+    person_id: p.personId,
+    measure: p.measure,
+    rule_id: p.ruleId,
+    source_type: p.sourceType,
+    source_id: p.sourceId,
+    start_date: p.startDate,
+    end_date: p.endDate,
+    blocks: toJson(p.blocks),
+    citation: toJson(getRule(p.ruleId).citation),
+    note: p.note ?? null,
+    created_by: by.actorUserId,
+    created_at: now,
+    updated_at: now,
   }));
   for (const part of chunk(rows, 200)) await repo.insertPeriods(trx, part);
-  await ctx.audit.recordMany(trx, by, rows.map((r, i) => {
-    const p = periods[i] as NewInfluencePeriod;
-    return {
-      action: 'eligibility.period_recorded', entityType: 'influence_period', entityId: r.id, unitId: p.unitId,
-      details: { personId: p.personId, measure: p.measure, ruleId: p.ruleId, blocks: p.blocks, startDate: p.startDate, endDate: p.endDate, sourceType: p.sourceType },
-    };
-  }));
+  await ctx.audit.recordMany(
+    trx,
+    by,
+    rows.map((r, i) => {
+      const p = periods[i] as NewInfluencePeriod;
+      return {
+        action: 'eligibility.period_recorded',
+        entityType: 'influence_period',
+        entityId: r.id,
+        unitId: p.unitId,
+        details: {
+          personId: p.personId,
+          measure: p.measure,
+          ruleId: p.ruleId,
+          blocks: p.blocks,
+          startDate: p.startDate,
+          endDate: p.endDate,
+          sourceType: p.sourceType,
+        },
+      };
+    }),
+  );
   return rows.map((r) => r.id);
 }
 
 /** Close the open periods a record caused (e.g. when its case is closed); the end day counts. */
-export async function closeInfluencePeriodsOf(trx: Transaction<Database>, ctx: AppContext, by: AuditActor, source: { type: string; id: string; endDate: string; unitId: string }): Promise<number> {
+export async function closeInfluencePeriodsOf(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  by: AuditActor,
+  source: { type: string; id: string; endDate: string; unitId: string },
+): Promise<number> {
   const open = await repo.openPeriodsOfSource(trx, source.type, source.id);
   for (const o of open) {
     await repo.closePeriod(trx, o.id, source.endDate, nowIso(ctx.clock));
     await ctx.audit.record(trx, by, {
-      action: 'eligibility.period_closed', entityType: 'influence_period', entityId: o.id, unitId: source.unitId,
-      before: { endDate: null }, after: { endDate: source.endDate }, details: { personId: o.person_id, measure: o.measure },
+      action: 'eligibility.period_closed',
+      entityType: 'influence_period',
+      entityId: o.id,
+      unitId: source.unitId,
+      before: { endDate: null },
+      after: { endDate: source.endDate },
+      details: { personId: o.person_id, measure: o.measure },
     });
   }
   return open.length;
@@ -89,7 +139,12 @@ export async function periodFactsOf(db: Executor, personIds: readonly string[]):
 }
 
 /** A person's periods and today's restrictions, for those with full access to the person. */
-export async function restrictionsOf(ctx: AppContext, actor: Actor, personId: string, date?: string): Promise<Restrictions> {
+export async function restrictionsOf(
+  ctx: AppContext,
+  actor: Actor,
+  personId: string,
+  date?: string,
+): Promise<Restrictions> {
   const d = date ?? today(ctx.clock);
   const facts = await loadPersonScope(ctx.db, personId, today(ctx.clock));
   if (!facts) throw notFound('人员');
@@ -100,9 +155,18 @@ export async function restrictionsOf(ctx: AppContext, actor: Actor, personId: st
   const periods = rows.map((r) => {
     const f = toFacts(r);
     return {
-      id: r.id, measure: r.measure, measureLabel: INFLUENCE_MEASURE_LABELS[r.measure] ?? r.measure, ruleId: r.rule_id, sourceType: r.source_type,
-      sourceId: r.source_id, startDate: r.start_date, endDate: r.end_date, blocks: f.blocks.filter(isInfluenceBlock),
-      citation: fromJson(r.citation, { doc: '', version: '', article: '' }), note: r.note, active: isActive(f, d),
+      id: r.id,
+      measure: r.measure,
+      measureLabel: INFLUENCE_MEASURE_LABELS[r.measure] ?? r.measure,
+      ruleId: r.rule_id,
+      sourceType: r.source_type,
+      sourceId: r.source_id,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      blocks: f.blocks.filter(isInfluenceBlock),
+      citation: fromJson(r.citation, { doc: '', version: '', article: '' }),
+      note: r.note,
+      active: isActive(f, d),
     };
   });
   return { personId, date: d, active: activeBlocks(rows.map(toFacts), d), periods };

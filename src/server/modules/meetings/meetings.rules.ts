@@ -103,7 +103,11 @@ export function eligibleVoters(members: readonly MemberFact[]): string[] {
  * PG-10: the chair's vote is accepted only after every other eligible member has voted or been
  * marked as not voting. Returns who is still awaited.
  */
-export function chairMustWaitFor(chairId: string | null, eligible: readonly string[], done: ReadonlySet<string>): string[] {
+export function chairMustWaitFor(
+  chairId: string | null,
+  eligible: readonly string[],
+  done: ReadonlySet<string>,
+): string[] {
   if (!chairId) return [];
   return eligible.filter((id) => id !== chairId && !done.has(id));
 }
@@ -120,7 +124,10 @@ export function emptyCounts(): Counts {
 }
 
 /** Count choices per candidate. */
-export function tally(votes: readonly { candidateId: string; choice: Choice }[], candidateIds: readonly string[]): Map<string, Counts> {
+export function tally(
+  votes: readonly { candidateId: string; choice: Choice }[],
+  candidateIds: readonly string[],
+): Map<string, Counts> {
   const out = new Map<string, Counts>(candidateIds.map((c) => [c, emptyCounts()]));
   for (const v of votes) {
     const c = out.get(v.candidateId);
@@ -138,13 +145,19 @@ export function allowedChoices(kind: string): readonly Choice[] {
  * Check one member's ballot: exactly one allowed choice per candidate. Returns a Chinese problem
  * or null.
  */
-export function checkBallot(kind: string, candidateIds: readonly string[], choices: readonly { candidateId: string; choice: Choice }[]): string | null {
+export function checkBallot(
+  kind: string,
+  candidateIds: readonly string[],
+  choices: readonly { candidateId: string; choice: Choice }[],
+): string | null {
   const allowed = allowedChoices(kind);
   const seen = new Set<string>();
   for (const c of choices) {
     if (!candidateIds.includes(c.candidateId)) return '表决对象不属于本议题';
     if (seen.has(c.candidateId)) return '同一表决对象只能表态一次';
-    if (!allowed.includes(c.choice)) return kind === 'personnel' ? '干部任免事项应表态“同意、不同意、缓议”' : '表决意见应为“同意、不同意、弃权”';
+    if (!allowed.includes(c.choice)) {
+      return kind === 'personnel' ? '干部任免事项应表态“同意、不同意、缓议”' : '表决意见应为“同意、不同意、弃权”';
+    }
     seen.add(c.candidateId);
   }
   if (seen.size !== candidateIds.length) return kind === 'personnel' ? '请对每名人选逐一表态' : '请选择表决意见';
@@ -173,7 +186,14 @@ export const FLAG_NO_VOTE = 2;
 export const FLAG_AD_HOC_PERSONNEL = 4;
 export const FLAG_OUTCOME_DIFFERS = 8;
 
-export function settledFlags(f: { quorumOk: boolean; participants: number; kind: string; isPrior: boolean; result: Result | null; recordedOutcome: Result | null }): number {
+export function settledFlags(f: {
+  quorumOk: boolean;
+  participants: number;
+  kind: string;
+  isPrior: boolean;
+  result: Result | null;
+  recordedOutcome: Result | null;
+}): number {
   let flags = 0;
   if (!f.quorumOk) flags |= FLAG_BELOW_QUORUM;
   if (f.participants === 0) flags |= FLAG_NO_VOTE;

@@ -64,7 +64,10 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-function body(text: string, opts: { indent?: boolean; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph {
+function body(
+  text: string,
+  opts: { indent?: boolean; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+): Paragraph {
   return new Paragraph({
     alignment: opts.align ?? AlignmentType.JUSTIFIED,
     indent: opts.indent === false ? undefined : { firstLine: 2 * SAN_HAO * 10 },
@@ -83,22 +86,28 @@ function heading(text: string): Paragraph {
 
 function pageFooter(align: 'right' | 'left'): Footer {
   return new Footer({
-    children: [new Paragraph({
-      alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      indent: align === 'right' ? { right: 7 * MM } : { left: 7 * MM },
-      children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: SI_HAO })],
-    })],
+    children: [
+      new Paragraph({
+        alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: align === 'right' ? { right: 7 * MM } : { left: 7 * MM },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: SONG, size: SI_HAO })],
+      }),
+    ],
   });
 }
 
 export function summaryParagraphs(d: SummaryData): Paragraph[] {
   const out: Paragraph[] = [
     new Paragraph({
-      alignment: AlignmentType.CENTER, spacing: { before: 0, after: 200 },
-      children: [new TextRun({ text: `${d.unitName}${d.organ}会议纪要`, font: XIAOBIAOSONG, size: ER_HAO, color: RED })],
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: 200 },
+      children: [
+        new TextRun({ text: `${d.unitName}${d.organ}会议纪要`, font: XIAOBIAOSONG, size: ER_HAO, color: RED }),
+      ],
     }),
     new Paragraph({
-      alignment: AlignmentType.CENTER, spacing: { line: LINE, lineRule: 'exact' },
+      alignment: AlignmentType.CENTER,
+      spacing: { line: LINE, lineRule: 'exact' },
       border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 6 } },
       children: [new TextRun({ text: `〔${d.year}〕${d.seq}号`, font: FANGSONG, size: SAN_HAO })],
     }),
@@ -126,7 +135,12 @@ export function summaryParagraphs(d: SummaryData): Paragraph[] {
   }
   out.push(new Paragraph({ spacing: { line: LINE, lineRule: 'exact' }, children: [] }));
   out.push(body(`${d.unitName}${d.organ}办公室`, { indent: false, align: AlignmentType.RIGHT }));
-  out.push(body(`${chineseDate(d.issuedOn)}印发${d.version > 1 ? `（第${d.version}版，更正）` : ''}`, { indent: false, align: AlignmentType.RIGHT }));
+  out.push(
+    body(`${chineseDate(d.issuedOn)}印发${d.version > 1 ? `（第${d.version}版，更正）` : ''}`, {
+      indent: false,
+      align: AlignmentType.RIGHT,
+    }),
+  );
   return out;
 }
 
@@ -136,16 +150,24 @@ export async function buildSummaryDocx(d: SummaryData): Promise<Buffer> {
     title: `${d.unitName}${d.organ}会议纪要（〔${d.year}〕${d.seq}号）`,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: FANGSONG, size: SAN_HAO } } } },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: 11906, height: 16838 },
-          margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(22 * MM) },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: {
+              top: Math.round(37 * MM),
+              bottom: Math.round(35 * MM),
+              left: Math.round(28 * MM),
+              right: Math.round(26 * MM),
+              footer: Math.round(22 * MM),
+            },
+          },
         },
+        footers: { default: pageFooter('right'), even: pageFooter('left') },
+        children: summaryParagraphs(d),
       },
-      footers: { default: pageFooter('right'), even: pageFooter('left') },
-      children: summaryParagraphs(d),
-    }],
+    ],
   });
   return Packer.toBuffer(doc);
 }

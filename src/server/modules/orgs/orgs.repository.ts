@@ -22,9 +22,21 @@ export function listTeam(db: Executor, unitId: string, opts: { history: boolean;
     .selectFrom('team_members')
     .innerJoin('people', 'people.id', 'team_members.person_id')
     .select([
-      'team_members.id', 'team_members.unit_id', 'team_members.person_id', 'team_members.team_post', 'team_members.admin_post',
-      'team_members.is_party_group_member', 'team_members.division_of_work', 'team_members.start_date', 'team_members.end_date',
-      'team_members.end_reason', 'team_members.sort_order', 'people.name', 'people.sex', 'people.birth_month', 'people.ethnicity',
+      'team_members.id',
+      'team_members.unit_id',
+      'team_members.person_id',
+      'team_members.team_post',
+      'team_members.admin_post',
+      'team_members.is_party_group_member',
+      'team_members.division_of_work',
+      'team_members.start_date',
+      'team_members.end_date',
+      'team_members.end_reason',
+      'team_members.sort_order',
+      'people.name',
+      'people.sex',
+      'people.birth_month',
+      'people.ethnicity',
     ])
     .where('team_members.unit_id', '=', unitId);
   if (!opts.history) {
@@ -32,7 +44,11 @@ export function listTeam(db: Executor, unitId: string, opts: { history: boolean;
       .where('team_members.start_date', '<=', opts.at)
       .where((eb) => eb.or([eb('team_members.end_date', 'is', null), eb('team_members.end_date', '>=', opts.at)]));
   }
-  return q.orderBy('team_members.end_date', 'desc').orderBy('team_members.sort_order').orderBy('team_members.start_date').execute();
+  return q
+    .orderBy('team_members.end_date', 'desc')
+    .orderBy('team_members.sort_order')
+    .orderBy('team_members.start_date')
+    .execute();
 }
 
 export function findTeamMember(db: Executor, id: string) {

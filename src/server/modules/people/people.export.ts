@@ -22,7 +22,24 @@ export async function rosterWorkbook(title: string, rows: RosterRow[], generated
   ws.mergeCells('A1:P1');
   ws.getCell('A1').value = `${title}（导出时间 ${generatedAt.slice(0, 16).replace('T', ' ')} UTC）`;
   ws.getCell('A1').font = { bold: true, size: 14 };
-  const headers = ['序号', '姓名', '单位', '现任职务', '班子职务', '分工', '性别', '出生年月', '民族', '政治面貌', '入党时间', '参加工作时间', '职务职级', '级别', '全日制学历', '毕业院校及专业'];
+  const headers = [
+    '序号',
+    '姓名',
+    '单位',
+    '现任职务',
+    '班子职务',
+    '分工',
+    '性别',
+    '出生年月',
+    '民族',
+    '政治面貌',
+    '入党时间',
+    '参加工作时间',
+    '职务职级',
+    '级别',
+    '全日制学历',
+    '毕业院校及专业',
+  ];
   ws.addRow(headers);
   const header = ws.getRow(2);
   header.font = { bold: true };
@@ -33,9 +50,23 @@ export async function rosterWorkbook(title: string, rows: RosterRow[], generated
   });
   rows.forEach((r, i) => {
     ws.addRow([
-      i + 1, r.name, r.unitName, r.currentPost ?? '', r.teamPost ?? '', r.divisionOfWork ?? '', r.sex ? SEX_LABELS[r.sex] : '', r.birthMonth ?? '',
-      r.ethnicity ?? '', r.politicalStatus ? (POLITICAL_STATUS_LABELS[r.politicalStatus as keyof typeof POLITICAL_STATUS_LABELS] ?? r.politicalStatus) : '',
-      r.partyJoinDate ?? '', r.workStartDate ?? '', r.rankLabel ?? '', r.levelLabel ?? '', [r.qualification, r.degree].filter(Boolean).join(' '),
+      i + 1,
+      r.name,
+      r.unitName,
+      r.currentPost ?? '',
+      r.teamPost ?? '',
+      r.divisionOfWork ?? '',
+      r.sex ? SEX_LABELS[r.sex] : '',
+      r.birthMonth ?? '',
+      r.ethnicity ?? '',
+      r.politicalStatus
+        ? (POLITICAL_STATUS_LABELS[r.politicalStatus as keyof typeof POLITICAL_STATUS_LABELS] ?? r.politicalStatus)
+        : '',
+      r.partyJoinDate ?? '',
+      r.workStartDate ?? '',
+      r.rankLabel ?? '',
+      r.levelLabel ?? '',
+      [r.qualification, r.degree].filter(Boolean).join(' '),
       [r.school, r.major].filter(Boolean).join(' '),
     ]);
   });

@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../http/actor.js';
 import { accessTo, canEditPerson, canRevealIdNumber } from './people.policy.js';
 
-const base: Actor = { userId: 'u', username: 'u', displayName: 'u', personId: null, adminRole: null, roles: [], ownUnitIds: [], managed: [], sessionId: 's', csrfToken: 'c', mustChangePassword: false };
+const base: Actor = {
+  userId: 'u',
+  username: 'u',
+  displayName: 'u',
+  personId: null,
+  adminRole: null,
+  roles: [],
+  ownUnitIds: [],
+  managed: [],
+  sessionId: 's',
+  csrfToken: 'c',
+  mustChangePassword: false,
+};
 const actor = (patch: Partial<Actor>): Actor => ({ ...base, ...patch });
 
 const altayLeader = { id: 'p-leader', unitId: 'altay', onOwnTeam: true };
@@ -10,8 +22,16 @@ const altayStaff = { id: 'p-staff', unitId: 'altay', onOwnTeam: false };
 
 // The matrix: who sees and edits what (scope policy)
 const seats = {
-  personnelAbove: actor({ roles: [{ role: 'personnel', unitId: 'urumqi' }], ownUnitIds: ['urumqi'], managed: [{ unitId: 'altay', roles: ['personnel'] }] }),
-  disciplineAbove: actor({ roles: [{ role: 'discipline', unitId: 'urumqi' }], ownUnitIds: ['urumqi'], managed: [{ unitId: 'altay', roles: ['discipline'] }] }),
+  personnelAbove: actor({
+    roles: [{ role: 'personnel', unitId: 'urumqi' }],
+    ownUnitIds: ['urumqi'],
+    managed: [{ unitId: 'altay', roles: ['personnel'] }],
+  }),
+  disciplineAbove: actor({
+    roles: [{ role: 'discipline', unitId: 'urumqi' }],
+    ownUnitIds: ['urumqi'],
+    managed: [{ unitId: 'altay', roles: ['discipline'] }],
+  }),
   ownPersonnel: actor({ roles: [{ role: 'personnel', unitId: 'altay' }], ownUnitIds: ['altay'] }),
   colleague: actor({ personId: 'p-other', roles: [{ role: 'member', unitId: 'altay' }], ownUnitIds: ['altay'] }),
   self: actor({ personId: 'p-leader', roles: [{ role: 'secretary', unitId: 'altay' }], ownUnitIds: ['altay'] }),

@@ -8,7 +8,10 @@ import type { Executor } from '../../db/helpers.js';
 
 /** The highest level ordinal among a person's current ranks, as SQL (for sorting by seniority). */
 function levelOrdinalSql(today: string) {
-  const cases = sql.join(RANKS.map((r) => sql`when ${sql.lit(r.code)} then ${sql.lit(rankOrdinal(r.code))}`), sql` `);
+  const cases = sql.join(
+    RANKS.map((r) => sql`when ${sql.lit(r.code)} then ${sql.lit(rankOrdinal(r.code))}`),
+    sql` `,
+  );
   return sql<number>`coalesce((select max(case pr.rank_code ${cases} else 0 end) from person_ranks pr
     where pr.person_id = people.id and pr.start_date <= ${today} and (pr.end_date is null or pr.end_date >= ${today})), 0)`;
 }
@@ -56,12 +59,20 @@ function scoped(db: Executor, f: ListFilter) {
   if (f.rankCodes) {
     const codes = f.rankCodes.length ? f.rankCodes : ['-'];
     q = q.where('people.id', 'in', (eb) =>
-      eb.selectFrom('person_ranks').select('person_ranks.person_id').where('person_ranks.rank_code', 'in', codes).where(openOn(f.today)),
+      eb
+        .selectFrom('person_ranks')
+        .select('person_ranks.person_id')
+        .where('person_ranks.rank_code', 'in', codes)
+        .where(openOn(f.today)),
     );
   }
   if (f.teamOnly) {
     q = q.where('people.id', 'in', (eb) =>
-      eb.selectFrom('team_members').select('team_members.person_id').whereRef('team_members.unit_id', '=', 'people.unit_id').where(openOn(f.today)),
+      eb
+        .selectFrom('team_members')
+        .select('team_members.person_id')
+        .whereRef('team_members.unit_id', '=', 'people.unit_id')
+        .where(openOn(f.today)),
     );
   }
   return q;
@@ -71,14 +82,23 @@ export async function listPeople(db: Executor, f: ListFilter) {
   const base = scoped(db, f);
   const countRow = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   let q = base.select([
-    'people.id', 'people.name', 'people.unit_id', 'people.sex', 'people.birth_month', 'people.ethnicity', 'people.political_status',
-    'people.education_fulltime', 'units.name as unit_name', 'units.sort_order as unit_sort',
+    'people.id',
+    'people.name',
+    'people.unit_id',
+    'people.sex',
+    'people.birth_month',
+    'people.ethnicity',
+    'people.political_status',
+    'people.education_fulltime',
+    'units.name as unit_name',
+    'units.sort_order as unit_sort',
   ]);
   const dir = f.order;
   if (f.sort === 'name') q = q.orderBy('people.name', dir);
   else if (f.sort === 'birthMonth') q = q.orderBy('people.birth_month', dir);
-  else if (f.sort === 'level') q = q.orderBy(levelOrdinalSql(f.today), dir === 'asc' ? 'desc' : 'asc').orderBy('people.birth_month', 'asc');
-  else q = q.orderBy('units.sort_order', dir).orderBy('people.name', dir);
+  else if (f.sort === 'level') {
+    q = q.orderBy(levelOrdinalSql(f.today), dir === 'asc' ? 'desc' : 'asc').orderBy('people.birth_month', 'asc');
+  } else q = q.orderBy('units.sort_order', dir).orderBy('people.name', dir);
   const rows = await q.orderBy('people.id').limit(f.limit).offset(f.offset).execute();
   return { rows, total: Number(countRow?.n ?? 0) };
 }
@@ -93,32 +113,64 @@ export function currentTeamRows(db: Executor, personIds: string[], today: string
   return db
     .selectFrom('team_members')
     .innerJoin('people', 'people.id', 'team_members.person_id')
-    .select(['team_members.person_id', 'team_members.unit_id', 'team_members.team_post', 'team_members.admin_post', 'team_members.division_of_work'])
+    .select([
+      'team_members.person_id',
+      'team_members.unit_id',
+      'team_members.team_post',
+      'team_members.admin_post',
+      'team_members.division_of_work',
+    ])
     .where('team_members.person_id', 'in', personIds)
     .whereRef('team_members.unit_id', '=', 'people.unit_id')
-    .where(sql<boolean>`(team_members.start_date <= ${today} and (team_members.end_date is null or team_members.end_date >= ${today}))`)
+    .where(
+      sql<boolean>`(team_members.start_date <= ${today} and (team_members.end_date is null or team_members.end_date >= ${today}))`,
+    )
     .execute();
 }
 
 export function currentPosts(db: Executor, personIds: string[], today: string) {
   if (!personIds.length) return Promise.resolve([]);
-  return db.selectFrom('person_posts').select(['person_id', 'title', 'start_date']).where('person_id', 'in', personIds).where(openOn(today)).orderBy('start_date', 'desc').execute();
+  return db
+    .selectFrom('person_posts')
+    .select(['person_id', 'title', 'start_date'])
+    .where('person_id', 'in', personIds)
+    .where(openOn(today))
+    .orderBy('start_date', 'desc')
+    .execute();
 }
 
 export function currentRanks(db: Executor, personIds: string[], today: string) {
   if (!personIds.length) return Promise.resolve([]);
-  return db.selectFrom('person_ranks').select(['person_id', 'rank_code']).where('person_id', 'in', personIds).where(openOn(today)).execute();
+  return db
+    .selectFrom('person_ranks')
+    .select(['person_id', 'rank_code'])
+    .where('person_id', 'in', personIds)
+    .where(openOn(today))
+    .execute();
 }
 
 export function ranksOf(db: Executor, personId: string) {
-  return db.selectFrom('person_ranks').selectAll().where('person_id', '=', personId).orderBy('start_date', 'desc').execute();
+  return db
+    .selectFrom('person_ranks')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('start_date', 'desc')
+    .execute();
 }
 
 export function postsOf(db: Executor, personId: string) {
   return db
     .selectFrom('person_posts')
     .innerJoin('units', 'units.id', 'person_posts.unit_id')
-    .select(['person_posts.id', 'person_posts.unit_id', 'units.name as unit_name', 'person_posts.title', 'person_posts.is_leading', 'person_posts.start_date', 'person_posts.end_date'])
+    .select([
+      'person_posts.id',
+      'person_posts.unit_id',
+      'units.name as unit_name',
+      'person_posts.title',
+      'person_posts.is_leading',
+      'person_posts.start_date',
+      'person_posts.end_date',
+    ])
     .where('person_posts.person_id', '=', personId)
     .orderBy('person_posts.start_date', 'desc')
     .execute();

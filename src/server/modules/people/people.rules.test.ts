@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../../common/id-number.js';
 import { closingDateFor, validatePerson } from './people.rules.js';
 
-const base = { sex: 'M' as const, birthMonth: '1980-05', politicalStatus: 'cpc', partyJoinDate: '2003-07-01', workStartDate: '2002-08-01' };
+const base = {
+  sex: 'M' as const,
+  birthMonth: '1980-05',
+  politicalStatus: 'cpc',
+  partyJoinDate: '2003-07-01',
+  workStartDate: '2002-08-01',
+};
 const today = '2026-06-08';
 const id = (birth: string, sexDigit: number) => {
   const f = `659901${birth.replace(/-/g, '')}12${sexDigit}`;
@@ -33,7 +39,9 @@ describe('cadre record validation', () => {
   });
 
   it('refuses a future work start date', () => {
-    expect(validatePerson({ ...base, workStartDate: '2026-06-09' }, today)[0]).toMatchObject({ field: 'workStartDate' });
+    expect(validatePerson({ ...base, workStartDate: '2026-06-09' }, today)[0]).toMatchObject({
+      field: 'workStartDate',
+    });
   });
 
   it('requires a join date for CPC members and refuses one for others', () => {
@@ -42,7 +50,16 @@ describe('cadre record validation', () => {
   });
 
   it('names the résumé line that is out of order', () => {
-    const errs = validatePerson({ ...base, resume: [{ startMonth: '2002-08', endMonth: '2005-01' }, { startMonth: '2005-02', endMonth: '2004-12' }] }, today);
+    const errs = validatePerson(
+      {
+        ...base,
+        resume: [
+          { startMonth: '2002-08', endMonth: '2005-01' },
+          { startMonth: '2005-02', endMonth: '2004-12' },
+        ],
+      },
+      today,
+    );
     expect(errs[0]).toMatchObject({ field: 'resume.1.endMonth' });
   });
 
@@ -54,7 +71,10 @@ describe('cadre record validation', () => {
         const eighteen = new Date(Date.UTC(birth.getUTCFullYear() + 18, birth.getUTCMonth(), birth.getUTCDate()));
         if (eighteen.getUTCDate() !== birth.getUTCDate()) return true; // 29 Feb births: covered by addMonths clamping
         const join = new Date(eighteen.getTime() + delta * 86_400_000).toISOString().slice(0, 10);
-        const errs = validatePerson({ ...base, birthMonth: b.slice(0, 7), idNumber: id(b, 1), partyJoinDate: join, workStartDate: null }, today);
+        const errs = validatePerson(
+          { ...base, birthMonth: b.slice(0, 7), idNumber: id(b, 1), partyJoinDate: join, workStartDate: null },
+          today,
+        );
         const refused = errs.some((e) => e.field === 'partyJoinDate');
         return refused === delta < 0;
       }),

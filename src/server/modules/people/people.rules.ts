@@ -44,9 +44,17 @@ export function validatePerson(p: PersonFacts, todayDate: IsoDate): FieldError[]
     else {
       exactBirth = id.birthDate;
       if (id.birthDate.slice(0, 7) !== p.birthMonth) {
-        errors.push({ field: 'idNumber', message: `身份证号中的出生日期 ${id.birthDate} 与出生年月 ${p.birthMonth} 不一致` });
+        errors.push({
+          field: 'idNumber',
+          message: `身份证号中的出生日期 ${id.birthDate} 与出生年月 ${p.birthMonth} 不一致`,
+        });
       }
-      if (id.sex !== p.sex) errors.push({ field: 'idNumber', message: `身份证号显示性别为${id.sex === 'M' ? '男' : '女'}，与所填性别不一致` });
+      if (id.sex !== p.sex) {
+        errors.push({
+          field: 'idNumber',
+          message: `身份证号显示性别为${id.sex === 'M' ? '男' : '女'}，与所填性别不一致`,
+        });
+      }
     }
   }
 
@@ -63,20 +71,31 @@ export function validatePerson(p: PersonFacts, todayDate: IsoDate): FieldError[]
   }
   if (p.workStartDate) {
     if (p.workStartDate > todayDate) errors.push({ field: 'workStartDate', message: '参加工作时间不能晚于今天' });
-    else if (p.workStartDate.slice(0, 7) < p.birthMonth) errors.push({ field: 'workStartDate', message: '参加工作时间不能早于出生年月' });
+    else if (p.workStartDate.slice(0, 7) < p.birthMonth) {
+      errors.push({ field: 'workStartDate', message: '参加工作时间不能早于出生年月' });
+    }
   }
   (p.resume ?? []).forEach((r, i) => {
-    if (r.endMonth && r.endMonth < r.startMonth) errors.push({ field: `resume.${i}.endMonth`, message: `简历第 ${i + 1} 行：结束年月早于开始年月` });
-    if (r.startMonth > thisMonth) errors.push({ field: `resume.${i}.startMonth`, message: `简历第 ${i + 1} 行：开始年月晚于当前月份` });
+    if (r.endMonth && r.endMonth < r.startMonth) {
+      errors.push({ field: `resume.${i}.endMonth`, message: `简历第 ${i + 1} 行：结束年月早于开始年月` });
+    }
+    if (r.startMonth > thisMonth) {
+      errors.push({ field: `resume.${i}.startMonth`, message: `简历第 ${i + 1} 行：开始年月晚于当前月份` });
+    }
   });
   (p.family ?? []).forEach((f, i) => {
-    if (f.birthDate && f.birthDate > todayDate) errors.push({ field: `family.${i}.birthDate`, message: `家庭成员第 ${i + 1} 人：出生日期晚于今天` });
+    if (f.birthDate && f.birthDate > todayDate) {
+      errors.push({ field: `family.${i}.birthDate`, message: `家庭成员第 ${i + 1} 人：出生日期晚于今天` });
+    }
   });
   return errors;
 }
 
 /** Dated history: a new row must start after the open row it closes. */
-export function closingDateFor(openStart: IsoDate, newStart: IsoDate): { ok: true; endDate: IsoDate } | { ok: false; message: string } {
+export function closingDateFor(
+  openStart: IsoDate,
+  newStart: IsoDate,
+): { ok: true; endDate: IsoDate } | { ok: false; message: string } {
   if (newStart <= openStart) return { ok: false, message: `开始日期须晚于现任记录的开始日期 ${openStart}` };
   const d = new Date(`${newStart}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
