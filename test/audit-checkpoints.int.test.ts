@@ -7,12 +7,13 @@
  * also trims the server's file; a declared restore is reported as a declared gap.
  */
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { dropAppendOnlyGuards } from '../src/server/platform/audit.js';
+import { dropAppendOnlyGuards, keyedChainHash } from '../src/server/platform/audit.js';
 import { createTestEnv, loginAs, type HttpClient, type TestEnv } from './app.js';
 import { describeEachDialect } from './db.js';
 import { seedWorld, type World } from './fixtures.js';
@@ -23,7 +24,7 @@ interface Verify {
   ok: boolean;
   checked: number;
   headSeq: number;
-  broken?: { seq: number; reason: string };
+  broken?: { seq: number; reason: string; kind?: string };
   checkpoint?: {
     status: string;
     lastSeq: number | null;
@@ -42,17 +43,17 @@ async function headOf(env: TestEnv): Promise<{ seq: number; hash: string }> {
   return env.ctx.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
 }
 
-function cli(env: TestEnv, args: string[]) {
-  const c = env.ctx.config as unknown as Record<string, string>;
+function cli(env: TestEnv, args: string[], extra: Record<string, string> = {}) {
+  const c = env.ctx.config;
   const vars: Record<string, string> = {
-    BANZI_KEY_FILE: c.keyFile as string,
-    BANZI_AUDIT_KEY_FILE: c.auditKeyFile as string,
-    BANZI_AUDIT_CHECKPOINT_FILE: c.auditCheckpointFile as string,
+    BANZI_KEY_FILE: c.keyFile,
+    BANZI_AUDIT_KEY_FILE: c.auditKeyFile,
+    BANZI_AUDIT_CHECKPOINT_FILE: c.auditCheckpointFile,
     ...(env.dialect === 'postgres' ? { BANZI_DATABASE_URL: env.db.url } : { BANZI_DB_FILE: env.db.url }),
   };
   return spawnSync(process.execPath, [join(ROOT, 'bin/banzi.mjs'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...vars },
+    env: { ...process.env, ...vars, ...extra },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -68,7 +69,7 @@ describeEachDialect('audit checkpoints outside the database (issue 8 §2)', (dia
     dir = mkdtempSync(join(tmpdir(), 'banzi-cp-'));
     env = await createTestEnv(dialect, { sqliteFile: join(dir, 'banzi.db') });
     w = await seedWorld(env.ctx);
-    file = (env.ctx.config as unknown as { auditCheckpointFile: string }).auditCheckpointFile;
+    file = env.ctx.config.auditCheckpointFile;
     auditor = await loginAs(env.app, 'auditor');
   });
   afterEach(async () => {
@@ -122,6 +123,39 @@ describeEachDialect('audit checkpoints outside the database (issue 8 §2)', (dia
     expect(forged.ok).toBe(false);
     expect(forged.checkpoint?.status).toBe('failed');
     expect(forged.checkpoint?.problems.join('')).toContain('校验码不符');
+    const genuine = lines(file).filter((l) => (JSON.parse(l) as { seq: number }).seq !== head.seq + 5);
+    writeFileSync(file, `${genuine.join('\n')}\n`);
+    expect((await verify()).ok).toBe(true);
+
+    // Someone holding the audit key (not only the database) edits a row and recomputes the keyed
+    // chain and the head: the chain verifies, but the checkpoints written at the time do not match.
+    const rs = await loginAs(env.app, 'rs');
+    await rs.patch(`/api/orgs/team-members/${w.teamMembers.altM1}`, { divisionOfWork: '分管监管、物流' });
+    const target = await env.ctx.db
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('action', '=', 'orgs.team_member_updated')
+      .executeTakeFirstOrThrow();
+    await dropAppendOnlyGuards(env.ctx.db, dialect);
+    await sql`update audit_events set actor_name = '他人' where seq = ${target.seq}`.execute(env.ctx.db);
+    const rows = await env.ctx.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('seq', '>=', target.seq)
+      .orderBy('seq')
+      .execute();
+    let prev = rows[0]?.prev_hash ?? '';
+    for (const r of rows) {
+      const { prev_hash: _p, hash: _h, ...rest } = r;
+      const h = keyedChainHash(env.ctx.auditKey, prev, rest);
+      await sql`update audit_events set prev_hash = ${prev}, hash = ${h} where seq = ${r.seq}`.execute(env.ctx.db);
+      prev = h;
+    }
+    await sql`update audit_head set hash = ${prev} where id = 1`.execute(env.ctx.db);
+    const rewritten = await verify();
+    expect(rewritten.ok).toBe(false);
+    expect(rewritten.broken).toMatchObject({ seq: target.seq, kind: 'rewritten' });
+    expect(rewritten.broken?.reason).toContain('改写');
   });
 
   it('lets the auditor keep a copy: an insider who truncates the log and trims the server file is caught with --checkpoint', async () => {
@@ -151,6 +185,18 @@ describeEachDialect('audit checkpoints outside the database (issue 8 §2)', (dia
     expect(bad.status, bad.stdout).toBe(1);
     expect(bad.stderr).toContain(`第 ${keep + 1} 条`);
     expect(bad.stderr).toContain('截断');
+  });
+
+  it('verifies with the audit key only: a missing key is refused (never made up), a wrong key is named', async () => {
+    const c = env.ctx.config;
+    const noKey = cli(env, ['audit', 'verify'], { BANZI_AUDIT_KEY_FILE: join(dir, 'no-such.key') });
+    expect(noKey.status).toBe(1);
+    expect(noKey.stderr).toContain('未找到审计密钥');
+    expect(existsSync(join(dir, 'no-such.key'))).toBe(false);
+    const wrong = cli(env, ['audit', 'verify'], { BANZI_AUDIT_KEY: randomBytes(32).toString('base64') });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('不是写日志的密钥');
+    expect(existsSync(c.auditKeyFile)).toBe(true);
   });
 
   it('fails when the checkpoint file is missing (truncation could not be ruled out)', async () => {

@@ -51,6 +51,31 @@ describeEachDialect('upgrading a database with a legacy audit chain and unbound 
         .set({ id_number_enc: legacyEncrypt(ring, idM2) })
         .where('id', '=', w.people.altM2)
         .execute();
+      const seedHex = 'ab'.repeat(32);
+      await db
+        .insertInto('disclosure_draws')
+        .values({
+          id: 'draw-legacy',
+          unit_id: w.units.urumqi,
+          year: 2025,
+          ratio_bp: 1000,
+          status: 'prepared',
+          eligible: '[]',
+          eligible_count: 0,
+          commitment: '0'.repeat(64),
+          seed_enc: legacyEncrypt(ring, seedHex),
+          seed_hex: null,
+          inputs_digest: null,
+          public_value: null,
+          selected: null,
+          created_by: w.users.rs,
+          created_at: TEST_NOW,
+          published_at: null,
+          drawn_at: null,
+          verified_at: null,
+          verified_ok: null,
+        })
+        .execute();
       const legacyHead = await appendLegacyEvents(db, 7);
 
       const { ctx } = await bootstrap(config, { handle: tdb.handle, clock, keyring: ring });
@@ -77,7 +102,17 @@ describeEachDialect('upgrading a database with a legacy audit chain and unbound 
           .where('action', '=', 'crypto.fields_rebound')
           .execute();
         expect(rebound).toHaveLength(1);
-        expect(JSON.parse(rebound[0]?.details ?? '{}').columns['people.id_number_enc']).toBe(2);
+        expect(JSON.parse(rebound[0]?.details ?? '{}').columns).toEqual({
+          'people.id_number_enc': 2,
+          'disclosure_draws.seed_enc': 1,
+        });
+        const draw = await db
+          .selectFrom('disclosure_draws')
+          .select('seed_enc')
+          .where('id', '=', 'draw-legacy')
+          .executeTakeFirstOrThrow();
+        const at = { table: 'disclosure_draws', column: 'seed_enc', rowId: 'draw-legacy' } as const;
+        expect(ctx.crypto.decrypt(draw.seed_enc, at)).toBe(seedHex);
 
         const rs = await loginAs(app, 'rs');
         const reveal = await rs.post(`/api/people/${w.people.altM2}/id-number/reveal`);

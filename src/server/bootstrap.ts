@@ -10,7 +10,8 @@ import { openDatabase, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedCalendar } from './platform/calendar.js';
 import type { Clock } from './platform/clock.js';
-import { loadAuditKey, loadKeyring, type AuditKey, type KeyringFile } from './platform/crypto.js';
+import { existsSync } from 'node:fs';
+import { loadAuditKey, loadKeyring, newKeyring, type AuditKey, type KeyringFile } from './platform/crypto.js';
 import { rebindFieldCiphertexts, type RebindResult } from './platform/field-rebind.js';
 import type { Random } from './platform/random.js';
 
@@ -41,12 +42,17 @@ export async function bootstrap(
 ): Promise<BootstrapResult> {
   const handle = opts.handle ?? openDatabase(config.database);
   const migrated = await migrateToLatest(handle.db);
+  const upkeep = opts.upkeep !== false;
+  // Verifying reads no encrypted field: without a field key file it uses a throwaway key rather
+  // than writing one; and it never makes an audit key (a new key cannot verify anything).
   const loaded = opts.keyring
     ? { ring: opts.keyring }
-    : loadKeyring({ envKey: config.envKey, keyFile: config.keyFile });
+    : upkeep || config.envKey || existsSync(config.keyFile)
+      ? loadKeyring({ envKey: config.envKey, keyFile: config.keyFile })
+      : { ring: newKeyring() };
   const audit = opts.auditKey
     ? { key: opts.auditKey }
-    : loadAuditKey({ envKey: config.auditEnvKey, keyFile: config.auditKeyFile });
+    : loadAuditKey({ envKey: config.auditEnvKey, keyFile: config.auditKeyFile, create: upkeep });
   const ctx = createContext({
     handle,
     config,
@@ -55,7 +61,6 @@ export async function bootstrap(
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.random ? { random: opts.random } : {}),
   });
-  const upkeep = opts.upkeep !== false;
   const calendarYearsAdded = upkeep ? await seedCalendar(ctx.db, ctx.clock.now().toISOString()) : [];
   let rebound: RebindResult | null = null;
   if (upkeep) {

@@ -102,7 +102,12 @@ export async function verifyAuditLog(
       }
       const expected = anchorSeq === null ? legacyChainHash(prevHash, rest) : keyedChainHash(opts.key, prevHash, rest);
       if (expected !== hash) {
-        broken = { seq: r.seq, kind: 'edited', reason: `第 ${r.seq} 条记录内容被修改（哈希不符）` };
+        const keyId = anchorSeq === r.seq ? (JSON.parse(r.details) as { keyId?: unknown }).keyId : undefined;
+        const reason =
+          keyId !== undefined && keyId !== opts.key.id
+            ? `第 ${r.seq} 条（启用密钥链的锚定事件）校验不符：所用审计密钥（${opts.key.id}）不是写日志的密钥（${JSON.stringify(keyId)}）。请使用本系统的审计密钥；若密钥无误，则该事件被修改`
+            : `第 ${r.seq} 条记录内容被修改（哈希不符）`;
+        broken = { seq: r.seq, kind: 'edited', reason };
         break walk;
       }
       const cp = (expects.get(r.seq) ?? []).find((e) => e.hash !== hash);

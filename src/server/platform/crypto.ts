@@ -217,9 +217,10 @@ interface AuditKeyFile {
 
 /**
  * Load the audit key: BANZI_AUDIT_KEY (base64, 32 bytes or more), else the audit key file. Without
- * either, the first start writes a new key file (mode 0600) beside the field key and says so.
+ * either, the first start writes a new key file (mode 0600) beside the field key and says so;
+ * with `create: false` (verifying) a missing key is an error, never a new key.
  */
-export function loadAuditKey(opts: { envKey?: string | undefined; keyFile: string }): {
+export function loadAuditKey(opts: { envKey?: string | undefined; keyFile: string; create?: boolean }): {
   key: AuditKey;
   createdFile?: string;
 } {
@@ -230,6 +231,9 @@ export function loadAuditKey(opts: { envKey?: string | undefined; keyFile: strin
       throw new Error(`${opts.keyFile}: not a Banzi audit key file`);
     }
     return { key: auditKeyFrom(Buffer.from(f.key, 'base64')) };
+  }
+  if (opts.create === false) {
+    throw new Error(`未找到审计密钥 ${opts.keyFile}（或 BANZI_AUDIT_KEY）：没有它无法校验审计日志。No audit key.`);
   }
   const file: AuditKeyFile = { version: 1, purpose: 'banzi-audit', key: randomBytes(32).toString('base64') };
   mkdirSync(dirname(opts.keyFile), { recursive: true });
