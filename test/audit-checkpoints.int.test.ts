@@ -8,11 +8,20 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { dropAppendOnlyGuards, keyedChainHash } from '../src/server/platform/audit.js';
 import { createTestEnv, loginAs, type HttpClient, type TestEnv } from './app.js';
 import { describeEachDialect } from './db.js';
@@ -197,6 +206,19 @@ describeEachDialect('audit checkpoints outside the database (issue 8 §2)', (dia
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('不是写日志的密钥');
     expect(existsSync(c.auditKeyFile)).toBe(true);
+  });
+
+  it('shows the auditor that the server could not write a checkpoint', async () => {
+    rmSync(file);
+    mkdirSync(file); // now nothing can be appended to it
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await loginAs(env.app, 'rs'); // a commit with an audit event
+    quiet.mockRestore();
+    expect(env.ctx.checkpoints.lastError).toBeTruthy();
+    const r = await verify();
+    expect(r.ok).toBe(false);
+    expect(r.warnings?.join('')).toContain('写检查点失败');
+    expect(r.checkpoint?.problems.join('')).toContain('无法读取检查点文件');
   });
 
   it('fails when the checkpoint file is missing (truncation could not be ruled out)', async () => {

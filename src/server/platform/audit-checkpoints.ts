@@ -165,7 +165,13 @@ export function readCheckpointFile(file: string, key: AuditKey): CheckpointFile 
     warnings: [],
   };
   if (!out.exists) return out;
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    out.problems.push(`无法读取检查点文件 ${file}：${e instanceof Error ? e.message : String(e)}`);
+    return out;
+  }
   const raw = text.split('\n');
   raw.forEach((l, i) => {
     if (!l.trim()) return;

@@ -81,6 +81,11 @@ export function verifyLog(ctx: AppContext, checkpointFiles?: readonly string[]):
 
 export async function verify(ctx: AppContext, actor: Actor, meta: RequestMeta) {
   const result = await verifyLog(ctx);
+  if (ctx.checkpoints.lastError) {
+    result.warnings.push(
+      `服务器最近一次写检查点失败：${ctx.checkpoints.lastError}（请检查 ${ctx.checkpoints.file} 能否写入）`,
+    );
+  }
   // The verification itself is recorded (after the check, so it does not change what was checked).
   await ctx.db.transaction().execute((trx) =>
     ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
