@@ -19,16 +19,8 @@ import { fromJson, isUniqueViolation, toJson } from '../../db/helpers.js';
 import type { Actor } from '../../http/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import {
-  activationOf,
-  auditActorOf,
-  issueActivation,
-  newPart,
-  NO_PASSWORD,
-  personFacts,
-  refuse,
-  type RequestMeta,
-} from './accounts.credentials.js';
+import { activationOf, auditActorOf, newPart, refuse, type RequestMeta } from './accounts.credentials.js';
+import { apply, type RequestPayload, type RequestRow } from './accounts.apply.js';
 import { confirmRefusal, issuesCredentials } from './accounts.policy.js';
 import * as repo from './accounts.repository.js';
 
@@ -41,14 +33,6 @@ const REQUEST_LABELS: Record<RequestKind, string> = {
   disable_admin: '停用管理员账户',
   reset_admin: '重置管理员账户',
 };
-
-/** What a request carries besides its columns (display facts kept as they were when asked). */
-export interface RequestPayload {
-  displayName: string;
-  adminRole: AdminRole | null;
-  personName?: string | null;
-  unitName?: string | null;
-}
 
 /**
  * Open a request inside the caller's transaction; when it issues credentials, make the first half
@@ -99,8 +83,6 @@ export async function openRequest(
   });
   return { requestId: id, activation: half ? activationOf(input.username, half.text, 1, 2, null) : null };
 }
-
-type RequestRow = NonNullable<Awaited<ReturnType<typeof repo.findRequest>>>;
 
 function present(r: RequestRow, viewer: Actor): AccountRequest {
   const payload = fromJson<RequestPayload>(r.payload, { displayName: r.username, adminRole: null });
@@ -162,113 +144,6 @@ async function assertMayDecide(ctx: AppContext, actor: Actor, meta: RequestMeta,
       facts: { requestId: r.id, kind: r.kind, username: r.username, requestedBy: r.requested_by },
     });
   }
-}
-
-/** Carry out a confirmed request inside the transaction; returns the second half when one is issued. */
-async function apply(
-  ctx: AppContext,
-  trx: Transaction<Database>,
-  actor: Actor,
-  meta: RequestMeta,
-  r: RequestRow,
-): Promise<Activation | null> {
-  const by = auditActorOf(actor, meta.requestId);
-  const kind = r.kind as RequestKind;
-  const payload = fromJson<RequestPayload>(r.payload, { displayName: r.username, adminRole: null });
-  const now = nowIso(ctx.clock);
-  const common = { requestId: r.id, requestedBy: r.requested_by, ruleId: 'AC-01' };
-  if (kind === 'create_admin') {
-    if (await repo.findUserByUsername(trx, r.username)) {
-      throw new AppError('CONFLICT', `用户名 ${r.username} 已被占用，请驳回此申请`, { field: 'username' });
-    }
-    await repo.insertUser(trx, {
-      id: r.user_id,
-      username: r.username,
-      display_name: payload.displayName,
-      password_hash: NO_PASSWORD,
-      person_id: null,
-      admin_role: payload.adminRole,
-      status: 'active',
-      failed_logins: 0,
-      locked_until: null,
-      must_change_password: 0,
-      password_changed_at: now,
-      last_login_at: null,
-      is_demo: 0,
-      created_at: now,
-      updated_at: now,
-    });
-    await ctx.audit.record(trx, by, {
-      action: 'accounts.user_created',
-      entityType: 'user',
-      entityId: r.user_id,
-      after: { username: r.username, displayName: payload.displayName, adminRole: payload.adminRole, personId: null },
-      details: { username: r.username, adminRole: payload.adminRole, ...common },
-    });
-  }
-  const user = await repo.findUserById(trx, r.user_id);
-  if (!user) throw notFound('账户');
-  if (kind === 'link_person' || kind === 'unlink_person') {
-    const personId = kind === 'link_person' ? r.person_id : user.person_id;
-    if (user.admin_role) throw new AppError('CONFLICT', '管理员账户不能关联人员档案（三员分立）');
-    if (!personId) throw new AppError('CONFLICT', '该账户未关联人员，无需解除');
-    const person = await personFacts(trx, personId);
-    if (kind === 'link_person') {
-      const holder = await repo.accountOfPerson(trx, personId);
-      if (holder && holder.id !== user.id) throw new AppError('CONFLICT', `该人员已关联账户 ${holder.username}`);
-    }
-    await repo.updateUser(trx, user.id, { person_id: kind === 'link_person' ? personId : null, updated_at: now });
-    if (kind === 'unlink_person') {
-      // Business roles belong to the linked person: an unlinked account keeps none.
-      for (const g of await repo.activeGrantsOfUser(trx, user.id)) {
-        await trx
-          .updateTable('role_grants')
-          .set({ revoked_at: now, revoked_by: actor.userId })
-          .where('user_id', '=', user.id)
-          .where('role', '=', g.role)
-          .where('unit_id', '=', g.unit_id)
-          .where('revoked_at', 'is', null)
-          .execute();
-        await ctx.audit.record(trx, by, {
-          action: 'accounts.role_revoked',
-          entityType: 'user',
-          entityId: user.id,
-          unitId: g.unit_id,
-          details: { userId: user.id, role: g.role, reason: 'unlinked', ...common },
-        });
-      }
-    }
-    await ctx.audit.record(trx, by, {
-      action: kind === 'link_person' ? 'accounts.person_linked' : 'accounts.person_unlinked',
-      entityType: 'user',
-      entityId: user.id,
-      before: { personId: user.person_id },
-      after: { personId: kind === 'link_person' ? personId : null },
-      details: { username: user.username, ...person, ...common },
-    });
-  }
-  if (kind === 'enable_admin' || kind === 'disable_admin') {
-    const status = kind === 'enable_admin' ? 'active' : 'disabled';
-    await repo.updateUser(trx, user.id, { status, updated_at: now });
-    if (status === 'disabled') await repo.deleteSessionsOfUser(trx, user.id);
-    await ctx.audit.record(trx, by, {
-      action: 'accounts.user_updated',
-      entityType: 'user',
-      entityId: user.id,
-      before: { status: user.status },
-      after: { status },
-      details: { username: user.username, ...common },
-    });
-  }
-  if (!issuesCredentials(kind)) return null;
-  const second = newPart(ctx, user.id);
-  const expiresAt = await issueActivation(ctx, trx, by, user, [r.code_hash ?? '', second.digest], {
-    reason: kind,
-    firstHalfTo: r.requested_by,
-    secondHalfTo: actor.userId,
-    ...common,
-  });
-  return activationOf(user.username, second.text, 2, 2, expiresAt);
 }
 
 export async function confirmRequest(
