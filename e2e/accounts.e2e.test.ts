@@ -82,13 +82,19 @@ describeBrowser('accounts journey (issue 8 §1)', () => {
     await holder.goto(`${server.baseUrl}/login`);
     await holder.getByRole('link', { name: '首次登录 / 激活账户' }).click();
     await holder.waitForURL(/\/activate$/);
+    // The login page stays on screen while the activation page loads: wait for the latter.
+    await holder.getByRole('heading', { name: '首次登录 / 激活账户' }).waitFor({ timeout: 20_000 });
     await holder.getByLabel('用户名', { exact: true }).fill('alt-xinren');
     // Only one half: refused, with the same words as any wrong code.
     await holder.getByLabel('激活码', { exact: true }).fill(first);
     await holder.getByLabel('新密码', { exact: true }).fill('Xinren-Passw0rd-26');
-    await holder.getByLabel('确认新密码').fill('Xinren-Passw0rd-26');
-    await holder.getByRole('button', { name: /激活并设定密码/ }).click();
-    await holder.getByTestId('activate-error').waitFor({ timeout: 20_000 });
+    await holder.getByLabel('确认新密码', { exact: true }).fill('Xinren-Passw0rd-26');
+    const [refused] = await Promise.all([
+      holder.waitForResponse((r) => r.url().endsWith('/api/auth/activate'), { timeout: 60_000 }),
+      holder.getByRole('button', { name: /激活并设定密码/ }).click(),
+    ]);
+    expect(refused.status()).toBe(401);
+    await holder.getByTestId('activate-error').waitFor({ timeout: 60_000 });
     await snap(holder, 'e2e-accounts-activate-refused');
     await holder.getByLabel('激活码', { exact: true }).fill(`${second} ${first.toLowerCase()}`);
     await holder.getByRole('button', { name: /激活并设定密码/ }).click();
