@@ -30,7 +30,8 @@ export async function searchEvents(
     );
   }
   if (q.unitId) base = base.where('audit_events.unit_id', '=', q.unitId);
-  if (q.action) base = base.where('audit_events.action', 'like', `${q.action.replace(/[%_]/g, '')}%`);
+  // '_' is a LIKE wildcard that also matches itself, and action names contain it: keep it.
+  if (q.action) base = base.where('audit_events.action', 'like', `${q.action.replace(/%/g, '')}%`);
   if (q.entityId) base = base.where('audit_events.entity_id', '=', q.entityId);
   // A Beijing date runs from 00:00 to 24:00 Beijing time.
   if (q.from) base = base.where('audit_events.at', '>=', endOfDayInstant(addDays(q.from, -1)).toISOString());
