@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestEnv, loginAs, type TestEnv } from './app.js';
 import { describeEachDialect } from './db.js';
 import { seedWorld, type World } from './fixtures.js';
+import { createLinkedAccount } from './accounts-helpers.js';
 
 describeEachDialect('units and teams', (dialect) => {
   let env: TestEnv;
@@ -90,15 +91,13 @@ describeEachDialect('units and teams', (dialect) => {
       teamPost: 'member',
       startDate: '2026-06-01',
     });
-    const sys = await loginAs(env.app, 'sysadmin');
-    const created = await sys.post('/api/accounts/users', {
+    // The account is made the only way the API allows: requested, confirmed, activated by its holder.
+    await createLinkedAccount(env.app, {
       username: 'khstaff',
       displayName: '孙雅琴',
-      password: 'Sun-Yaqin-2026x',
       personId: w.people.khStaff,
+      password: 'Sun-Yaqin-2026x',
     });
-    expect(created.statusCode).toBe(201);
-    await env.ctx.db.updateTable('users').set({ must_change_password: 0 }).where('username', '=', 'khstaff').execute();
     const me = (await (await loginAs(env.app, 'khstaff', 'Sun-Yaqin-2026x')).get('/api/auth/session')).json<{
       me: { roles: { role: string }[] };
     }>();

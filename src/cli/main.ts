@@ -1,15 +1,13 @@
 /**
  * The `banzi` command line: start, serve, migrate, seed, user, audit verify, calendar.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { ADMIN_ROLE_CLI } from '../common/roles.js';
 import { bootstrap } from '../server/bootstrap.js';
 import { loadConfig } from '../server/config.js';
 import { serve } from '../server/main.js';
-import { createUser } from '../server/modules/accounts/accounts.service.js';
 import {
   isDatabaseEmpty,
   printDemoAccounts,
@@ -19,7 +17,7 @@ import {
 } from '../server/demo/seed.js';
 import { randomDemoPassword } from '../server/demo/accounts.js';
 import { auditCommand } from './audit.js';
-import { readSecret } from './prompt.js';
+import { userCommand } from './user.js';
 import { CLI_EXTENSIONS } from './extensions.js';
 
 const HELP = `banzi — 党组班子工作系统 Party Group leadership-team system
@@ -31,8 +29,10 @@ const HELP = `banzi — 党组班子工作系统 Party Group leadership-team sys
   migrate                    执行数据库迁移 / run database migrations
   seed --demo                载入演示数据（拒绝含真实数据的数据库）/ load demo data (refuses a database with real data)
   demo-passwords             重置并打印演示账户密码 / reset and print the demo accounts' password
-  user add --role <role> --username <name> [--display-name <name>] [--password-stdin]
-                             新建管理员账户，role: system-admin | security-admin | auditor
+  user add --role <role> --username <name> [--display-name <name>] [--password-stdin|--password-prompt]
+                             新建管理员账户并打印激活码，role: system-admin | security-admin | auditor
+  user reset|unlock|enable|disable <name>
+                             重新签发激活码、解除锁定、启用、停用账户（记入审计日志）
   audit verify [--checkpoint FILE]
                              校验审计日志密钥链与检查点 / verify the audit log's keyed chain and checkpoints
   audit declare-restore --note TEXT
@@ -42,7 +42,8 @@ ${CLI_EXTENSIONS.map((e) => (e.usage.length < 27 ? `  ${e.usage.padEnd(27)}${e.h
 
 环境变量 Environment: BANZI_DATABASE_URL (postgres://…; 默认内置 SQLite ./data/banzi.db),
   BANZI_PORT (8080), BANZI_HOST (127.0.0.1), BANZI_PUBLIC_URL, BANZI_KEY / BANZI_KEY_FILE (./data/banzi.key),
-  BANZI_AUDIT_KEY / BANZI_AUDIT_KEY_FILE (./data/banzi-audit.key), BANZI_AUDIT_CHECKPOINT_FILE (./data/banzi-audit.checkpoints)
+  BANZI_AUDIT_KEY / BANZI_AUDIT_KEY_FILE (./data/banzi-audit.key), BANZI_AUDIT_CHECKPOINT_FILE (./data/banzi-audit.checkpoints),
+  BANZI_TRUST_PROXY (反向代理 reverse proxy: 1 = one nginx), BANZI_ACTIVATION_HOURS (72)
 `;
 
 function newestMtime(dir: string): number {
@@ -138,53 +139,8 @@ async function main(argv: string[]): Promise<number> {
         await ctx.handle.close();
       }
     }
-    case 'user': {
-      if (sub !== 'add') {
-        console.error(
-          '用法 usage: banzi user add --role system-admin|security-admin|auditor --username NAME [--display-name NAME] [--password-stdin]',
-        );
-        return 2;
-      }
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          role: { type: 'string' },
-          username: { type: 'string' },
-          'display-name': { type: 'string' },
-          'password-stdin': { type: 'boolean' },
-        },
-      });
-      const role = values.role ? ADMIN_ROLE_CLI[values.role] : undefined;
-      if (!role || !values.username) {
-        console.error('需要 --role system-admin|security-admin|auditor 与 --username。Need --role and --username.');
-        return 2;
-      }
-      const password = values['password-stdin']
-        ? readFileSync(0, 'utf8').replace(/\r?\n$/, '')
-        : await readSecret('密码 Password: ', true);
-      const { ctx } = await bootstrap(config);
-      try {
-        const id = await createUser(
-          ctx,
-          { actorUserId: null, actorName: 'cli', requestId: null },
-          {
-            username: values.username,
-            displayName: values['display-name'] ?? values.username,
-            password,
-            adminRole: role,
-            personId: null,
-            mustChangePassword: false,
-          },
-        );
-        console.log(`已创建 created ${values.role} ${values.username} (${id})`);
-        return 0;
-      } catch (e) {
-        console.error(`失败 failed: ${e instanceof Error ? e.message : String(e)}`);
-        return 1;
-      } finally {
-        await ctx.handle.close();
-      }
-    }
+    case 'user':
+      return userCommand(sub, rest, config);
     case 'audit':
       return auditCommand(sub, rest, config);
     case 'backup': {

@@ -7,6 +7,7 @@ import { NotFoundPage } from './features/home/NotFoundPage.js';
 
 const LoginPage = lazy(() => import('./features/auth/LoginPage.js'));
 const PasswordPage = lazy(() => import('./features/auth/PasswordPage.js'));
+const ActivatePage = lazy(() => import('./features/auth/ActivatePage.js'));
 const HomePage = lazy(() => import('./features/home/HomePage.js'));
 const UnitsPage = lazy(() => import('./features/orgs/UnitsPage.js'));
 const TeamPage = lazy(() => import('./features/orgs/TeamPage.js'));
@@ -18,6 +19,7 @@ const CalendarPage = lazy(() => import('./features/calendar/CalendarPage.js'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.js'));
 const UsersPage = lazy(() => import('./features/admin/UsersPage.js'));
 const GrantsPage = lazy(() => import('./features/admin/GrantsPage.js'));
+const RequestsPage = lazy(() => import('./features/admin/RequestsPage.js'));
 const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage.js'));
 const MeetingPage = lazy(() => import('./features/meetings/MeetingPage.js'));
 const VotePage = lazy(() => import('./features/meetings/VotePage.js'));
@@ -54,6 +56,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/activate" element={<ActivatePage />} />
       {/* The phone-friendly ballot page stands outside the frame (no side menu on a small screen). */}
       <Route path="/meetings/:id/vote" element={<RequireAuth>{business(<VotePage />)}</RequireAuth>} />
       {/* Public voting pages for code holders: no login, outside the signed-in frame (issue 4) */}
@@ -130,6 +133,14 @@ export function AppRoutes() {
           element={
             <AdminOnly roles={['security_admin']}>
               <GrantsPage />
+            </AdminOnly>
+          }
+        />
+        <Route
+          path="admin/requests"
+          element={
+            <AdminOnly roles={['system_admin', 'security_admin', 'auditor']}>
+              <RequestsPage />
             </AdminOnly>
           }
         />

@@ -24,14 +24,14 @@ z.config(z.locales.zhCN());
 export interface BuildOptions {
   /** Log requests (off in tests) */
   logger?: boolean | object;
-  /** Trust X-Forwarded-For from a reverse proxy */
-  trustProxy?: boolean;
+  /** Trust X-Forwarded-For from a reverse proxy (default: the config's BANZI_TRUST_PROXY) */
+  trustProxy?: boolean | string[];
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: opts.trustProxy ?? ctx.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => ctx.random.bytes(8).toString('hex'),
   });

@@ -26,8 +26,37 @@ export interface Config {
   /** Directory of the built UI */
   clientDir: string;
   logLevel: string;
-  /** Login attempts per address per minute */
+  /** Failed login (and activation) attempts per client address per minute; successes are not counted (AC-03) */
   loginRateLimit: number;
+  /** Hours an activation code stays valid (AC-02) */
+  activationHours: number;
+  /**
+   * Fastify's trustProxy, from BANZI_TRUST_PROXY: false (default: the socket address is the
+   * client), or the addresses/CIDRs of the reverse proxies whose X-Forwarded-For is believed.
+   */
+  trustProxy: boolean | string[];
+}
+
+/**
+ * BANZI_TRUST_PROXY: unset/'0'/'false' -> false; a comma-separated list of the proxies' addresses
+ * or CIDRs (or proxy-addr's names loopback, linklocal, uniquelocal) -> the client is the first
+ * address in X-Forwarded-For, from the right, that is not a trusted proxy; 'true' -> trust every
+ * hop (the left-most X-Forwarded-For, which a client can write: only behind a proxy that
+ * overwrites the header). Hop counts are refused: Fastify 5 ignores them (fails closed).
+ */
+export function parseTrustProxy(value: string | undefined): boolean | string[] {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (v === 'true') return true;
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const address = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]*[.:][0-9a-fA-F:.]*(\/\d{1,3})?)$/;
+  if (list.every((x) => address.test(x))) return list;
+  throw new Error(
+    `BANZI_TRUST_PROXY: expected the reverse proxies' addresses or CIDRs separated by commas (e.g. 127.0.0.1 for nginx on this host), or true; got "${v}"`,
+  );
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -62,6 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clientDir: resolve(cwd, env.BANZI_CLIENT_DIR ?? 'dist/client'),
     // warn by default: no per-request access lines (the ballot route must not log who or what).
     logLevel: env.BANZI_LOG_LEVEL ?? 'warn',
-    loginRateLimit: Number(env.BANZI_LOGIN_RATE_LIMIT ?? 20),
+    loginRateLimit: Number(env.BANZI_LOGIN_RATE_LIMIT ?? 30),
+    activationHours: Number(env.BANZI_ACTIVATION_HOURS ?? 72),
+    trustProxy: parseTrustProxy(env.BANZI_TRUST_PROXY),
   };
 }

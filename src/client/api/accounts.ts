@@ -1,7 +1,14 @@
 /** Account administration (系统管理员) and role grants (安全管理员). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { grantSchema, personPickSchema, userSchema } from '../../common/contracts/accounts.js';
+import {
+  accountChangeResultSchema,
+  accountRequestSchema,
+  grantSchema,
+  personPickSchema,
+  userSchema,
+  type AccountChangeResult,
+} from '../../common/contracts/accounts.js';
 import type { GrantableRole } from '../../common/roles.js';
 import { apiFetch } from './client.js';
 
@@ -21,33 +28,80 @@ export async function pickPeople(q: string) {
   return (await apiFetch('/api/accounts/people-picker', { query: { q }, schema: picksSchema })).items;
 }
 
-function useUsersMutation<V>(fn: (v: V) => Promise<unknown>) {
+function useUsersMutation<V>(fn: (v: V) => Promise<AccountChangeResult>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }) });
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['users'] });
+      await qc.invalidateQueries({ queryKey: ['account-requests'] });
+    },
+  });
 }
 
 export interface CreateUserBody {
   username: string;
   displayName: string;
-  password: string;
   adminRole: 'system_admin' | 'security_admin' | 'auditor' | null;
   personId: string | null;
 }
 
+const change = { schema: accountChangeResultSchema };
+
+/** Create an account: the result carries its activation code (or first half) to show once. */
 export const useCreateUser = () =>
-  useUsersMutation((body: CreateUserBody) => apiFetch('/api/accounts/users', { method: 'POST', body }));
+  useUsersMutation((body: CreateUserBody) => apiFetch('/api/accounts/users', { method: 'POST', body, ...change }));
 export const useUpdateUser = () =>
   useUsersMutation(
     ({ id, ...body }: { id: string; status?: 'active' | 'disabled'; displayName?: string; personId?: string | null }) =>
-      apiFetch(`/api/accounts/users/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+      apiFetch(`/api/accounts/users/${encodeURIComponent(id)}`, { method: 'PATCH', body, ...change }),
   );
-export const useResetPassword = () =>
-  useUsersMutation(({ id, newPassword }: { id: string; newPassword: string }) =>
-    apiFetch(`/api/accounts/users/${encodeURIComponent(id)}/reset-password`, { method: 'POST', body: { newPassword } }),
-  );
-export const useUnlockUser = () =>
+export const useResetUser = () =>
   useUsersMutation((id: string) =>
-    apiFetch(`/api/accounts/users/${encodeURIComponent(id)}/unlock`, { method: 'POST' }),
+    apiFetch(`/api/accounts/users/${encodeURIComponent(id)}/reset`, { method: 'POST', ...change }),
+  );
+export const useUnlockUser = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/accounts/users/${encodeURIComponent(id)}/unlock`, { method: 'POST' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
+  });
+};
+
+const requestsSchema = z.object({ items: z.array(accountRequestSchema) });
+
+/** Requests waiting for a second admin (or all of them). */
+export function useAccountRequests(status: 'pending' | 'all') {
+  return useQuery({
+    queryKey: ['account-requests', status],
+    queryFn: async () =>
+      (await apiFetch('/api/accounts/requests', { query: { status }, schema: requestsSchema })).items,
+  });
+}
+
+export const useConfirmRequest = () =>
+  useUsersMutation((id: string) =>
+    apiFetch(`/api/accounts/requests/${encodeURIComponent(id)}/confirm`, { method: 'POST', ...change }),
+  );
+
+function useRequestAction<V>(fn: (v: V) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['account-requests'] });
+      await qc.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+}
+
+export const useRejectRequest = () =>
+  useRequestAction(({ id, reason }: { id: string; reason?: string }) =>
+    apiFetch(`/api/accounts/requests/${encodeURIComponent(id)}/reject`, { method: 'POST', body: { reason } }),
+  );
+export const useCancelRequest = () =>
+  useRequestAction((id: string) =>
+    apiFetch(`/api/accounts/requests/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
   );
 
 export function useGrants() {

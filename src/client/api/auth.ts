@@ -1,6 +1,11 @@
 /** Session, login, logout and password change. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { sessionStateSchema, type LoginBody, type SessionState } from '../../common/contracts/accounts.js';
+import {
+  sessionStateSchema,
+  type ActivateBody,
+  type LoginBody,
+  type SessionState,
+} from '../../common/contracts/accounts.js';
 import { apiFetch, setCsrfToken } from './client.js';
 
 export const SESSION_KEY = ['session'] as const;
@@ -46,5 +51,12 @@ export function useChangePassword() {
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       apiFetch('/api/auth/password', { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: SESSION_KEY }),
+  });
+}
+
+/** Activate an account with its activation code (public, before login). */
+export function useActivate() {
+  return useMutation({
+    mutationFn: (body: ActivateBody) => apiFetch('/api/auth/activate', { method: 'POST', body, noAuthRedirect: true }),
   });
 }

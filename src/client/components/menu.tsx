@@ -10,7 +10,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { AlertOutlined, CarryOutOutlined, ClusterOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { SolutionOutlined } from '@ant-design/icons';
+import { FileDoneOutlined, SolutionOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { AdminRole } from '../../common/roles.js';
@@ -24,6 +24,7 @@ export interface MenuEntry {
 
 const HOME: MenuEntry = { path: '/', key: 'nav.home', icon: <HomeOutlined /> };
 const CALENDAR: MenuEntry = { path: '/calendar', key: 'nav.calendar', icon: <CalendarOutlined /> };
+const REQUESTS: MenuEntry = { path: '/admin/requests', key: 'nav.requests', icon: <FileDoneOutlined /> };
 
 export const BUSINESS_MENU: MenuEntry[] = [
   HOME,
@@ -41,9 +42,9 @@ export const BUSINESS_MENU: MenuEntry[] = [
 ];
 
 export const ADMIN_MENU: Record<AdminRole, MenuEntry[]> = {
-  system_admin: [HOME, { path: '/admin/users', key: 'nav.users', icon: <UserOutlined /> }, CALENDAR],
-  security_admin: [HOME, { path: '/admin/grants', key: 'nav.grants', icon: <SafetyOutlined /> }],
-  auditor: [HOME, { path: '/audit', key: 'nav.audit', icon: <AuditOutlined /> }],
+  system_admin: [HOME, { path: '/admin/users', key: 'nav.users', icon: <UserOutlined /> }, REQUESTS, CALENDAR],
+  security_admin: [HOME, { path: '/admin/grants', key: 'nav.grants', icon: <SafetyOutlined /> }, REQUESTS],
+  auditor: [HOME, { path: '/audit', key: 'nav.audit', icon: <AuditOutlined /> }, REQUESTS],
 };
 
 export function menuFor(adminRole: AdminRole | null): MenuEntry[] {

@@ -30,10 +30,11 @@ const EXPECTED_IDS: readonly string[] = [
   'C-01',
   'ID-01',
   'RK-01',
+  ...range('AC', 1, 3),
 ];
 
 /** Spelled out once more, so a mistake in range() cannot hide a dropped rule. */
-const EXPECTED_COUNT = 18 + 4 + 2 + 10 + 11 + 6 + 7 + 2 + 8 + 16 + 5 + 7 + 6 + 4 + 7 + 3 + 10 + 3;
+const EXPECTED_COUNT = 18 + 4 + 2 + 10 + 11 + 6 + 7 + 2 + 8 + 16 + 5 + 7 + 6 + 4 + 7 + 3 + 10 + 3 + 3;
 
 /**
  * 'C-01' (ballots minimum group size, regulations.md §17a "C (ballots)") keeps the id the brief

@@ -1,7 +1,7 @@
 /**
  * The rules catalogue: one entry per rule id in shared/domain/regulations.md, plus the
  * §17 influence-period rows (IP-01..IP-10), the ballots minimum group size (C-01) and the
- * GB 11643 ID-number check (ID-01).
+ * GB 11643 ID-number check (ID-01), and the account rules AC-01..AC-03 (catalogue-accounts.ts).
  *
  * Plain data. Labels are copied from regulations.md; where a row mixes labels for parts of the
  * rule's substance, the weaker label is used. An UNVERIFIED rule is never 'block'. Where only a
@@ -10,6 +10,7 @@
  *
  * `encoded` is flipped to true by the module that evaluates the rule in code.
  */
+import { ACCOUNT_RULES } from './catalogue-accounts.js';
 import type { RuleDef } from './types.js';
 
 // Document titles used more than once (plain strings, kept identical across entries).
@@ -3372,6 +3373,7 @@ export const RULES: readonly RuleDef[] = [
     ],
     encoded: false,
   },
+  ...ACCOUNT_RULES,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, RuleDef> = new Map(RULES.map((r) => [r.id, r]));

@@ -85,6 +85,11 @@ export function keyedChainHash(key: AuditKey, prevHash: string, row: ChainedFiel
   return hmacSm3(key.chain, `${prevHash}\n${canonicalJson(row)}`).toString('hex');
 }
 
+/** The chain's head as the database holds it. */
+export async function readAuditHead(db: Executor): Promise<{ seq: number; hash: string }> {
+  return db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
 /** The event that carries the head of an unkeyed (legacy) chain into the keyed chain. */
 export const ANCHOR_ACTION = 'audit.chain_keyed';
 

@@ -29,7 +29,8 @@ function GrantModal({ onClose }: { onClose: () => void }) {
   const users = useUsers();
   const units = useUnits();
   const create = useCreateGrant();
-  const businessUsers = (users.data ?? []).filter((u) => !u.adminRole && u.status === 'active');
+  // AC-01: business roles go to active accounts linked to a person only.
+  const businessUsers = (users.data ?? []).filter((u) => !u.adminRole && u.status === 'active' && u.personId);
   return (
     <Modal
       open

@@ -1,10 +1,15 @@
-/** Create an account; reset a password; link an account to a person. */
+/**
+ * Create an account; change its name or the person it is linked to. No password is chosen here
+ * (AC-02): the result carries an activation code, or the first half of one while a second admin
+ * has to confirm (AC-01), and the page shows it once.
+ */
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
+import type { AccountChangeResult, User } from '../../../common/contracts/accounts.js';
+import type { Finding } from '../../../common/rules/types.js';
 import { ADMIN_ROLES, ROLE_LABELS } from '../../../common/roles.js';
-import { useCreateUser, useResetPassword, useUpdateUser, type CreateUserBody } from '../../api/accounts.js';
-import type { User } from '../../../common/contracts/accounts.js';
-import { PasswordPolicy, passwordValidator } from '../../components/PasswordPolicy.js';
+import { useCreateUser, useUpdateUser, type CreateUserBody } from '../../api/accounts.js';
+import { RuleFindings } from '../../components/RuleFindings.js';
 import { useServerErrors } from '../../components/formErrors.js';
 import { pick, useLang, useT } from '../../i18n.js';
 import { AccountPersonPicker } from './AccountPersonPicker.js';
@@ -12,30 +17,53 @@ import { AccountPersonPicker } from './AccountPersonPicker.js';
 const NONE = 'none';
 type Values = Omit<CreateUserBody, 'adminRole'> & { adminRole: NonNullable<CreateUserBody['adminRole']> | typeof NONE };
 
-export function CreateUserModal({ onClose }: { onClose: () => void }) {
+/** The form's error state: a message for the page, or rule findings with their citations. */
+function useFormError(server: ReturnType<typeof useServerErrors>) {
+  const [error, setError] = useState<string | null>(null);
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const show = (e: Error) => {
+    const shown = server.apply(e);
+    setError(shown.message);
+    setFindings(shown.findings);
+  };
+  const view = (
+    <>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <RuleFindings findings={findings} />
+    </>
+  );
+  return { show, view };
+}
+
+export function CreateUserModal({
+  onClose,
+  onResult,
+}: {
+  onClose: () => void;
+  onResult: (r: AccountChangeResult) => void;
+}) {
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const server = useServerErrors(form);
-  const [error, setError] = useState<string | null>(null);
+  const err = useFormError(server);
   const create = useCreateUser();
-  const pw = Form.useWatch('password', form) ?? '';
-  const username = Form.useWatch('username', form) ?? '';
   const adminRole = Form.useWatch('adminRole', form) ?? NONE;
   const submit = (v: Values) =>
     create.mutate(
       {
-        ...v,
+        username: v.username,
+        displayName: v.displayName,
         adminRole: v.adminRole === NONE ? null : v.adminRole,
         personId: v.adminRole === NONE ? (v.personId ?? null) : null,
       },
       {
-        onSuccess: () => {
-          void message.success(t('users.created'));
-          onClose();
+        onSuccess: (r) => {
+          void message.success(r.status === 'done' ? t('users.created') : t('users.requested'));
+          onResult(r);
         },
-        onError: (e) => setError(server.apply(e).message),
+        onError: err.show,
       },
     );
   return (
@@ -47,7 +75,8 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
       confirmLoading={create.isPending}
       destroyOnHidden
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {err.view}
+      <Alert type="info" showIcon title={t('users.noPassword')} style={{ marginBottom: 12 }} />
       <Form
         form={form}
         onFieldsChange={server.onFieldsChange}
@@ -72,7 +101,11 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
         >
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item name="adminRole" label={t('users.adminRole')} extra={t('users.adminRoleHint')}>
+        <Form.Item
+          name="adminRole"
+          label={t('users.adminRole')}
+          extra={adminRole === NONE ? t('users.adminRoleHint') : t('users.adminRequestHint')}
+        >
           <Select
             options={[
               { value: NONE, label: t('users.businessAccount') },
@@ -80,81 +113,32 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
             ]}
           />
         </Form.Item>
-        <Form.Item name="personId" label={t('users.person')}>
+        <Form.Item
+          name="personId"
+          label={t('users.person')}
+          extra={adminRole === NONE ? t('users.linkHint') : undefined}
+        >
           <AccountPersonPicker disabled={adminRole !== NONE} />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('users.initialPassword')}
-          rules={[{ required: true, message: t('common.required') }, { validator: passwordValidator(() => username) }]}
-          extra={t('users.mustChange')}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <PasswordPolicy password={pw} username={username} />
       </Form>
     </Modal>
   );
 }
 
-export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
-  const t = useT();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ newPassword: string }>();
-  const server = useServerErrors(form);
-  const [error, setError] = useState<string | null>(null);
-  const reset = useResetPassword();
-  const pw = Form.useWatch('newPassword', form) ?? '';
-  return (
-    <Modal
-      open
-      title={t('users.resetFor', { name: user.displayName })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={reset.isPending}
-      destroyOnHidden
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        onFieldsChange={server.onFieldsChange}
-        layout="vertical"
-        onFinish={(v) =>
-          reset.mutate(
-            { id: user.id, newPassword: v.newPassword },
-            {
-              onSuccess: () => {
-                void message.success(t('users.resetDone'));
-                onClose();
-              },
-              onError: (e) => setError(server.apply(e).message),
-            },
-          )
-        }
-      >
-        <Form.Item
-          name="newPassword"
-          label={t('password.new')}
-          rules={[
-            { required: true, message: t('common.required') },
-            { validator: passwordValidator(() => user.username) },
-          ]}
-          extra={t('users.mustChange')}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <PasswordPolicy password={pw} username={user.username} />
-      </Form>
-    </Modal>
-  );
-}
-
-export function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
+export function EditUserModal({
+  user,
+  onClose,
+  onResult,
+}: {
+  user: User;
+  onClose: () => void;
+  onResult: (r: AccountChangeResult) => void;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ displayName: string; personId: string | null }>();
   const server = useServerErrors(form);
-  const [error, setError] = useState<string | null>(null);
+  const err = useFormError(server);
   const update = useUpdateUser();
   return (
     <Modal
@@ -165,7 +149,7 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
       confirmLoading={update.isPending}
       destroyOnHidden
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {err.view}
       <Form
         form={form}
         onFieldsChange={server.onFieldsChange}
@@ -175,11 +159,11 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
           update.mutate(
             { id: user.id, displayName: v.displayName, ...(user.adminRole ? {} : { personId: v.personId ?? null }) },
             {
-              onSuccess: () => {
-                void message.success(t('common.saved'));
-                onClose();
+              onSuccess: (r) => {
+                void message.success(r.status === 'done' ? t('common.saved') : t('users.requested'));
+                onResult(r);
               },
-              onError: (e) => setError(server.apply(e).message),
+              onError: err.show,
             },
           )
         }
@@ -194,7 +178,7 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
         <Form.Item
           name="personId"
           label={t('users.person')}
-          extra={user.adminRole ? t('users.adminNoPerson') : undefined}
+          extra={user.adminRole ? t('users.adminNoPerson') : t('users.linkHint')}
         >
           <AccountPersonPicker
             disabled={Boolean(user.adminRole)}

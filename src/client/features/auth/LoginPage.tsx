@@ -1,7 +1,10 @@
-/** Sign in. Shows the server's own message (wrong password, account locked for 15 minutes). */
+/**
+ * Sign in. Every failure shows the server's one message (AC-03); first sign-in goes through
+ * the activation page (AC-02).
+ */
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useLogin, useSession } from '../../api/auth.js';
 import { Loading } from '../../components/QueryState.js';
 import { useLang, useT } from '../../i18n.js';
@@ -45,6 +48,9 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {t('login.subtitle')}
         </Typography.Paragraph>
+        {params.get('activated') && !login.error ? (
+          <Alert type="success" showIcon title={t('activate.done')} style={{ marginBottom: 16 }} />
+        ) : null}
         {login.error ? (
           <Alert
             type="error"
@@ -73,7 +79,8 @@ export default function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-        <div style={{ marginTop: 16, textAlign: 'right' }}>
+        <div style={{ marginTop: 16, display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <Link to="/activate">{t('activate.title')}</Link>
           <Select
             size="small"
             value={lang}

@@ -14,6 +14,7 @@ const HINTS: Record<string, MessageKey> = {
   '/calendar': 'home.hint.calendar',
   '/admin/users': 'home.hint.users',
   '/admin/grants': 'home.hint.grants',
+  '/admin/requests': 'home.hint.requests',
   '/audit': 'home.hint.audit',
   '/meetings': 'home.hint.meetings',
   '/decisions': 'home.hint.decisions',

@@ -1,34 +1,67 @@
 /**
- * Accounts routes: login/logout/session (auth), account administration (system admin), role
- * grants (security admin). Thin: contract -> authenticate -> authorize -> service -> present.
+ * Accounts routes, part 1: session, login, activation, logout, own password (public or any
+ * account). Account administration and role grants: accounts.users.routes.ts; requests that a
+ * second admin confirms: accounts.requests.routes.ts. Thin: contract -> authenticate ->
+ * authorize -> service -> present.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
+  activateBodySchema,
   changePasswordBodySchema,
-  createGrantBodySchema,
-  createUserBodySchema,
-  grantSchema,
   loginBodySchema,
-  personPickSchema,
-  resetPasswordBodySchema,
   sessionStateSchema,
-  updateUserBodySchema,
-  userSchema,
 } from '../../../common/contracts/accounts.js';
-import { idParamsSchema, okSchema } from '../../../common/contracts/common.js';
-import { forbidden } from '../../../common/errors.js';
+import { okSchema } from '../../../common/contracts/common.js';
+import { AppError, forbidden } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
-import { requireActor, requireAdmin } from '../../http/actor.js';
+import { requireActor } from '../../http/actor.js';
 import { cookieOptions, ensureCsrfCookie, requestMeta, SESSION_COOKIE } from '../../http/auth.js';
-import * as repo from './accounts.repository.js';
+import { FailedLoginLimiter } from './accounts.limiter.js';
+import { activate, login } from './accounts.login.js';
+import { requestsRoutes } from './accounts.requests.routes.js';
 import * as service from './accounts.service.js';
+import { usersRoutes } from './accounts.users.routes.js';
 
 const tags = ['accounts'];
 
 export const accountsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const limiter = new FailedLoginLimiter(ctx.config.loginRateLimit);
+
+  /**
+   * AC-03: refuse while the client address is over its failure limit; count failures only (a
+   * success costs nothing), and note in the audit log when an address reaches its limit.
+   */
+  async function counted<T>(req: FastifyRequest, fn: () => Promise<T>): Promise<T> {
+    const address = req.ip;
+    const wait = limiter.blockedFor(address, ctx.clock.now().getTime());
+    if (wait > 0) {
+      throw new AppError('RATE_LIMITED', `该地址登录失败次数过多，请 ${Math.ceil(wait / 1000)} 秒后再试`, {
+        details: { retryAfterSeconds: Math.ceil(wait / 1000) },
+      });
+    }
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'LOGIN_FAILED') {
+        if (limiter.recordFailure(address, ctx.clock.now().getTime())) {
+          await ctx.db.transaction().execute((trx) =>
+            ctx.audit.record(
+              trx,
+              { actorUserId: null, actorName: null, requestId: String(req.id) },
+              {
+                action: 'auth.address_throttled',
+                entityType: 'address',
+                details: { ip: address, failuresPerMinute: ctx.config.loginRateLimit, ruleId: 'AC-03' },
+              },
+            ),
+          );
+        }
+      }
+      throw e;
+    }
+  }
 
   app.get(
     '/api/auth/session',
@@ -45,15 +78,37 @@ export const accountsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fa
   app.post(
     '/api/auth/login',
     {
-      config: { public: true, rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' } },
-      schema: { tags, summary: '登录', body: loginBodySchema, response: { 200: sessionStateSchema } },
+      config: { public: true },
+      schema: {
+        tags,
+        summary: '登录（失败答复一律相同；同一账户在同一地址连续 5 次失败暂停 15 分钟）',
+        body: loginBodySchema,
+        response: { 200: sessionStateSchema },
+      },
     },
     async (req, reply) => {
-      const { token } = await service.login(ctx, req.body, requestMeta(req));
+      const { token } = await counted(req, () => login(ctx, req.body, requestMeta(req)));
       void reply.setCookie(SESSION_COOKIE, token, cookieOptions(ctx));
       const actor = await service.resolveSession(ctx, token);
       if (!actor) throw forbidden();
       return { authenticated: true, csrfToken: actor.csrfToken, me: await service.presentMe(ctx, actor) };
+    },
+  );
+
+  app.post(
+    '/api/auth/activate',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: '激活账户：持有人凭激活码（两段时两段都输入）本人设定密码',
+        body: activateBodySchema,
+        response: { 200: okSchema },
+      },
+    },
+    async (req) => {
+      await counted(req, () => activate(ctx, req.body, requestMeta(req)));
+      return { ok: true as const };
     },
   );
 
@@ -82,191 +137,6 @@ export const accountsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fa
     },
   );
 
-  app.get(
-    '/api/accounts/users',
-    {
-      schema: {
-        tags,
-        summary: '账户列表（系统管理员、安全管理员）',
-        response: { 200: z.object({ items: z.array(userSchema) }) },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req.actor);
-      if (actor.adminRole !== 'system_admin' && actor.adminRole !== 'security_admin') throw forbidden();
-      const rows = await repo.listUsers(ctx.db);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          username: r.username,
-          displayName: r.display_name,
-          personId: r.person_id,
-          personName: r.person_name,
-          unitName: r.unit_name,
-          adminRole: r.admin_role as never,
-          status: r.status as 'active' | 'disabled',
-          lockedUntil: r.locked_until && new Date(r.locked_until) > ctx.clock.now() ? r.locked_until : null,
-          lastLoginAt: r.last_login_at,
-          createdAt: r.created_at,
-        })),
-      };
-    },
-  );
-
-  app.post(
-    '/api/accounts/users',
-    {
-      schema: {
-        tags,
-        summary: '新建账户（系统管理员）',
-        body: createUserBodySchema,
-        response: { 201: z.object({ id: z.string() }) },
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req.actor);
-      requireAdmin(actor, 'system_admin');
-      const id = await service.createUser(ctx, service.auditActorOf(actor, String(req.id)), {
-        ...req.body,
-        mustChangePassword: true,
-      });
-      return reply.status(201).send({ id });
-    },
-  );
-
-  app.patch(
-    '/api/accounts/users/:id',
-    {
-      schema: {
-        tags,
-        summary: '修改账户（系统管理员）',
-        params: idParamsSchema,
-        body: updateUserBodySchema,
-        response: { 200: okSchema },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req.actor);
-      requireAdmin(actor, 'system_admin');
-      await service.updateUser(ctx, actor, req.params.id, req.body, requestMeta(req));
-      return { ok: true as const };
-    },
-  );
-
-  app.post(
-    '/api/accounts/users/:id/reset-password',
-    {
-      schema: {
-        tags,
-        summary: '重置密码（系统管理员）',
-        params: idParamsSchema,
-        body: resetPasswordBodySchema,
-        response: { 200: okSchema },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req.actor);
-      requireAdmin(actor, 'system_admin');
-      await service.resetPassword(ctx, actor, req.params.id, req.body.newPassword, requestMeta(req));
-      return { ok: true as const };
-    },
-  );
-
-  app.post(
-    '/api/accounts/users/:id/unlock',
-    {
-      schema: { tags, summary: '解除锁定（系统管理员）', params: idParamsSchema, response: { 200: okSchema } },
-    },
-    async (req) => {
-      const actor = requireActor(req.actor);
-      requireAdmin(actor, 'system_admin');
-      await service.unlockUser(ctx, actor, req.params.id, requestMeta(req));
-      return { ok: true as const };
-    },
-  );
-
-  app.get(
-    '/api/accounts/people-picker',
-    {
-      schema: {
-        tags,
-        summary: '按姓名查找人员以关联账户（系统管理员，仅姓名与单位）',
-        querystring: z.object({ q: z.string().trim().min(1, '请输入姓名').max(32) }),
-        response: { 200: z.object({ items: z.array(personPickSchema) }) },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req.actor);
-      requireAdmin(actor, 'system_admin');
-      const rows = await ctx.db
-        .selectFrom('people')
-        .innerJoin('units', 'units.id', 'people.unit_id')
-        .select(['people.id', 'people.name', 'units.name as unit_name'])
-        .where('people.name', 'like', `%${req.query.q.replace(/[%_]/g, '')}%`)
-        .orderBy('people.name')
-        .limit(20)
-        .execute();
-      return { items: rows.map((r) => ({ id: r.id, name: r.name, unitName: r.unit_name })) };
-    },
-  );
-
-  app.get(
-    '/api/accounts/grants',
-    {
-      schema: {
-        tags,
-        summary: '业务角色授权列表（安全管理员）',
-        response: { 200: z.object({ items: z.array(grantSchema) }) },
-      },
-    },
-    async (req) => {
-      const actor = requireActor(req.actor);
-      requireAdmin(actor, 'security_admin');
-      const rows = await repo.listActiveGrants(ctx.db);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          userId: r.user_id,
-          username: r.username,
-          displayName: r.display_name,
-          role: r.role as never,
-          unitId: r.unit_id,
-          unitName: r.unit_name,
-          grantedAt: r.granted_at,
-          grantedBy: r.granted_by,
-        })),
-      };
-    },
-  );
-
-  app.post(
-    '/api/accounts/grants',
-    {
-      schema: {
-        tags,
-        summary: '授予业务角色（安全管理员）',
-        body: createGrantBodySchema,
-        response: { 201: z.object({ id: z.string() }) },
-      },
-    },
-    async (req, reply) => {
-      const actor = requireActor(req.actor);
-      requireAdmin(actor, 'security_admin');
-      const id = await service.grantRole(ctx, actor, req.body, requestMeta(req));
-      return reply.status(201).send({ id });
-    },
-  );
-
-  app.delete(
-    '/api/accounts/grants/:id',
-    {
-      schema: { tags, summary: '撤销业务角色（安全管理员）', params: idParamsSchema, response: { 200: okSchema } },
-    },
-    async (req) => {
-      const actor = requireActor(req.actor);
-      requireAdmin(actor, 'security_admin');
-      await service.revokeRole(ctx, actor, req.params.id, requestMeta(req));
-      return { ok: true as const };
-    },
-  );
+  await fastify.register(usersRoutes, { ctx });
+  await fastify.register(requestsRoutes, { ctx });
 };

@@ -7,6 +7,7 @@ import type { AppContext } from '../../context.js';
 import { fromJson, type Executor } from '../../db/helpers.js';
 import type { Actor } from '../../http/actor.js';
 import { AppError, invalidField } from '../../../common/errors.js';
+import { readAuditHead } from '../../platform/audit.js';
 import type { AuditHead } from '../../platform/audit-commit.js';
 import { readCheckpointFile } from '../../platform/audit-checkpoints.js';
 import { RESTORE_ACTION, verifyAuditLog, type AuditVerifyResult } from '../../platform/audit-verify.js';
@@ -33,7 +34,8 @@ export async function searchEvents(
     );
   }
   if (q.unitId) base = base.where('audit_events.unit_id', '=', q.unitId);
-  if (q.action) base = base.where('audit_events.action', 'like', `${q.action.replace(/[%_]/g, '')}%`);
+  // '_' is a LIKE wildcard that also matches itself, and action names contain it: keep it.
+  if (q.action) base = base.where('audit_events.action', 'like', `${q.action.replace(/%/g, '')}%`);
   if (q.entityId) base = base.where('audit_events.entity_id', '=', q.entityId);
   // A Beijing date runs from 00:00 to 24:00 Beijing time.
   if (q.from) base = base.where('audit_events.at', '>=', endOfDayInstant(addDays(q.from, -1)).toISOString());
@@ -122,11 +124,7 @@ export async function declareRestore(ctx: AppContext, note: string): Promise<{ r
   if (check.checkpoint.problems.length) {
     throw new AppError('INVALID_STATE', `检查点文件有问题，不能声明恢复：${check.checkpoint.problems.join('；')}`);
   }
-  const head = await ctx.db
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
+  const head = await readAuditHead(ctx.db);
   const cps = readCheckpointFile(ctx.config.auditCheckpointFile, ctx.auditKey);
   let lost: AuditHead | null = null;
   for (const [seq, e] of cps.effective) if (!lost || seq > lost.seq) lost = { seq, hash: e.hash };
