@@ -3,6 +3,9 @@
  * a fresh keyring and the Fastify app (driven by inject, no port), plus an HTTP client that logs
  * in and carries the session cookie and CSRF token like the browser does.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { bootstrap } from '../src/server/bootstrap.js';
@@ -32,8 +35,10 @@ export async function createTestEnv(
 ): Promise<TestEnv> {
   const db = await createTestDatabase(dialect, opts.sqliteFile ? { sqliteFile: opts.sqliteFile } : {});
   const clock = new FixedClock(opts.now ?? TEST_NOW);
+  // Key files and the audit checkpoint file live in a fresh folder per test environment.
+  const keysDir = mkdtempSync(join(tmpdir(), 'banzi-keys-'));
   const config = {
-    ...loadConfig({}, process.cwd()),
+    ...loadConfig({ BANZI_DATA_DIR: keysDir }, process.cwd()),
     database: db.url,
     isDefaultDatabase: false,
     clientDir: '/nonexistent',
@@ -50,6 +55,7 @@ export async function createTestEnv(
     close: async () => {
       await app.close();
       await db.drop();
+      rmSync(keysDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { dropAppendOnlyGuards, verifyAuditChain } from '../src/server/platform/audit.js';
+import { verifyLog } from '../src/server/modules/audit/audit.service.js';
+import { dropAppendOnlyGuards } from '../src/server/platform/audit.js';
 import { newKeyring } from '../src/server/platform/crypto.js';
 import { createTestEnv, loginAs, type TestEnv } from './app.js';
 import { describeEachDialect } from './db.js';
@@ -83,10 +84,13 @@ describeEachDialect('audit log', (dialect) => {
     expect((await a.post('/api/audit/verify')).json()).toMatchObject({ ok: true });
     const keyFile = join(dir, 'key.json');
     writeFileSync(keyFile, JSON.stringify(newKeyring()));
+    const keys = {
+      BANZI_KEY_FILE: keyFile,
+      BANZI_AUDIT_KEY_FILE: env.ctx.config.auditKeyFile,
+      BANZI_AUDIT_CHECKPOINT_FILE: env.ctx.config.auditCheckpointFile,
+    };
     const cliEnv: Record<string, string> =
-      dialect === 'postgres'
-        ? { BANZI_DATABASE_URL: env.db.url, BANZI_KEY_FILE: keyFile }
-        : { BANZI_DATA_DIR: dir, BANZI_KEY_FILE: keyFile };
+      dialect === 'postgres' ? { BANZI_DATABASE_URL: env.db.url, ...keys } : { BANZI_DATA_DIR: dir, ...keys };
     const ok = runCli(['audit', 'verify'], cliEnv);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('审计日志完整');
@@ -102,14 +106,14 @@ describeEachDialect('audit log', (dialect) => {
     const bad = runCli(['audit', 'verify'], cliEnv);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain(`第 ${target.seq} 条`);
-    expect((await verifyAuditChain(env.ctx.db)).broken?.seq).toBe(target.seq);
+    expect((await verifyLog(env.ctx)).broken?.seq).toBe(target.seq);
     expect((await a.post('/api/audit/verify')).json()).toMatchObject({ ok: false, broken: { seq: target.seq } });
   });
 
   it('catches a deleted row and a deleted tail', async () => {
     const last = await env.ctx.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow();
     await sql`delete from audit_events where seq = ${last.seq}`.execute(env.ctx.db);
-    const r = await verifyAuditChain(env.ctx.db);
+    const r = await verifyLog(env.ctx);
     expect(r.ok).toBe(false);
   });
 });

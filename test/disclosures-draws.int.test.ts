@@ -53,7 +53,7 @@ describeEachDialect('spot-check draws: committed, published, drawn, verifiable b
       .selectAll()
       .where('id', '=', drawId)
       .executeTakeFirstOrThrow();
-    expect(row.seed_enc.startsWith('sm4.v1.')).toBe(true);
+    expect(row.seed_enc.startsWith('sm4.v2.')).toBe(true);
     expect(row.seed_hex).toBeNull();
     expect(
       (await rs.post('/api/disclosures/draws', { unitId: world.units.urumqi, year: 2026 })).json().error.field,

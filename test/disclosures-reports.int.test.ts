@@ -51,7 +51,7 @@ describeEachDialect('personal-matters reports: confidentiality, encryption, audi
       .selectAll()
       .where('id', '=', reportId)
       .executeTakeFirstOrThrow();
-    expect(row.payload_enc.startsWith('sm4.v1.')).toBe(true);
+    expect(row.payload_enc.startsWith('sm4.v2.')).toBe(true);
     const raw = JSON.stringify(row);
     for (const secret of ['解放路', '120.5', '阿勒泰地区人民医院', '王丽', '16800000']) {
       expect(raw).not.toContain(secret);

@@ -216,7 +216,7 @@ export async function seedWorld(ctx: AppContext): Promise<World> {
           }),
           education_inservice: null,
           rewards_punishments: null,
-          id_number_enc: ctx.crypto.encrypt(idNumber),
+          id_number_enc: ctx.crypto.encrypt(idNumber, { table: 'people', column: 'id_number_enc', rowId: pid }),
           id_number_blind: ctx.crypto.blindIndex('id_number', idNumber),
           id_number_last4: idNumber.slice(-4),
           is_demo: 0,

@@ -84,7 +84,7 @@ describeEachDialect('cadre records', (dialect) => {
       .select(['id_number_enc', 'id_number_blind'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    expect(row.id_number_enc).toMatch(/^sm4\.v1\.k1\./);
+    expect(row.id_number_enc).toMatch(/^sm4\.v2\.k1\./);
     expect(row.id_number_enc).not.toContain(good);
     const dup = await rs.post('/api/people', { ...newCadre(w.units.khorgos, good), name: '另一人' });
     expect(dup.statusCode).toBe(409);

@@ -8,7 +8,7 @@ import type { AppContext } from '../../src/server/context.js';
 import { chunk } from '../../src/server/db/helpers.js';
 import { ITEM_KEYS, emptyItems, type ReportItems } from '../../src/common/contracts/disclosures-items.js';
 import { seededRandom, uuidv7 } from '../../src/server/platform/random.js';
-import { seal } from '../../src/server/modules/disclosures/disclosures.shared.js';
+import { field, seal } from '../../src/server/modules/disclosures/disclosures.shared.js';
 
 export interface BenchWorld {
   officeUnitId: string;
@@ -117,7 +117,6 @@ export async function generate(
     const people = [];
     const ranks = [];
     const reports = [];
-    const payload = seal(ctx, { items: benchItems(0), relatives: [], notes: null });
     for (const [u, unitId] of unitIds.entries()) {
       for (let k = 0; k < opts.perUnit; k++) {
         const pid = id();
@@ -157,8 +156,15 @@ export async function generate(
           created_at: now,
         });
         const onTime = (u + k) % 7 !== 0;
+        const reportId = id();
+        // Each ciphertext is bound to its own row (issue 8 §7b): one value cannot be shared.
+        const payload = seal(
+          ctx,
+          { items: benchItems(0), relatives: [], notes: null },
+          field('disclosure_reports', 'payload_enc', reportId),
+        );
         reports.push({
-          id: id(),
+          id: reportId,
           person_id: pid,
           unit_id: unitId,
           year: opts.year,
@@ -186,7 +192,6 @@ export async function generate(
     // Classified checks for the statistics (not the ones the classify benchmark writes).
     const checks = [];
     const items = [];
-    const reasons = seal(ctx, []);
     for (const [u, unitId] of unitIds.entries()) {
       for (let k = 0; k < opts.statsChecksPerUnit; k++) {
         const cid = id();
@@ -220,7 +225,7 @@ export async function generate(
             year: opts.year,
             item_key: item,
             classification: j === 2 && result !== 'consistent' ? result : 'consistent',
-            reasons_enc: reasons,
+            reasons_enc: '', // no reasons: '' stands for []
           });
         }
       }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { bootstrap } from '../../src/server/bootstrap.js';
+import { AuditCommitHook, withAuditCommitHook } from '../../src/server/platform/audit-commit.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { AppContext } from '../../src/server/context.js';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -21,7 +22,7 @@ import { FixedClock } from '../../src/server/platform/clock.js';
 import { newKeyring } from '../../src/server/platform/crypto.js';
 import { uuidv7 } from '../../src/server/platform/random.js';
 import { classifyItems } from '../../src/server/modules/disclosures/disclosures.classify.js';
-import { seal, unseal, type ReportPayload } from '../../src/server/modules/disclosures/disclosures.shared.js';
+import { field, seal, unseal, type ReportPayload } from '../../src/server/modules/disclosures/disclosures.shared.js';
 import * as classify from '../../src/server/modules/disclosures/classify.service.js';
 import * as draws from '../../src/server/modules/disclosures/draws.service.js';
 import { statistics } from '../../src/server/modules/disclosures/stats.service.js';
@@ -86,7 +87,15 @@ async function runOn(label: string, handle: DatabaseHandle, dir: string): Promis
     await time(async () => {
       for (const [i] of ids.entries()) {
         classifyItems(
-          unseal<ReportPayload>(ctx, seal(ctx, { items: benchItems(i), relatives: [], notes: null })).items,
+          unseal<ReportPayload>(
+            ctx,
+            seal(
+              ctx,
+              { items: benchItems(i), relatives: [], notes: null },
+              field('disclosure_reports', 'payload_enc', 'x'),
+            ),
+            field('disclosure_reports', 'payload_enc', 'x'),
+          ).items,
           benchRegistry(i),
         );
       }
@@ -123,7 +132,13 @@ async function prepareChecks(ctx: AppContext, personIds: string[], by: string): 
       if (!r) continue;
       await trx
         .updateTable('disclosure_reports')
-        .set({ payload_enc: seal(ctx, { items: benchItems(i), relatives: [], notes: null }) })
+        .set({
+          payload_enc: seal(
+            ctx,
+            { items: benchItems(i), relatives: [], notes: null },
+            field('disclosure_reports', 'payload_enc', r.id),
+          ),
+        })
         .where('id', '=', r.id)
         .execute();
       const id = uuidv7(ctx.random);
@@ -171,8 +186,9 @@ try {
     // Our own pool, so an idle connection closed by the server is logged instead of crashing the run.
     const pool = new pg.Pool({ connectionString: u.toString(), max: 10 });
     pool.on('error', (e) => console.error(`[postgres] idle connection closed: ${e.message}`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    const handle: DatabaseHandle = { db, dialect: 'postgres', close: () => db.destroy() };
+    const auditCommits = new AuditCommitHook();
+    const db = new Kysely<Database>({ dialect: withAuditCommitHook(new PostgresDialect({ pool }), auditCommits) });
+    const handle: DatabaseHandle = { db, dialect: 'postgres', auditCommits, close: () => db.destroy() };
     try {
       results.postgres = await runOn('postgres', handle, dir);
     } finally {

@@ -8,7 +8,6 @@ import { parseArgs } from 'node:util';
 import { bootstrap } from '../server/bootstrap.js';
 import { loadConfig } from '../server/config.js';
 import { serve } from '../server/main.js';
-import { verifyAuditChain } from '../server/platform/audit.js';
 import {
   isDatabaseEmpty,
   printDemoAccounts,
@@ -17,6 +16,7 @@ import {
   resetDemoPasswords,
 } from '../server/demo/seed.js';
 import { randomDemoPassword } from '../server/demo/accounts.js';
+import { auditCommand } from './audit.js';
 import { userCommand } from './user.js';
 import { CLI_EXTENSIONS } from './extensions.js';
 
@@ -33,12 +33,16 @@ const HELP = `banzi — 党组班子工作系统 Party Group leadership-team sys
                              新建管理员账户并打印激活码，role: system-admin | security-admin | auditor
   user reset|unlock|enable|disable <name>
                              重新签发激活码、解除锁定、启用、停用账户（记入审计日志）
-  audit verify               校验审计日志哈希链 / verify the audit log's hash chain
+  audit verify [--checkpoint FILE]
+                             校验审计日志密钥链与检查点 / verify the audit log's keyed chain and checkpoints
+  audit declare-restore --note TEXT
+                             恢复备份后声明缺口 / declare a restore of a backup (the lost tail is reported as declared)
   backup <file>              在线备份内置数据库（SQLite）/ online backup of the embedded database
 ${CLI_EXTENSIONS.map((e) => (e.usage.length < 27 ? `  ${e.usage.padEnd(27)}${e.help}` : `  ${e.usage}\n  ${' '.repeat(27)}${e.help}`)).join('\n')}
 
 环境变量 Environment: BANZI_DATABASE_URL (postgres://…; 默认内置 SQLite ./data/banzi.db),
   BANZI_PORT (8080), BANZI_HOST (127.0.0.1), BANZI_PUBLIC_URL, BANZI_KEY / BANZI_KEY_FILE (./data/banzi.key),
+  BANZI_AUDIT_KEY / BANZI_AUDIT_KEY_FILE (./data/banzi-audit.key), BANZI_AUDIT_CHECKPOINT_FILE (./data/banzi-audit.checkpoints),
   BANZI_TRUST_PROXY (反向代理 reverse proxy: 1 = one nginx), BANZI_ACTIVATION_HOURS (72)
 `;
 
@@ -137,27 +141,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'user':
       return userCommand(sub, rest, config);
-    case 'audit': {
-      if (sub !== 'verify') {
-        console.error('用法 usage: banzi audit verify');
-        return 2;
-      }
-      const { ctx } = await bootstrap(config);
-      try {
-        const r = await verifyAuditChain(ctx.db);
-        if (r.ok) {
-          console.log(
-            `审计日志完整：已校验 ${r.checked} 条，哈希链未断。Audit log intact: ${r.checked} events checked.`,
-          );
-          return 0;
-        }
-        console.error(`审计日志被篡改！第一处断点：第 ${r.broken?.seq} 条 — ${r.broken?.reason}`);
-        console.error(`Audit log broken at event #${r.broken?.seq}.`);
-        return 1;
-      } finally {
-        await ctx.handle.close();
-      }
-    }
+    case 'audit':
+      return auditCommand(sub, rest, config);
     case 'backup': {
       if (!sub) {
         console.error('用法 usage: banzi backup <file>');
@@ -170,7 +155,9 @@ async function main(argv: string[]): Promise<number> {
           return 2;
         }
         await ctx.handle.sqlite.backup(resolve(sub));
-        console.log(`已备份到 ${resolve(sub)}。请同时备份密钥文件 ${config.keyFile}。`);
+        console.log(
+          `已备份到 ${resolve(sub)}。请另行备份密钥文件 ${config.keyFile}、审计密钥 ${config.auditKeyFile} 和检查点文件 ${config.auditCheckpointFile}（不要与数据库备份放在一起）。`,
+        );
         return 0;
       } finally {
         await ctx.handle.close();

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { AppContext } from './context.js';
 import { registerAuth } from './http/auth.js';
 import { notFoundBody, registerErrorHandler } from './http/errors.js';
+import { registerNoStore } from './http/no-store.js';
 import { MODULE_ROUTES, OPENAPI_TAGS } from './modules/index.js';
 
 z.config(z.locales.zhCN());
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     crossOriginEmbedderPolicy: false,
     hsts: ctx.config.secureCookies,
   });
+  registerNoStore(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

@@ -2,7 +2,7 @@
  * Configuration from the environment, with defaults that run on a laptop: an embedded SQLite
  * file under ./data, the API and UI on 127.0.0.1:8080.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 export interface Config {
   /** A postgres:// URL, or the SQLite file path */
@@ -15,6 +15,11 @@ export interface Config {
   publicUrl: string;
   keyFile: string;
   envKey: string | undefined;
+  /** The audit key (HMAC-SM3 chain and checkpoints): a file beside the field key, or BANZI_AUDIT_KEY */
+  auditKeyFile: string;
+  auditEnvKey: string | undefined;
+  /** Keyed audit checkpoints appended after every commit, outside the database (default beside the audit key) */
+  auditCheckpointFile: string;
   secureCookies: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
@@ -63,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     /\/$/,
     '',
   );
+  const keyFile = resolve(cwd, env.BANZI_KEY_FILE ?? resolve(dataDir, 'banzi.key'));
+  const auditKeyFile = resolve(cwd, env.BANZI_AUDIT_KEY_FILE ?? resolve(dirname(keyFile), 'banzi-audit.key'));
   return {
     database: url ? url : resolve(dataDir, env.BANZI_DB_FILE ?? 'banzi.db'),
     isDefaultDatabase: !url && !env.BANZI_DB_FILE,
@@ -70,8 +77,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host,
     port,
     publicUrl,
-    keyFile: resolve(cwd, env.BANZI_KEY_FILE ?? resolve(dataDir, 'banzi.key')),
+    keyFile,
     envKey: env.BANZI_KEY,
+    auditKeyFile,
+    auditEnvKey: env.BANZI_AUDIT_KEY,
+    auditCheckpointFile: resolve(
+      cwd,
+      env.BANZI_AUDIT_CHECKPOINT_FILE ?? resolve(dirname(auditKeyFile), 'banzi-audit.checkpoints'),
+    ),
     secureCookies: env.BANZI_SECURE_COOKIES ? env.BANZI_SECURE_COOKIES === '1' : publicUrl.startsWith('https://'),
     sessionIdleMinutes: Number(env.BANZI_SESSION_IDLE_MINUTES ?? 30),
     sessionMaxHours: Number(env.BANZI_SESSION_MAX_HOURS ?? 12),

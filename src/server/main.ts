@@ -8,7 +8,7 @@ import { isDatabaseEmpty, seedDemo, printDemoAccounts } from './demo/seed.js';
 import { randomDemoPassword } from './demo/accounts.js';
 
 export async function serve(config: Config): Promise<void> {
-  const { ctx, migrated, keyFileCreated, calendarYearsAdded } = await bootstrap(config);
+  const { ctx, migrated, keyFileCreated, auditKeyFileCreated, rebound, calendarYearsAdded } = await bootstrap(config);
   const where = ctx.dialect === 'postgres' ? 'PostgreSQL' : config.database;
   console.log(
     `[banzi] 数据库 database: ${where}${migrated.length ? `（已执行迁移 migrations: ${migrated.join(', ')}）` : ''}`,
@@ -23,6 +23,18 @@ export async function serve(config: Config): Promise<void> {
     console.warn(
       `[banzi] A new field-encryption key was written to ${keyFileCreated}. Back it up now: without it encrypted fields cannot be read.`,
     );
+  }
+  if (auditKeyFileCreated) {
+    console.warn(
+      `[banzi] 已生成审计密钥 ${auditKeyFileCreated}，审计检查点写入 ${config.auditCheckpointFile}。请与数据库分开备份：没有审计密钥就无法校验审计日志。`,
+    );
+    console.warn(
+      `[banzi] A new audit key was written to ${auditKeyFileCreated}; checkpoints go to ${config.auditCheckpointFile}. Back both up apart from the database.`,
+    );
+  }
+  if (rebound) {
+    const n = Object.values(rebound.columns).reduce((a, b) => a + b, 0);
+    console.log(`[banzi] 已将 ${n} 个旧格式加密字段重新加密并绑定到所在记录 (issue 8 §7b)。`);
   }
   if (config.isDefaultDatabase && (await isDatabaseEmpty(ctx))) {
     const password = randomDemoPassword(ctx.random);

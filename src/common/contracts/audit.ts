@@ -36,5 +36,34 @@ export const verifyResultSchema = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   headSeq: z.number().int(),
-  broken: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+  broken: z
+    .object({
+      seq: z.number().int(),
+      reason: z.string(),
+      kind: z.enum(['missing', 'prev_hash', 'edited', 'legacy_rewritten', 'head', 'truncated', 'rewritten']),
+    })
+    .optional(),
+  /** Events before the keyed chain began, checked with the unkeyed SM3 of before (0 when none) */
+  legacyThroughSeq: z.number().int(),
+  keyedFromSeq: z.number().int().nullable(),
+  checkpoint: z.object({
+    status: z.enum(['ok', 'unanchored', 'missing', 'failed', 'not_keyed']),
+    files: z.array(z.string()),
+    lines: z.number().int(),
+    lastSeq: z.number().int().nullable(),
+    lastAt: z.string().nullable(),
+    unanchored: z.object({ fromSeq: z.number().int(), toSeq: z.number().int() }).nullable(),
+    problems: z.array(z.string()),
+  }),
+  declaredGaps: z.array(
+    z.object({
+      restoredHeadSeq: z.number().int(),
+      lostThroughSeq: z.number().int(),
+      declaredAt: z.string(),
+      note: z.string(),
+      eventSeq: z.number().int().nullable(),
+    }),
+  ),
+  warnings: z.array(z.string()),
 });
+export type VerifyResult = z.infer<typeof verifyResultSchema>;

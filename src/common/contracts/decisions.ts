@@ -4,6 +4,7 @@
  * meetings, follow-through tasks (督办, ZD-09) and the violation report (DC-03, ZZ-03, PG-12).
  */
 import { z } from 'zod';
+import { hasUnsafeNameChars, UNSAFE_NAME_MESSAGE } from '../filenames.js';
 import { findingSchema, idSchema, isoDateSchema, optionalText, pageQuerySchema, text } from './common.js';
 
 /** The four "三重一大" categories (TZ-01). */
@@ -330,7 +331,7 @@ export const consultationBodySchema = z.object({
   consultedOn: isoDateSchema,
 });
 export const fileBodySchema = z.object({
-  name: text(200, '文件名'),
+  name: text(200, '文件名').refine((n) => !hasUnsafeNameChars(n), UNSAFE_NAME_MESSAGE),
   mime: z.string().max(100).default('application/octet-stream'),
   contentBase64: z.string().min(1, '文件为空').max(4_000_000, '文件不能超过 3 MB'),
   owner: z.enum(['item', 'procedure', 'progress']).default('item'),

@@ -506,10 +506,21 @@ export const en: Record<MessageKey, string> = {
   'cal.uncovered': 'The calendar does not cover that period.',
 
   'audit.sub':
-    'The audit log is append-only and SM3 hash-chained; it records changed field names, never sensitive values. Times are Beijing time.',
+    'The audit log is append-only and chained with HMAC-SM3 under a key the database does not hold; a keyed checkpoint is written outside the database after every commit. It records changed field names, never sensitive values. Times are Beijing time.',
   'audit.verify': 'Verify hash chain',
   'audit.intact': 'Hash chain intact: {n} events checked, head #{head}.',
   'audit.broken': 'Hash chain broken at #{seq}',
+  'audit.notVerified': 'Audit log not verified',
+  'audit.legacy':
+    'Events 1–{n} predate the audit key (checked with the old SM3 chain); from #{keyed} the chain is keyed HMAC-SM3.',
+  'audit.cp.ok': 'Checkpoints: anchored up to #{seq} ({at}), {lines} lines.',
+  'audit.cp.unanchored':
+    'Checkpoints: events #{from}–#{to} not yet anchored (interrupted between commit and checkpoint).',
+  'audit.cp.missing': 'Checkpoint file not found: truncation cannot be ruled out.',
+  'audit.cp.failed': 'Checkpoints failed verification.',
+  'audit.cp.not_keyed': 'The chain is not keyed yet.',
+  'audit.cp.files': 'Checkpoint files: {files}',
+  'audit.gap': 'Declared restore: back to #{seq}; events #{from}–#{to} were lost with the restore ({at}, {note})',
   'audit.seq': 'Seq',
   'audit.time': 'Time',
   'audit.actor': 'Actor',

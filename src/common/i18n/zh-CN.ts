@@ -497,10 +497,20 @@ export const zhCN = {
   'cal.uncovered': '工作日历未覆盖该期间，无法计算。',
 
   // audit
-  'audit.sub': '审计日志只增不改，以 SM3 哈希链相连；仅记录变更字段名，不记录敏感值。时间为北京时间。',
+  'audit.sub':
+    '审计日志只增不改，以 HMAC-SM3 密钥链相连（密钥不在数据库中），每次提交后在数据库之外写入带校验码的检查点；仅记录变更字段名，不记录敏感值。时间为北京时间。',
   'audit.verify': '校验哈希链',
   'audit.intact': '哈希链完整：已校验 {n} 条，最新序号 {head}。',
   'audit.broken': '哈希链在第 {seq} 条断裂',
+  'audit.notVerified': '审计日志未通过校验',
+  'audit.legacy': '第 1–{n} 条为启用审计密钥前的 SM3 链（按原算法校验），第 {keyed} 条起为 HMAC-SM3 密钥链。',
+  'audit.cp.ok': '检查点：已锚定至第 {seq} 条（{at}），共 {lines} 行。',
+  'audit.cp.unanchored': '检查点：第 {from}–{to} 条尚未锚定（提交后、写检查点前中断）。',
+  'audit.cp.missing': '未找到检查点文件：无法排除日志被截断。',
+  'audit.cp.failed': '检查点校验未通过。',
+  'audit.cp.not_keyed': '哈希链尚未启用审计密钥。',
+  'audit.cp.files': '检查点文件：{files}',
+  'audit.gap': '已声明的恢复：回到第 {seq} 条，原第 {from}–{to} 条随备份恢复而丢失（{at}，{note}）',
   'audit.seq': '序号',
   'audit.time': '时间',
   'audit.actor': '操作人',

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { AuditCommitHook, withAuditCommitHook } from '../platform/audit-commit.js';
 import type { Database } from './database.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -16,6 +17,8 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** SQLite only: the raw connection, for WAL checkpoints and file-level operations */
   sqlite?: SQLite.Database;
+  /** Learns the audit head after each commit that moved it (for the checkpoints outside the database) */
+  auditCommits: AuditCommitHook;
   close(): Promise<void>;
 }
 
@@ -34,8 +37,11 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  const auditCommits = new AuditCommitHook();
+  const db = new Kysely<Database>({
+    dialect: withAuditCommitHook(new SqliteDialect({ database: sqlite }), auditCommits),
+  });
+  return { db, dialect: 'sqlite', sqlite, auditCommits, close: () => db.destroy() };
 }
 
 export function openPostgres(url: string, max = 10): DatabaseHandle {
@@ -43,8 +49,9 @@ export function openPostgres(url: string, max = 10): DatabaseHandle {
   // An idle client that the server drops (restart, administrator command) must not crash the
   // process: the pool discards it and the next query opens a new connection.
   pool.on('error', (err) => console.error(`[banzi] PostgreSQL connection lost: ${err.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const auditCommits = new AuditCommitHook();
+  const db = new Kysely<Database>({ dialect: withAuditCommitHook(new PostgresDialect({ pool }), auditCommits) });
+  return { db, dialect: 'postgres', auditCommits, close: () => db.destroy() };
 }
 
 /** A postgres:// URL opens PostgreSQL; anything else is a SQLite file path. */

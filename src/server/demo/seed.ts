@@ -78,7 +78,11 @@ export async function seedDemo(ctx: AppContext, opts: { password: string }): Pro
       education_fulltime: toJson(p.educationFulltime),
       education_inservice: p.educationInservice ? toJson(p.educationInservice) : null,
       rewards_punishments: p.rewards,
-      id_number_enc: ctx.crypto.encrypt(p.idNumber),
+      id_number_enc: ctx.crypto.encrypt(p.idNumber, {
+        table: 'people',
+        column: 'id_number_enc',
+        rowId: world.personIds[p.key] as string,
+      }),
       id_number_blind: ctx.crypto.blindIndex('id_number', p.idNumber),
       id_number_last4: p.idNumber.slice(-4),
       is_demo: 1,

@@ -1,15 +1,22 @@
 /**
- * The audit log: append-only and hash-chained with SM3. Every write is recorded in the same
- * transaction as the change: who, when, unit, action, entity, the names of the changed fields
- * and a keyed HMAC-SM3 of their before and after values; never readable sensitive values.
- * Anonymous ballots record only the session and the event (callers pass no entity id).
+ * The audit log: append-only and hash-chained. Every write is recorded in the same transaction as
+ * the change: who, when, unit, action, entity, the names of the changed fields and a keyed
+ * HMAC-SM3 of their before and after values; never readable sensitive values. Anonymous ballots
+ * record only the session and the event (callers pass no entity id).
+ *
+ * The chain is keyed (issue 8 §2): each row's hash is HMAC-SM3, with the audit key (which the
+ * database does not hold), over the previous hash and the row, so whoever can write the database
+ * cannot recompute it. Chains written before issue 8 (unkeyed SM3) are not rehashed: the first
+ * append after the upgrade writes an anchor event carrying the old head into the keyed chain.
+ * After every commit that moved the head, a keyed checkpoint is written outside the database
+ * (audit-commit.ts, audit-checkpoints.ts); audit-verify.ts checks both.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Dialect } from '../db/connect.js';
 import type { Executor } from '../db/helpers.js';
 import { nowIso, type Clock } from './clock.js';
-import { canonicalJson, sm3Hex, type FieldCrypto } from './crypto.js';
+import { canonicalJson, hmacSm3, sm3Hex, type AuditKey, type FieldCrypto } from './crypto.js';
 import { uuidv7, type Random } from './random.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -68,13 +75,33 @@ export interface ChainedFields {
   request_id: string | null;
 }
 
-/** The hash of one row, chained to the previous row's hash. */
-export function chainHash(prevHash: string, row: ChainedFields): string {
+/** The hash of one row before issue 8: SM3 over the previous hash and the row (anyone can recompute it). */
+export function legacyChainHash(prevHash: string, row: ChainedFields): string {
   return sm3Hex(`${prevHash}\n${canonicalJson(row)}`);
 }
 
+/** The keyed hash of one row: HMAC-SM3 with the audit key, which the database does not hold. */
+export function keyedChainHash(key: AuditKey, prevHash: string, row: ChainedFields): string {
+  return hmacSm3(key.chain, `${prevHash}\n${canonicalJson(row)}`).toString('hex');
+}
+
+/** The chain's head as the database holds it. */
+export async function readAuditHead(db: Executor): Promise<{ seq: number; hash: string }> {
+  return db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+/** The event that carries the head of an unkeyed (legacy) chain into the keyed chain. */
+export const ANCHOR_ACTION = 'audit.chain_keyed';
+
+const SYSTEM: AuditActor = { actorUserId: null, actorName: 'banzi' };
+
 export class AuditLog {
-  constructor(private readonly deps: { crypto: FieldCrypto; clock: Clock; random: Random; dialect: Dialect }) {}
+  /** Set once the anchor event is seen committed; until then every append looks for it. */
+  private anchored = false;
+
+  constructor(
+    private readonly deps: { crypto: FieldCrypto; clock: Clock; random: Random; dialect: Dialect; key: AuditKey },
+  ) {}
 
   /** Append one event inside the caller's transaction. */
   async record(trx: Transaction<Database>, actor: AuditActor, ev: AuditEventInput): Promise<void> {
@@ -83,16 +110,49 @@ export class AuditLog {
 
   /**
    * Append several events in order inside the caller's transaction, reading and moving the chain
-   * head once (for batch use cases; the chain is the same as recording them one by one).
+   * head once (for batch use cases; the chain is the same as recording them one by one). The
+   * first append on a chain without an anchor writes the anchor first.
    */
   async recordMany(trx: Transaction<Database>, actor: AuditActor, events: readonly AuditEventInput[]): Promise<void> {
     if (!events.length) return;
+    await this.append(trx, actor, events);
+  }
+
+  /** Anchor the chain (bootstrap): writes the anchor event unless it exists. */
+  async ensureAnchored(db: Kysely<Database>): Promise<void> {
+    if (this.anchored) return;
+    await db.transaction().execute((trx) => this.append(trx, SYSTEM, []));
+  }
+
+  private async append(trx: Transaction<Database>, actor: AuditActor, events: readonly AuditEventInput[]) {
     let headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
     if (this.deps.dialect === 'postgres') headQuery = headQuery.forUpdate();
     const head = await headQuery.executeTakeFirstOrThrow();
     let { seq, hash: prevHash } = head;
+    const all: { who: AuditActor; ev: AuditEventInput }[] = [];
+    if (!this.anchored) {
+      const anchor = await trx
+        .selectFrom('audit_events')
+        .select('seq')
+        .where('action', '=', ANCHOR_ACTION)
+        .limit(1)
+        .executeTakeFirst();
+      // Seen committed: no need to look again. Written here: looked for again until it is committed.
+      if (anchor) this.anchored = true;
+      else {
+        const details = {
+          legacyHeadSeq: seq,
+          legacyHeadHash: prevHash,
+          keyId: this.deps.key.id,
+          algorithm: 'HMAC-SM3',
+        };
+        all.push({ who: SYSTEM, ev: { action: ANCHOR_ACTION, entityType: 'audit_log', details } });
+      }
+    }
+    for (const ev of events) all.push({ who: actor, ev });
+    if (!all.length) return;
     const rows = [];
-    for (const ev of events) {
+    for (const { who, ev } of all) {
       const fields = changedFields(ev.before, ev.after);
       const before = pick(ev.before, fields);
       const after = pick(ev.after, fields);
@@ -100,8 +160,8 @@ export class AuditLog {
         seq: seq + 1,
         id: uuidv7(this.deps.random, this.deps.clock.now().getTime()),
         at: nowIso(this.deps.clock),
-        actor_user_id: actor.actorUserId,
-        actor_name: actor.actorName,
+        actor_user_id: who.actorUserId,
+        actor_name: who.actorName,
         unit_id: ev.unitId ?? null,
         action: ev.action,
         entity_type: ev.entityType,
@@ -110,9 +170,9 @@ export class AuditLog {
         before_mac: before && fields.length ? this.deps.crypto.auditMac(before) : null,
         after_mac: after && fields.length ? this.deps.crypto.auditMac(after) : null,
         details: canonicalJson(ev.details ?? {}),
-        request_id: actor.requestId ?? null,
+        request_id: who.requestId ?? null,
       };
-      const hash = chainHash(prevHash, row);
+      const hash = keyedChainHash(this.deps.key, prevHash, row);
       rows.push({ ...row, prev_hash: prevHash, hash });
       seq = row.seq;
       prevHash = hash;
@@ -123,6 +183,7 @@ export class AuditLog {
         .values(rows.slice(i, i + 200))
         .execute();
     }
+    // The commit hook (audit-commit.ts) reads this (seq, hash) and writes the checkpoint after COMMIT.
     await trx.updateTable('audit_head').set({ seq, hash: prevHash }).where('id', '=', 1).execute();
   }
 
@@ -132,82 +193,30 @@ export class AuditLog {
   }
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  headSeq: number;
-  /** The first broken link, if any */
-  broken?: { seq: number; reason: string };
-}
-
 /**
- * Walk the chain from the start: every row's seq follows the previous one, its prev_hash is the
- * previous hash and its own hash recomputes; the last row matches the head. Catches edited,
- * deleted, inserted and reordered rows.
+ * Used by tests that simulate an insider with DDL rights (a database administrator) dropping every
+ * guard the database has, then editing rows behind Banzi's back: the keyed chain and the
+ * checkpoints outside the database still catch it.
  */
-export async function verifyAuditChain(db: Executor, pageSize = 2000): Promise<VerifyResult> {
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  let checked = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
-    if (rows.length === 0) break;
-    for (const r of rows) {
-      if (r.seq !== expectedSeq) {
-        return {
-          ok: false,
-          checked,
-          headSeq: head?.seq ?? 0,
-          broken: { seq: expectedSeq, reason: `第 ${expectedSeq} 条记录缺失（删除或重排）` },
-        };
-      }
-      if (r.prev_hash !== prevHash) {
-        return {
-          ok: false,
-          checked,
-          headSeq: head?.seq ?? 0,
-          broken: { seq: r.seq, reason: `第 ${r.seq} 条记录的前序哈希与上一条不符` },
-        };
-      }
-      const { prev_hash: _p, hash, ...rest } = r;
-      if (chainHash(prevHash, rest) !== hash) {
-        return {
-          ok: false,
-          checked,
-          headSeq: head?.seq ?? 0,
-          broken: { seq: r.seq, reason: `第 ${r.seq} 条记录内容被修改（哈希不符）` },
-        };
-      }
-      prevHash = hash;
-      expectedSeq += 1;
-      checked += 1;
-    }
-  }
-  const headSeq = head?.seq ?? 0;
-  if (!head || head.seq !== checked || head.hash !== prevHash) {
-    return {
-      ok: false,
-      checked,
-      headSeq,
-      broken: { seq: checked + 1, reason: `链尾与链头记录不符（链头为第 ${headSeq} 条，实际校验到第 ${checked} 条）` },
-    };
-  }
-  return { ok: true, checked, headSeq };
-}
-
-/** Used by tests that simulate a database administrator editing rows behind Banzi's back. */
 export async function dropAppendOnlyGuards(db: Executor, dialect: Dialect): Promise<void> {
   if (dialect === 'postgres') {
-    await sql`drop trigger if exists audit_events_no_update on audit_events`.execute(db);
+    for (const [trigger, table] of [
+      ['audit_events_no_update', 'audit_events'],
+      ['audit_events_no_truncate', 'audit_events'],
+      ['audit_head_guard', 'audit_head'],
+      ['audit_head_no_truncate', 'audit_head'],
+    ] as const) {
+      await sql`drop trigger if exists ${sql.ref(trigger)} on ${sql.table(table)}`.execute(db);
+    }
   } else {
-    await sql`drop trigger if exists audit_events_no_update`.execute(db);
-    await sql`drop trigger if exists audit_events_no_delete`.execute(db);
+    for (const trigger of [
+      'audit_events_no_update',
+      'audit_events_no_delete',
+      'audit_head_forward',
+      'audit_head_no_delete',
+      'audit_head_single',
+    ]) {
+      await sql`drop trigger if exists ${sql.ref(trigger)}`.execute(db);
+    }
   }
 }

@@ -12,6 +12,7 @@ import { ErrorView } from '../../components/QueryState.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
 import { instant, show, toDate } from '../../lib/format.js';
 import { useT } from '../../i18n.js';
+import { VerifyResultView } from './VerifyResultView.js';
 
 function EventDetails({ e }: { e: AuditEvent }) {
   const t = useT();
@@ -137,26 +138,7 @@ export default function AuditPage() {
         }
       />
       {verify.error ? <Alert type="error" showIcon title={verify.error.message} style={{ marginBottom: 12 }} /> : null}
-      {v ? (
-        v.ok ? (
-          <Alert
-            type="success"
-            showIcon
-            data-testid="verify-result"
-            title={t('audit.intact', { n: v.checked, head: v.headSeq })}
-            style={{ marginBottom: 12 }}
-          />
-        ) : (
-          <Alert
-            type="error"
-            showIcon
-            data-testid="verify-result"
-            title={t('audit.broken', { seq: v.broken?.seq ?? '?' })}
-            description={v.broken?.reason}
-            style={{ marginBottom: 12 }}
-          />
-        )
-      ) : null}
+      {v ? <VerifyResultView v={v} /> : null}
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear

@@ -10,6 +10,7 @@ import * as m0201 from './0201_assessments.js';
 import * as m0250 from './0250_influence_periods.js';
 import * as m0300 from './0300_disclosures.js';
 import * as m0400 from './0400_account_separation.js';
+import * as m0900 from './0900_audit_integrity.js';
 
 export const EXTRA_MIGRATIONS: Record<string, Migration> = {
   '0100_meetings': m0100,
@@ -19,4 +20,5 @@ export const EXTRA_MIGRATIONS: Record<string, Migration> = {
   '0250_influence_periods': m0250,
   '0300_disclosures': m0300,
   '0400_account_separation': m0400,
+  '0900_audit_integrity': m0900,
 };

@@ -35,7 +35,12 @@ export const auditRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fasti
   app.post(
     '/api/audit/verify',
     {
-      schema: { tags, summary: '校验审计日志哈希链（安全审计员）', response: { 200: verifyResultSchema } },
+      schema: {
+        tags,
+        summary:
+          '校验审计日志（安全审计员）：HMAC-SM3 密钥链与数据库之外的检查点，报告第一处断点、截断、改写和已声明的恢复',
+        response: { 200: verifyResultSchema },
+      },
     },
     async (req) => {
       const actor = requireActor(req.actor);

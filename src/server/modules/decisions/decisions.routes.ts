@@ -24,6 +24,7 @@ import {
 } from '../../../common/contracts/decisions.js';
 import type { AppContext } from '../../context.js';
 import { requestMeta } from '../../http/auth.js';
+import { sendUpload } from '../../http/download.js';
 import * as catalogue from './catalogue.service.js';
 import { business, idWithFindings } from './decisions.support.js';
 import { followupRoutes } from './followup.routes.js';
@@ -240,15 +241,13 @@ export const decisionsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (f
   app.get(
     '/api/decisions/files/:id',
     {
-      schema: { tags, summary: '下载议题材料（二进制）', params: idParamsSchema },
+      schema: {
+        tags,
+        summary: '下载议题材料（附件；仅 PDF、图片、docx、xlsx 且内容相符时按原类型，其余按二进制）',
+        params: idParamsSchema,
+      },
     },
-    async (req, reply) => {
-      const f = await procedures.getFile(ctx, business(req.actor), req.params.id);
-      return reply
-        .header('content-type', f.mime || 'application/octet-stream')
-        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.name)}`)
-        .send(f.content);
-    },
+    async (req, reply) => sendUpload(reply, await procedures.getFile(ctx, business(req.actor), req.params.id)),
   );
 
   await app.register(followupRoutes, { ctx });

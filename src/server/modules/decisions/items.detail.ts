@@ -2,6 +2,7 @@
  * Read side of decisions: one agenda item with everything around it (procedures with their
  * findings, consultations, files, meetings it was on, amendments), and the unit's decision list.
  */
+import { escapeUnsafeNameChars } from '../../../common/filenames.js';
 import {
   PROCEDURE_KINDS,
   PROCEDURE_LABELS,
@@ -59,7 +60,8 @@ export async function getItemDetail(ctx: AppContext, actor: Actor, id: string): 
   const stepFindings = await Promise.all(steps.map((s) => findingsOf(db, 'procedure_step', s.id)));
   const fileMeta = (f: (typeof files)[number]) => ({
     id: f.id,
-    name: f.name,
+    // A name stored before uploads were checked: invisible and direction-changing characters shown escaped.
+    name: escapeUnsafeNameChars(f.name),
     mime: f.mime,
     size: f.size,
     sm3: f.sm3,

@@ -18,7 +18,7 @@ import { finding, findingsOf, param, ruleContext, storeFindings, type RuleContex
 import * as checksRepo from './checks.repository.js';
 import { canDecideCase, canReadReport, canResolveBusinessCase } from './disclosures.policy.js';
 import { caseBase } from './disclosures.presenter.js';
-import { seal, unseal } from './disclosures.shared.js';
+import { field, recordCaseReads, seal, unseal } from './disclosures.shared.js';
 
 type Severity = 'minor' | 'serious';
 export type Mapping = Record<'omission' | 'concealment', Record<Severity, string[]>>;
@@ -72,7 +72,7 @@ async function presentCase(ctx: AppContext, actor: Actor, c: checksRepo.CaseWith
   return {
     ...caseBase(c),
     allowedMeasures: mapping[c.classification as 'omission' | 'concealment'] ?? { minor: [], serious: [] },
-    note: c.note_enc && decide ? unseal<string>(ctx, c.note_enc) : null,
+    note: c.note_enc && decide ? unseal<string>(ctx, c.note_enc, field('disclosure_cases', 'note_enc', c.id)) : null,
     restrictionActive: (await openInfluencePeriodsOf(ctx.db, 'disclosure_case', c.id)).length > 0,
     findings: await findingsOf(ctx.db, 'disclosure_case', c.id),
     canDecide: decide && c.status === 'open',
@@ -84,6 +84,7 @@ export async function listCases(
   ctx: AppContext,
   actor: Actor,
   q: { unitId?: string | undefined; year?: number | undefined },
+  meta: RequestMeta,
 ) {
   const managed = actor.adminRole ? [] : actor.managed.map((m) => m.unitId);
   if (q.unitId && !managed.includes(q.unitId)) throw notFound('单位');
@@ -93,24 +94,31 @@ export async function listCases(
     year: q.year,
   });
   const out = [];
+  const read: typeof rows = [];
   const cache = new Map<string, Mapping>();
   for (const c of rows) {
     if (!cache.has(c.unit_id)) {
       cache.set(c.unit_id, parseMapping(param(await ruleContext(ctx, 'PM-09', c.unit_id), 'consequenceMapping')));
     }
-    out.push(await presentCase(ctx, actor, c, cache.get(c.unit_id) as Mapping));
+    const view = await presentCase(ctx, actor, c, cache.get(c.unit_id) as Mapping);
+    // Only the notes this response decrypts (for the offices that decide) are reads.
+    if (view.note !== null) read.push(c);
+    out.push(view);
   }
+  await recordCaseReads(ctx, actor, meta, 'case', read, 'list');
   return out;
 }
 
-export async function getCase(ctx: AppContext, actor: Actor, id: string) {
+export async function getCase(ctx: AppContext, actor: Actor, id: string, meta: RequestMeta) {
   const c = await caseOr404(ctx, actor, id);
-  return presentCase(
+  const view = await presentCase(
     ctx,
     actor,
     c,
     parseMapping(param(await ruleContext(ctx, 'PM-09', c.unit_id), 'consequenceMapping')),
   );
+  if (view.note !== null) await recordCaseReads(ctx, actor, meta, 'case', [c], 'view');
+  return view;
 }
 
 export async function decideCase(
@@ -160,7 +168,7 @@ export async function decideCase(
       severity: body.severity,
       measures: toJson(body.measures),
       refer_discipline: body.referDiscipline ? 1 : 0,
-      note_enc: body.note ? seal(ctx, body.note) : null,
+      note_enc: body.note ? seal(ctx, body.note, field('disclosure_cases', 'note_enc', id)) : null,
       status: 'decided',
       decided_at: nowIso(ctx.clock),
       decided_by: actor.userId,
@@ -204,7 +212,7 @@ export async function closeCase(
       status: 'closed',
       closed_on: d,
       closed_by: actor.userId,
-      ...(note ? { note_enc: seal(ctx, note) } : {}),
+      ...(note ? { note_enc: seal(ctx, note, field('disclosure_cases', 'note_enc', id)) } : {}),
     });
     const ended = await closeInfluencePeriodsOf(trx, ctx, by, {
       type: 'disclosure_case',
@@ -231,7 +239,7 @@ interface BusinessDetails {
 }
 
 async function presentBusinessCase(ctx: AppContext, actor: Actor, b: checksRepo.BusinessCaseWithNames, d: string) {
-  const det = unseal<BusinessDetails>(ctx, b.details_enc);
+  const det = unseal<BusinessDetails>(ctx, b.details_enc, field('disclosure_business_cases', 'details_enc', b.id));
   const overdue = b.status === 'open' && !!b.deadline && d > b.deadline;
   const findings = await findingsOf(ctx.db, 'disclosure_business_case', b.id);
   if (overdue) {
@@ -264,14 +272,15 @@ async function presentBusinessCase(ctx: AppContext, actor: Actor, b: checksRepo.
     overdue,
     outcome: (b.outcome ?? null) as never,
     resolvedOn: b.resolved_on,
-    note: b.note_enc ? unseal<string>(ctx, b.note_enc) : null,
+    note: b.note_enc ? unseal<string>(ctx, b.note_enc, field('disclosure_business_cases', 'note_enc', b.id)) : null,
     findings,
     canResolve:
       canResolveBusinessCase(actor, { personId: b.person_id, unitId: b.person_unit_id }) && b.status === 'open',
   };
 }
 
-export async function listBusinessCases(ctx: AppContext, actor: Actor, unitId?: string) {
+/** Every listed business case carries its decrypted details (the relative, the activity): each read is recorded. */
+export async function listBusinessCases(ctx: AppContext, actor: Actor, unitId: string | undefined, meta: RequestMeta) {
   const managed = actor.adminRole ? [] : actor.managed.map((m) => m.unitId);
   if (unitId && !managed.includes(unitId)) throw notFound('单位');
   const rows = await checksRepo.listBusinessCases(ctx.db, {
@@ -281,6 +290,7 @@ export async function listBusinessCases(ctx: AppContext, actor: Actor, unitId?: 
   const d = today(ctx.clock);
   const out = [];
   for (const b of rows) out.push(await presentBusinessCase(ctx, actor, b, d));
+  await recordCaseReads(ctx, actor, meta, 'business_case', rows, 'list');
   return out;
 }
 
@@ -306,7 +316,7 @@ export async function resolveBusinessCase(
       outcome: body.outcome,
       resolved_on: body.resolvedOn,
       resolved_by: actor.userId,
-      note_enc: body.note ? seal(ctx, body.note) : null,
+      note_enc: body.note ? seal(ctx, body.note, field('disclosure_business_cases', 'note_enc', id)) : null,
     });
     await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
       action: 'disclosures.business_case_resolved',

@@ -26,6 +26,7 @@ import {
   recordRead,
   relationLabel,
   relativesOf,
+  field,
   seal,
   unseal,
   unsealReasons,
@@ -72,7 +73,7 @@ export async function openCheck(
         year: body.year,
         kind: body.kind,
         trigger: body.kind === 'pre_promotion' ? (body.trigger ?? null) : null,
-        reason_enc: seal(ctx, body.reason),
+        reason_enc: seal(ctx, body.reason, field('disclosure_checks', 'reason_enc', id)),
         draw_id: null,
         report_id: report?.id ?? null,
         report_version: report?.amendment_count ?? 0,
@@ -128,23 +129,25 @@ export async function getCheck(ctx: AppContext, actor: Actor, id: string, meta: 
   const stored = await checksRepo.checkItemsOf(ctx.db, id);
   const results = (Object.keys(ITEM_LABELS) as ItemKey[]).map((item) => {
     const s = stored.find((x) => x.item_key === item);
-    const reasons = s ? unsealReasons<Reason>(ctx, s.reasons_enc) : [];
+    const reasons = s ? unsealReasons<Reason>(ctx, s.reasons_enc, s.id) : [];
     return { item, label: ITEM_LABELS[item], classification: (s?.classification ?? 'not_checked') as never, reasons };
   });
-  const registry = c.registry_enc ? unseal<Registry>(ctx, c.registry_enc) : null;
+  const registry = c.registry_enc
+    ? unseal<Registry>(ctx, c.registry_enc, field('disclosure_checks', 'registry_enc', c.id))
+    : null;
   const explanations = (await checksRepo.explanationsOf(ctx.db, id)).map((e) => ({
     id: e.id,
     kind: e.kind as 'discrepancy' | 'assets_income',
     status: e.status as 'requested' | 'filed',
     requestedAt: e.requested_at,
-    text: e.text_enc ? unseal<string>(ctx, e.text_enc) : null,
+    text: e.text_enc ? unseal<string>(ctx, e.text_enc, field('disclosure_explanations', 'text_enc', e.id)) : null,
     filedAt: e.filed_at,
   }));
   const relatives = base?.payload.relatives ?? (await relativesOf(ctx.db, c.person_id));
   const facts = { personId: c.person_id, unitId: c.person_unit_id };
   return {
     ...presentCheckSummary(c),
-    reason: c.reason_enc ? unseal<string>(ctx, c.reason_enc) : null,
+    reason: c.reason_enc ? unseal<string>(ctx, c.reason_enc, field('disclosure_checks', 'reason_enc', c.id)) : null,
     report: base ? { id: base.report.id, version: base.version, items: base.payload.items } : null,
     relatives: relatives.map((r) => ({ ...r, relationLabel: relationLabel(r.relation) })),
     registry: registry ? { items: registry.items, assets: registry.assets ?? null } : null,
@@ -175,7 +178,7 @@ export async function fileExplanation(
     for (const e of open) {
       await checksRepo.updateExplanation(trx, e.id, {
         status: 'filed',
-        text_enc: seal(ctx, text),
+        text_enc: seal(ctx, text, field('disclosure_explanations', 'text_enc', e.id)),
         filed_at: nowIso(ctx.clock),
       });
     }

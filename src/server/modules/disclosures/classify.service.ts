@@ -29,7 +29,16 @@ import { assetsClearlyAboveIncome, classifyItems, overallResult } from './disclo
 import * as repo from './disclosures.repository.js';
 import { canEnterCheck, canViewCheck } from './disclosures.policy.js';
 import { checkItems, type RelativeFact } from './disclosures.rules.js';
-import { pooledRandom, readEvent, seal, sealReasons, unseal, whoOf, type ReportPayload } from './disclosures.shared.js';
+import {
+  field,
+  pooledRandom,
+  readEvent,
+  seal,
+  sealReasons,
+  unseal,
+  whoOf,
+  type ReportPayload,
+} from './disclosures.shared.js';
 
 type Registry = z.infer<typeof registryBodySchema>;
 interface Rules {
@@ -60,7 +69,9 @@ async function load(ctx: AppContext, actor: Actor, checkIds: readonly string[]):
     if (r) {
       const v = Math.min(c.report_version, r.amendment_count);
       const a = v > 0 ? (await repo.amendmentsOf(ctx.db, r.id)).find((x) => x.seq === v) : undefined;
-      payload = unseal<ReportPayload>(ctx, a ? a.payload_enc : r.payload_enc);
+      payload = a
+        ? unseal<ReportPayload>(ctx, a.payload_enc, field('disclosure_amendments', 'payload_enc', a.id))
+        : unseal<ReportPayload>(ctx, r.payload_enc, field('disclosure_reports', 'payload_enc', r.id));
     }
     const relatives = family
       .filter((f) => f.person_id === c.person_id)
@@ -149,19 +160,27 @@ async function persist(
   } of plan) {
     const caseId = e.result === 'omission' || e.result === 'concealment' ? id() : null;
     if (base) events.push(readEvent(actor, base.report, 'check'));
-    updates.push({ id: c.id, registry_enc: seal(ctx, body), result: e.result, assets_flag: e.assetsFlag ? 1 : 0 });
+    updates.push({
+      id: c.id,
+      registry_enc: seal(ctx, body, field('disclosure_checks', 'registry_enc', c.id)),
+      result: e.result,
+      assets_flag: e.assetsFlag ? 1 : 0,
+    });
     items.push(
       ...e.results
         .filter((r) => r.classification !== 'not_checked')
-        .map((r) => ({
-          id: id(),
-          check_id: c.id,
-          unit_id: c.unit_id,
-          year: c.year,
-          item_key: r.item,
-          classification: r.classification,
-          reasons_enc: sealReasons(ctx, r.reasons),
-        })),
+        .map((r) => {
+          const itemId = id();
+          return {
+            id: itemId,
+            check_id: c.id,
+            unit_id: c.unit_id,
+            year: c.year,
+            item_key: r.item,
+            classification: r.classification,
+            reasons_enc: sealReasons(ctx, r.reasons, itemId),
+          };
+        }),
     );
     for (const kind of [...(caseId ? ['discrepancy'] : []), ...(e.assetsFlag ? ['assets_income'] : [])]) {
       explanations.push({

@@ -25,7 +25,7 @@ import { finding, param, ruleContext } from '../rules/rules.service.js';
 import * as checksRepo from './checks.repository.js';
 import { parseMatrix, prohibitedActivities, relativeActivities, sectorConflicts } from './disclosures.business.js';
 import { levelFromParam, type RelativeFact } from './disclosures.rules.js';
-import { seal } from './disclosures.shared.js';
+import { field, seal } from './disclosures.shared.js';
 
 export interface EffectInput {
   personId: string;
@@ -102,12 +102,11 @@ export async function businessEffects(
       relative_id: v.relativeId,
       rule_id: v.ruleId,
       activity: v.activity,
-      details_enc: seal(ctx, {
-        relativeName: v.relativeName,
-        relationLabel: v.relationLabel,
-        detail: v.detail,
-        message: v.message_zh,
-      }),
+      details_enc: seal(
+        ctx,
+        { relativeName: v.relativeName, relationLabel: v.relationLabel, detail: v.detail, message: v.message_zh },
+        field('disclosure_business_cases', 'details_enc', id),
+      ),
       status: 'open',
       deadline: due.ok ? due.date : null,
       outcome: null,

@@ -50,7 +50,7 @@ export const disclosuresRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
         response: { 200: meSchema },
       },
     },
-    async (req) => me.myDisclosures(ctx, business(req.actor)),
+    async (req) => me.myDisclosures(ctx, business(req.actor), requestMeta(req)),
   );
 
   app.get(

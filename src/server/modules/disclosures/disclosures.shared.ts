@@ -14,7 +14,7 @@ import type { Executor } from '../../db/helpers.js';
 import type { Actor } from '../../http/actor.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 import type { AuditEventInput } from '../../platform/audit.js';
-import { canonicalJson, sm3Hex } from '../../platform/crypto.js';
+import { canonicalJson, sm3Hex, type FieldBinding } from '../../platform/crypto.js';
 import type { Random } from '../../platform/random.js';
 import { familyOf } from '../people/people.repository.js';
 import { param, ruleContext } from '../rules/rules.service.js';
@@ -38,21 +38,31 @@ export interface ReportPayload {
   notes: string | null;
 }
 
-export function seal(ctx: AppContext, value: unknown): string {
-  return ctx.crypto.encrypt(JSON.stringify(value));
+/** Encrypt a value for one column of one row: it decrypts only there (issue 8 §7b). */
+export function seal(ctx: AppContext, value: unknown, at: FieldBinding): string {
+  return ctx.crypto.encrypt(JSON.stringify(value), at);
 }
 
-export function unseal<T>(ctx: AppContext, enc: string): T {
-  return JSON.parse(ctx.crypto.decrypt(enc)) as T;
+export function unseal<T>(ctx: AppContext, enc: string, at: FieldBinding): T {
+  return JSON.parse(ctx.crypto.decrypt(enc, at)) as T;
+}
+
+/** Where a sealed value lives (table, column, row id). */
+export function field<C extends FieldBinding['column']>(
+  table: Extract<FieldBinding, { column: C }>['table'],
+  column: C,
+  rowId: string,
+): FieldBinding {
+  return { table, column, rowId } as FieldBinding;
 }
 
 /** Reasons of an item: an empty list needs no ciphertext (nothing to hide), so '' stands for []. */
-export function sealReasons(ctx: AppContext, reasons: readonly unknown[]): string {
-  return reasons.length ? seal(ctx, reasons) : '';
+export function sealReasons(ctx: AppContext, reasons: readonly unknown[], itemId: string): string {
+  return reasons.length ? seal(ctx, reasons, field('disclosure_check_items', 'reasons_enc', itemId)) : '';
 }
 
-export function unsealReasons<T>(ctx: AppContext, enc: string): T[] {
-  return enc ? unseal<T[]>(ctx, enc) : [];
+export function unsealReasons<T>(ctx: AppContext, enc: string, itemId: string): T[] {
+  return enc ? unseal<T[]>(ctx, enc, field('disclosure_check_items', 'reasons_enc', itemId)) : [];
 }
 
 /**
@@ -203,6 +213,35 @@ export async function recordRead(
   await ctx.db.transaction().execute((t) => ctx.audit.record(t, auditActorOf(actor, meta.requestId), ev));
 }
 
+/**
+ * The read events of case pages and lists whose response carries decrypted contents (a case's
+ * note, a business case's details): one event per record, written before the response leaves,
+ * in the manner of report reads (issue 8 §2).
+ */
+export async function recordCaseReads(
+  ctx: AppContext,
+  actor: Actor,
+  meta: RequestMeta,
+  kind: 'case' | 'business_case',
+  cases: readonly { id: string; unit_id: string; person_id: string; year?: number }[],
+  purpose: 'list' | 'view',
+): Promise<void> {
+  if (!cases.length) return;
+  const events: AuditEventInput[] = cases.map((c) => ({
+    action: kind === 'case' ? 'disclosures.case_read' : 'disclosures.business_case_read',
+    entityType: kind === 'case' ? 'disclosure_case' : 'disclosure_business_case',
+    entityId: c.id,
+    unitId: c.unit_id,
+    details: {
+      purpose,
+      reporterId: c.person_id,
+      self: actor.personId === c.person_id,
+      ...(c.year === undefined ? {} : { year: c.year }),
+    },
+  }));
+  await ctx.db.transaction().execute((t) => ctx.audit.recordMany(t, auditActorOf(actor, meta.requestId), events));
+}
+
 /** The payload of a report at a version (0 = as submitted; default the latest amendment). */
 export async function payloadAt(
   ctx: AppContext,
@@ -211,8 +250,12 @@ export async function payloadAt(
   version?: number,
 ): Promise<{ payload: ReportPayload; version: number; hash: string | null }> {
   const v = version === undefined ? r.amendment_count : Math.max(0, Math.min(version, r.amendment_count));
-  if (v === 0) return { payload: unseal<ReportPayload>(ctx, r.payload_enc), version: 0, hash: null };
+  if (v === 0) {
+    const payload = unseal<ReportPayload>(ctx, r.payload_enc, field('disclosure_reports', 'payload_enc', r.id));
+    return { payload, version: 0, hash: null };
+  }
   const a = (await repo.amendmentsOf(db, r.id)).find((x) => x.seq === v);
   if (!a) throw notFound('更正记录');
-  return { payload: unseal<ReportPayload>(ctx, a.payload_enc), version: v, hash: a.payload_hash };
+  const payload = unseal<ReportPayload>(ctx, a.payload_enc, field('disclosure_amendments', 'payload_enc', a.id));
+  return { payload, version: v, hash: a.payload_hash };
 }

@@ -274,7 +274,7 @@ export const drawsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fasti
         response: { 200: z.object({ items: z.array(caseSchema) }) },
       },
     },
-    async (req) => ({ items: await cases.listCases(ctx, business(req.actor), req.query) }),
+    async (req) => ({ items: await cases.listCases(ctx, business(req.actor), req.query, requestMeta(req)) }),
   );
 
   app.get(
@@ -282,7 +282,7 @@ export const drawsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fasti
     {
       schema: { tags, summary: '案件详情', params: idParamsSchema, response: { 200: caseSchema } },
     },
-    async (req) => cases.getCase(ctx, business(req.actor), req.params.id),
+    async (req) => cases.getCase(ctx, business(req.actor), req.params.id, requestMeta(req)),
   );
 
   app.post(
@@ -328,7 +328,9 @@ export const drawsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fasti
         response: { 200: z.object({ items: z.array(businessCaseSchema) }) },
       },
     },
-    async (req) => ({ items: await cases.listBusinessCases(ctx, business(req.actor), req.query.unitId) }),
+    async (req) => ({
+      items: await cases.listBusinessCases(ctx, business(req.actor), req.query.unitId, requestMeta(req)),
+    }),
   );
 
   app.post(

@@ -115,7 +115,11 @@ export async function prepareDraw(
         eligible: toJson(eligible),
         eligible_count: eligible.length,
         commitment,
-        seed_enc: ctx.crypto.encrypt(seed.toString('hex')),
+        seed_enc: ctx.crypto.encrypt(seed.toString('hex'), {
+          table: 'disclosure_draws',
+          column: 'seed_enc',
+          rowId: id,
+        }),
         seed_hex: null,
         inputs_digest: null,
         public_value: null,
@@ -192,7 +196,7 @@ export async function performDraw(
     throw new AppError('INVALID_STATE', d.status === 'drawn' ? '本次抽查已抽取' : '请先公布抽查名单和承诺值');
   }
   const ids = eligible.map((e) => e.id);
-  const seedHex = ctx.crypto.decrypt(d.seed_enc);
+  const seedHex = ctx.crypto.decrypt(d.seed_enc, { table: 'disclosure_draws', column: 'seed_enc', rowId: d.id });
   const seed = parseSeed(seedHex);
   const digest = inputsDigest({
     unitId: d.unit_id,

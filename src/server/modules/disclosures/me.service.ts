@@ -26,7 +26,7 @@ import {
 } from './disclosures.shared.js';
 import { visibleReport } from './reports.service.js';
 
-export async function myDisclosures(ctx: AppContext, actor: Actor) {
+export async function myDisclosures(ctx: AppContext, actor: Actor, meta: RequestMeta) {
   const d = today(ctx.clock);
   const year = Number(d.slice(0, 4));
   const none = { isSubject: false, basis: null, since: null, reason: null };
@@ -78,8 +78,8 @@ export async function myDisclosures(ctx: AppContext, actor: Actor) {
       ? { ...expected.deadline, status: deadlineStatus(expected.deadline, null, d) }
       : null;
   const checks = (await checksRepo.listChecks(ctx.db, { unitIds: [], selfId: personId })).map(presentCheckSummary);
-  const cases = (await listCases(ctx, { ...actor, managed: [] }, {})).filter((c) => c.personId === personId);
-  const businessCases = (await listBusinessCases(ctx, { ...actor, managed: [] })).filter(
+  const cases = (await listCases(ctx, { ...actor, managed: [] }, {}, meta)).filter((c) => c.personId === personId);
+  const businessCases = (await listBusinessCases(ctx, { ...actor, managed: [] }, undefined, meta)).filter(
     (c) => c.personId === personId,
   );
   return {

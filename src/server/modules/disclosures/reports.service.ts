@@ -40,6 +40,7 @@ import {
   recordRead,
   relationLabel,
   relativesOf,
+  field,
   seal,
   subjectOf,
   unseal,
@@ -149,7 +150,7 @@ export async function createReport(
         status: 'draft',
         due_date: deadline.dueDate,
         reminder_from: deadline.reminderFrom,
-        payload_enc: seal(ctx, payload),
+        payload_enc: seal(ctx, payload, field('disclosure_reports', 'payload_enc', id)),
         payload_hash: null,
         signature: null,
         submitted_at: null,
@@ -189,7 +190,7 @@ export async function updateDraft(
   if (r.status !== 'draft') throw new AppError('INVALID_STATE', '报告已签名提交并冻结，如需修改请提交更正');
   const d = today(ctx.clock);
   const relatives = await relativesOf(ctx.db, r.person_id);
-  const before = unseal<ReportPayload>(ctx, r.payload_enc);
+  const before = unseal<ReportPayload>(ctx, r.payload_enc, field('disclosure_reports', 'payload_enc', r.id));
   const change = r.kind === 'change';
   refuse(checkItems(body.items, relatives, { complete: false, familyOnly: change, today: d }));
   const items = change ? body.items : merged(before.items, body.items);
@@ -199,7 +200,10 @@ export async function updateDraft(
     notes: body.notes === undefined ? before.notes : body.notes,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateReport(trx, id, { payload_enc: seal(ctx, payload), updated_at: nowIso(ctx.clock) });
+    await repo.updateReport(trx, id, {
+      payload_enc: seal(ctx, payload, field('disclosure_reports', 'payload_enc', id)),
+      updated_at: nowIso(ctx.clock),
+    });
     await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
       action: 'disclosures.report_saved',
       entityType: 'disclosure_report',
@@ -228,7 +232,7 @@ export async function submitReport(
     ctx.calendar.table(),
     repo.reporterFacts(ctx.db, r.person_id),
   ]);
-  const payload = unseal<ReportPayload>(ctx, r.payload_enc);
+  const payload = unseal<ReportPayload>(ctx, r.payload_enc, field('disclosure_reports', 'payload_enc', r.id));
   const change = r.kind === 'change';
   refuse(checkItems(payload.items, relatives, { complete: !change, familyOnly: change, today: d }));
   const frozen: ReportPayload = { ...payload, relatives: namedRelatives(payload.items, relatives) };
@@ -241,7 +245,7 @@ export async function submitReport(
     const by = auditActorOf(actor, meta.requestId);
     await repo.updateReport(trx, id, {
       status: 'submitted',
-      payload_enc: seal(ctx, frozen),
+      payload_enc: seal(ctx, frozen, field('disclosure_reports', 'payload_enc', id)),
       payload_hash: hash,
       signature: body.signature.trim(),
       submitted_at: nowIso(ctx.clock),
@@ -317,14 +321,15 @@ export async function amendReport(
     .map((x) => x.rank_code);
   await ctx.db.transaction().execute(async (trx) => {
     const by = auditActorOf(actor, meta.requestId);
+    const amendmentId = uuidv7(ctx.random, ctx.clock.now().getTime());
     await repo.insertAmendment(trx, {
-      id: uuidv7(ctx.random, ctx.clock.now().getTime()),
+      id: amendmentId,
       report_id: id,
       seq,
       amended_on: d,
       amended_at: nowIso(ctx.clock),
-      reason_enc: seal(ctx, body.reason),
-      payload_enc: seal(ctx, next),
+      reason_enc: seal(ctx, body.reason, field('disclosure_amendments', 'reason_enc', amendmentId)),
+      payload_enc: seal(ctx, next, field('disclosure_amendments', 'payload_enc', amendmentId)),
       payload_hash: payloadHash(next),
       changed_items: JSON.stringify(diff),
       created_by: actor.userId,
@@ -384,7 +389,7 @@ export async function getReport(
       seq: a.seq,
       amendedOn: a.amended_on,
       amendedAt: a.amended_at,
-      reason: unseal<string>(ctx, a.reason_enc),
+      reason: unseal<string>(ctx, a.reason_enc, field('disclosure_amendments', 'reason_enc', a.id)),
       changedItems: JSON.parse(a.changed_items) as never,
       by: a.by_name ?? '',
     })),

@@ -245,8 +245,18 @@ function assertValid(ctx: AppContext, body: PersonUpdate): void {
   }
 }
 
-/** Encrypt the ID number, refusing one already on another record. */
-async function sealIdNumber(ctx: AppContext, actor: Actor, raw: string | null | undefined, selfId: string | null) {
+/** Where a person's ID number ciphertext lives: it decrypts only in this person's row (issue 8 §7b). */
+const idNumberAt = (personId: string) => ({ table: 'people', column: 'id_number_enc', rowId: personId }) as const;
+
+/** Encrypt the ID number for the person's row, refusing one already on another record. */
+async function sealIdNumber(
+  ctx: AppContext,
+  actor: Actor,
+  raw: string | null | undefined,
+  personId: string,
+  isNew: boolean,
+) {
+  const selfId = isNew ? null : personId;
   if (!raw) return { id_number_enc: null, id_number_blind: null, id_number_last4: null };
   const parsed = parseIdNumber(raw);
   if (!parsed.ok) throw invalidField('idNumber', parsed.message);
@@ -265,7 +275,7 @@ async function sealIdNumber(ctx: AppContext, actor: Actor, raw: string | null | 
     );
   }
   return {
-    id_number_enc: ctx.crypto.encrypt(parsed.value),
+    id_number_enc: ctx.crypto.encrypt(parsed.value, idNumberAt(personId)),
     id_number_blind: blind,
     id_number_last4: parsed.value.slice(-4),
   };
@@ -352,7 +362,7 @@ export async function createPerson(
   if (body.postTitle && !body.postStartDate) throw invalidField('postStartDate', '请填写任现职务时间');
   const id = uuidv7(ctx.random, ctx.clock.now().getTime());
   const now = nowIso(ctx.clock);
-  const sealed = await sealIdNumber(ctx, actor, body.idNumber, null);
+  const sealed = await sealIdNumber(ctx, actor, body.idNumber, id, true);
   const d = today(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
@@ -433,8 +443,8 @@ export async function updatePerson(
   const p = await repo.findPerson(ctx.db, id);
   if (!p) throw notFound('人员');
   const idChanged = body.idNumber !== undefined && body.idNumber !== null && body.idNumber !== '';
-  const sealed = idChanged ? await sealIdNumber(ctx, actor, body.idNumber, id) : {};
-  const plainBefore = p.id_number_enc ? ctx.crypto.decrypt(p.id_number_enc) : null;
+  const sealed = idChanged ? await sealIdNumber(ctx, actor, body.idNumber, id, false) : {};
+  const plainBefore = p.id_number_enc ? ctx.crypto.decrypt(p.id_number_enc, idNumberAt(id)) : null;
   await ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('people')
@@ -675,7 +685,7 @@ export async function revealIdNumber(
   if (!canRevealIdNumber(actor, facts)) throw forbidden('只有具有干部管理权限的人事、纪检部门可以查看完整身份证号');
   const p = await repo.findPerson(ctx.db, id);
   if (!p?.id_number_enc) return null;
-  const plain = ctx.crypto.decrypt(p.id_number_enc);
+  const plain = ctx.crypto.decrypt(p.id_number_enc, idNumberAt(id));
   await ctx.db.transaction().execute((trx) =>
     ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
       action: 'people.id_number_revealed',
