@@ -7,12 +7,16 @@ import { resolve } from 'node:path';
 export interface Config {
   /** A postgres:// URL, or the SQLite file path */
   database: string;
-  /** True when the default embedded database is used (demo data is loaded only then) */
+  /** True when the default embedded database is used (`npm start` loads the demo only then) */
   isDefaultDatabase: boolean;
+  /** BANZI_DEMO: 1 loads the demo into an empty database, 0 never; unset: only `--demo` (npm start) on the default one */
+  demo: boolean | null;
   dataDir: string;
   host: string;
   port: number;
   publicUrl: string;
+  /** BANZI_PUBLIC_URL was set (the first-run checklist asks for it) */
+  publicUrlSet: boolean;
   keyFile: string;
   envKey: string | undefined;
   secureCookies: boolean;
@@ -37,10 +41,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return {
     database: url ? url : resolve(dataDir, env.BANZI_DB_FILE ?? 'banzi.db'),
     isDefaultDatabase: !url && !env.BANZI_DB_FILE,
+    demo: env.BANZI_DEMO === undefined || env.BANZI_DEMO === '' ? null : ['1', 'true', 'yes'].includes(env.BANZI_DEMO),
     dataDir,
     host,
     port,
     publicUrl,
+    publicUrlSet: Boolean(env.BANZI_PUBLIC_URL?.trim()),
     keyFile: resolve(cwd, env.BANZI_KEY_FILE ?? resolve(dataDir, 'banzi.key')),
     envKey: env.BANZI_KEY,
     secureCookies: env.BANZI_SECURE_COOKIES ? env.BANZI_SECURE_COOKIES === '1' : publicUrl.startsWith('https://'),

@@ -198,6 +198,32 @@ export function findByBlindIndex(db: Executor, blind: string) {
   return db.selectFrom('people').select(['id', 'unit_id', 'name']).where('id_number_blind', '=', blind).execute();
 }
 
+/** Records for several blind indexes at once (the units import). */
+export function findManyByBlindIndex(db: Executor, blinds: string[]) {
+  if (!blinds.length) return Promise.resolve([]);
+  return db.selectFrom('people').selectAll().where('id_number_blind', 'in', blinds).execute();
+}
+
+export function openPostsOf(db: Executor, personIds: string[]) {
+  if (!personIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('person_posts')
+    .selectAll()
+    .where('person_id', 'in', personIds)
+    .where('end_date', 'is', null)
+    .execute();
+}
+
+export function openRanksOf(db: Executor, personIds: string[]) {
+  if (!personIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('person_ranks')
+    .selectAll()
+    .where('person_id', 'in', personIds)
+    .where('end_date', 'is', null)
+    .execute();
+}
+
 /** Is the person currently on the leadership team of their own unit? */
 export async function isOnOwnTeam(db: Executor, personId: string, unitId: string, today: string): Promise<boolean> {
   const row = await db

@@ -21,6 +21,18 @@ import { closingDateFor, validatePerson } from './people.rules.js';
 
 const ID_PURPOSE = 'id_number';
 
+// The people side of the units import (orgs/import), exposed here as this module's door.
+export {
+  createImportedPerson,
+  peopleByBlindIndex,
+  updateImportedPerson,
+  type PersonCreate,
+  type PersonFacts,
+  type PersonFields,
+  type PersonUpdate,
+} from './people.import.js';
+export { closingDateFor, validatePerson } from './people.rules.js';
+
 /** Facts for scope checks; other modules use this to decide who may see a person. */
 export async function loadPersonScope(
   db: Executor,
