@@ -18,10 +18,10 @@ export interface Sheets {
   班子成员?: Cells[];
 }
 
-/** The template with rows typed in, keyed by header text (without the *). */
-export async function filledTemplate(sheets: Sheets): Promise<Buffer> {
+/** The template (or the given one) with rows typed in, keyed by header text (without the *). */
+export async function filledTemplate(sheets: Sheets, template?: Buffer): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await buildImportTemplate()) as unknown as ArrayBuffer);
+  await wb.xlsx.load((template ?? (await buildImportTemplate())) as unknown as ArrayBuffer);
   for (const [name, rows] of Object.entries(sheets) as [string, Cells[]][]) {
     const ws = wb.getWorksheet(name);
     if (!ws) throw new Error(`no sheet ${name}`);

@@ -33,6 +33,11 @@ export {
 } from './people.import.js';
 export { closingDateFor, validatePerson } from './people.rules.js';
 
+/** Records per unit (the first-run checklist). */
+export function countPeopleByUnit(ctx: AppContext, unitIds: string[]): Promise<Map<string, number>> {
+  return repo.countByUnit(ctx.db, unitIds);
+}
+
 /** Facts for scope checks; other modules use this to decide who may see a person. */
 export async function loadPersonScope(
   db: Executor,

@@ -56,7 +56,7 @@ function countsOf(plan: ImportPlan): ImportCounts {
 }
 
 /** The scope of an upload by a business user: the units where it holds the personnel role. */
-export function officeScope(actor: Actor): ImportScope {
+export function officeScope(actor: Actor): { kind: 'office'; personnelUnitIds: string[] } {
   requireBusinessUser(actor);
   const personnelUnitIds = unitsWithRole(actor, ['personnel']);
   if (!personnelUnitIds.length) throw forbidden('只有人事部门可以导入单位、班子和人员');
