@@ -51,6 +51,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // Dates are Beijing dates (issue 16 §2): the first ten characters of an ISO instant are its UTC
+    // date, a day early between 00:00 and 08:00 Beijing time. Use dateIn / today (common/time.ts,
+    // platform/clock.ts); only the pure date arithmetic in common/dates.ts may cut an ISO string.
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
+    ignores: ['src/common/dates.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(slice|substring|substr)$/][arguments.length=2][arguments.0.value=0][arguments.1.value=10]',
+          message:
+            '不要截取 ISO 时刻的前 10 位（那是 UTC 日期）：用 dateIn / today（src/common/time.ts）取北京日期；日期运算用 src/common/dates.ts。Do not cut an ISO instant to its first ten characters: use dateIn/today for the Beijing date.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/client/**/*.tsx', 'src/client/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

@@ -5,14 +5,12 @@
  * then votes last; the result shows its rule; minutes are approved and the 会议纪要 .docx
  * downloads and converts with LibreOffice.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { pdfText } from '../test/pdf-text.js';
-import { SOFFICE } from '../test/soffice.js';
+import { convertedText, documentChecksSkipped } from '../test/pdf-text.js';
 import { buildApp } from '../src/server/app.js';
 import { bootstrap } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
@@ -282,14 +280,13 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
       const file = join(dir, 'summary.docx');
       await download.saveAs(file);
       expect(download.suggestedFilename()).toMatch(/会议纪要.*\.docx$/);
-      // Without LibreOffice the conversion step is skipped (the run's header says so); CI has it.
-      if (!SOFFICE) return;
-      execFileSync(
-        SOFFICE,
-        ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file],
-        { stdio: 'ignore', timeout: 120_000 },
-      );
-      const text = pdfText(readFileSync(join(dir, 'summary.pdf')));
+      // Without LibreOffice or pdftotext the conversion step is skipped (the run's header says so); CI has both.
+      const skipped = documentChecksSkipped();
+      if (skipped) {
+        console.warn(`[banzi e2e] 会议纪要 PDF check skipped: ${skipped}`);
+        return;
+      }
+      const text = convertedText(file, dir);
       for (const s of [
         '阿勒泰海关党组会议纪要',
         TITLE,

@@ -14,7 +14,7 @@ const uiPort = process.env.BANZI_VITE_PORT ?? '5173';
 const env = { ...process.env, BANZI_PORT: apiPort, BANZI_API_URL: `http://127.0.0.1:${apiPort}` };
 
 const children = [
-  spawn(bin('tsx'), ['watch', '--clear-screen=false', 'src/cli/main.ts', 'serve'], {
+  spawn(bin('tsx'), ['watch', '--clear-screen=false', 'src/cli/main.ts', 'serve', '--demo'], {
     cwd: repo,
     stdio: 'inherit',
     env,

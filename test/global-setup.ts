@@ -2,6 +2,7 @@
  * Says which suites this run skips and why, once at the start of `npm test`.
  */
 import { CHROMIUM, PG_MAINTENANCE_URL } from './env.js';
+import { documentChecksSkipped } from './pdf-text.js';
 import { SOFFICE } from './soffice.js';
 
 export default function setup(): void {
@@ -20,10 +21,11 @@ export default function setup(): void {
   } else {
     lines.push(`Browser suites: on (${CHROMIUM}).`);
   }
+  const skipped = documentChecksSkipped();
   lines.push(
-    SOFFICE
-      ? `Document conversion checks: on (${SOFFICE}).`
-      : 'Document conversion checks SKIPPED: no LibreOffice at BANZI_SOFFICE or as `soffice` on PATH (Debian: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui).',
+    skipped
+      ? `Document conversion checks SKIPPED: ${skipped}.`
+      : `Document conversion checks: on (${SOFFICE}, pdftotext).`,
   );
   console.log(`\n[banzi tests] ${lines.join('\n[banzi tests] ')}\n`);
 }

@@ -4,6 +4,7 @@
 import type { Config } from '../server/config.js';
 import { verifyBallotsCommand } from '../server/modules/ballots/ballots.cli.js';
 import { verifyDrawCommand } from '../server/modules/disclosures/disclosures.cli.js';
+import { createRootCommand, importCommand, templateCommand } from './units.js';
 
 export interface CliExtension {
   command: string;
@@ -15,6 +16,27 @@ export interface CliExtension {
 }
 
 export const CLI_EXTENSIONS: CliExtension[] = [
+  {
+    command: 'units',
+    sub: 'create-root',
+    usage: 'units create-root --code CODE --name NAME [--short-name S] [--level direct] [--organ-type party_group]',
+    help: '创建根单位（直属海关或整个系统，只能一次，记入审计日志）/ create the root unit of a real installation',
+    run: (args, config) => createRootCommand(args, config),
+  },
+  {
+    command: 'units',
+    sub: 'template',
+    usage: 'units template FILE.xlsx',
+    help: '写出单位、班子和人员的导入模板 / write the import template (单位 / 人员 / 班子成员)',
+    run: (args) => templateCommand(args),
+  },
+  {
+    command: 'units',
+    sub: 'import',
+    usage: 'units import FILE.xlsx [--dry-run]',
+    help: '导入单位、班子和人员（--dry-run 只预览；有错则不写入）/ import units, teams and people',
+    run: (args, config) => importCommand(args, config),
+  },
   {
     command: 'disclosures',
     sub: 'verify-draw',

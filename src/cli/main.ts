@@ -24,8 +24,9 @@ const HELP = `banzi — 党组班子工作系统 Party Group leadership-team sys
 
 用法 Usage: banzi <command> [options]
 
-  start                      构建界面（如缺失）并启动服务 / build the UI if missing, then serve
-  serve                      启动服务 / serve the API and UI (http://127.0.0.1:8080)
+  start [--demo]             构建界面（如缺失）并启动服务；空库不载入演示数据，--demo 载入（npm start 即此）
+                             / build the UI if missing, then serve; an empty database stays empty unless --demo
+  serve [--demo]             启动服务 / serve the API and UI (http://127.0.0.1:8080)
   migrate                    执行数据库迁移 / run database migrations
   seed --demo                载入演示数据（拒绝含真实数据的数据库）/ load demo data (refuses a database with real data)
   demo-passwords             重置并打印演示账户密码 / reset and print the demo accounts' password
@@ -44,6 +45,7 @@ ${CLI_EXTENSIONS.map((e) => (e.usage.length < 27 ? `  ${e.usage.padEnd(27)}${e.h
   BANZI_PORT (8080), BANZI_HOST (127.0.0.1), BANZI_PUBLIC_URL, BANZI_KEY / BANZI_KEY_FILE (./data/banzi.key),
   BANZI_AUDIT_KEY / BANZI_AUDIT_KEY_FILE (./data/banzi-audit.key), BANZI_AUDIT_CHECKPOINT_FILE (./data/banzi-audit.checkpoints),
   BANZI_TRUST_PROXY (反向代理 reverse proxy: 1 = one nginx), BANZI_ACTIVATION_HOURS (72)
+  BANZI_DEMO (1: 空库载入演示数据 load the demo into an empty database; 0: 从不 never)
 `;
 
 function newestMtime(dir: string): number {
@@ -85,10 +87,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'start':
       ensureClientBuilt(config.clientDir);
-      await serve(config);
+      await serve(config, { demo: argv.includes('--demo') });
       return -1;
     case 'serve':
-      await serve(config);
+      await serve(config, { demo: argv.includes('--demo') });
       return -1;
     case 'migrate': {
       const { ctx, migrated } = await bootstrap(config);

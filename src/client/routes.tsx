@@ -49,6 +49,8 @@ const PublicVotePage = lazy(() => import('./features/ballots/VotePage.js'));
 const PublicReceiptsPage = lazy(() => import('./features/ballots/ReceiptsPage.js'));
 const GradesPage = lazy(() => import('./features/assessments/GradesPage.js'));
 const GradeBatchPage = lazy(() => import('./features/assessments/BatchPage.js'));
+const ChecklistPage = lazy(() => import('./features/setup/ChecklistPage.js'));
+const ImportPage = lazy(() => import('./features/setup/ImportPage.js'));
 
 const business = (el: ReactNode) => <BusinessOnly>{el}</BusinessOnly>;
 
@@ -74,6 +76,8 @@ export function AppRoutes() {
         <Route path="password" element={<PasswordPage />} />
         <Route path="orgs" element={business(<UnitsPage />)} />
         <Route path="orgs/units/:id" element={business(<TeamPage />)} />
+        <Route path="orgs/import" element={business(<ImportPage />)} />
+        <Route path="setup" element={business(<ChecklistPage />)} />
         <Route path="people" element={business(<PeoplePage />)} />
         <Route path="people/new" element={business(<PersonFormPage />)} />
         <Route path="people/:id/edit" element={business(<PersonFormPage />)} />

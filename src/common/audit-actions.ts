@@ -36,6 +36,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'orgs.team_member_added': '班子成员任职',
   'orgs.team_member_updated': '修改班子任职',
   'orgs.team_member_ended': '班子成员免职',
+  'orgs.root_created': '创建根单位',
+  'orgs.imported': '导入单位、班子和人员',
   'people.created': '新建干部档案',
   'people.updated': '修改干部档案',
   'people.update': '修改干部档案',

@@ -7,12 +7,16 @@ import { dirname, resolve } from 'node:path';
 export interface Config {
   /** A postgres:// URL, or the SQLite file path */
   database: string;
-  /** True when the default embedded database is used (demo data is loaded only then) */
+  /** True when the default embedded database is used (`npm start` loads the demo only then) */
   isDefaultDatabase: boolean;
+  /** BANZI_DEMO: 1 loads the demo into an empty database, 0 never; unset: only `--demo` (npm start) on the default one */
+  demo: boolean | null;
   dataDir: string;
   host: string;
   port: number;
   publicUrl: string;
+  /** BANZI_PUBLIC_URL was set (the first-run checklist asks for it) */
+  publicUrlSet: boolean;
   keyFile: string;
   envKey: string | undefined;
   /** The audit key (HMAC-SM3 chain and checkpoints): a file beside the field key, or BANZI_AUDIT_KEY */
@@ -73,10 +77,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return {
     database: url ? url : resolve(dataDir, env.BANZI_DB_FILE ?? 'banzi.db'),
     isDefaultDatabase: !url && !env.BANZI_DB_FILE,
+    demo: env.BANZI_DEMO === undefined || env.BANZI_DEMO === '' ? null : ['1', 'true', 'yes'].includes(env.BANZI_DEMO),
     dataDir,
     host,
     port,
     publicUrl,
+    publicUrlSet: Boolean(env.BANZI_PUBLIC_URL?.trim()),
     keyFile,
     envKey: env.BANZI_KEY,
     auditKeyFile,

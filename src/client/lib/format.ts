@@ -45,3 +45,26 @@ export function blankToNull<T extends Record<string, unknown>>(obj: T): T {
 export function todayBeijing(): Dayjs {
   return dayjs(dateIn(new Date()));
 }
+
+/** This year in Beijing (the browser's own zone may still be in the old year). */
+export function thisYearBeijing(): number {
+  return Number(dateIn(new Date()).slice(0, 4));
+}
+
+/** The Beijing date of an instant ('YYYY-MM-DD'); never cut the ISO text, whose date is the UTC one. */
+export function beijingDate(iso: string | null | undefined): string {
+  return iso ? dateIn(new Date(iso)) : DASH;
+}
+
+/**
+ * A date-time picker value showing an instant's Beijing wall-clock time, whatever the browser's
+ * zone (the picker itself works in the browser's zone); `instantOfBeijing` turns it back.
+ */
+export function beijingWallTime(iso?: string): Dayjs {
+  return dayjs(formatInstant(iso ?? new Date().toISOString()));
+}
+
+/** The instant of a Beijing wall-clock picker value (see beijingWallTime). */
+export function instantOfBeijing(d: Dayjs): string {
+  return new Date(`${d.format('YYYY-MM-DDTHH:mm:ss')}+08:00`).toISOString();
+}

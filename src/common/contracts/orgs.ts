@@ -122,3 +122,47 @@ export const patchTeamMemberBodySchema = z.object({
   endDate: isoDateSchema.optional(),
   endReason: optionalText(200, '离任原因'),
 });
+
+/** Units, teams and people import (issue 16 §1): the .xlsx file as base64, previewed first. */
+export const importBodySchema = z.object({
+  fileName: z.string().max(200).optional(),
+  /** The .xlsx file, base64 */
+  file: z.string().min(1, '请选择文件').max(16_000_000, '文件过大（不超过 12 MB）'),
+  /** Preview only (default): nothing is written */
+  dryRun: z.boolean().default(true),
+});
+export type ImportBody = z.infer<typeof importBodySchema>;
+
+export const importErrorSchema = z.object({
+  sheet: z.string(),
+  row: z.number().int(),
+  column: z.string(),
+  reason: z.string(),
+});
+export type ImportErrorRow = z.infer<typeof importErrorSchema>;
+
+export const importResultSchema = z.object({
+  dryRun: z.boolean(),
+  applied: z.boolean(),
+  errors: z.array(importErrorSchema),
+  changes: z.array(
+    z.object({
+      sheet: z.string(),
+      row: z.number().int(),
+      action: z.enum(['create', 'update', 'end']),
+      text: z.string(),
+    }),
+  ),
+  counts: z.object({
+    unitsCreated: z.number().int(),
+    unitsUpdated: z.number().int(),
+    peopleCreated: z.number().int(),
+    peopleUpdated: z.number().int(),
+    membershipsCreated: z.number().int(),
+    membershipsUpdated: z.number().int(),
+  }),
+  rows: z.object({ units: z.number().int(), people: z.number().int(), team: z.number().int() }),
+  fileHash: z.string(),
+  createdPersonIds: z.array(z.string()),
+});
+export type ImportResultBody = z.infer<typeof importResultSchema>;

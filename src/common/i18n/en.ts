@@ -1213,4 +1213,63 @@ export const en: Record<MessageKey, string> = {
   'restrictions.state': 'State',
   'restrictions.inForce': 'In force',
   'restrictions.ended': 'Ended',
+  // first-run checklist and the units import (issue 16)
+  'setup.title': 'First-run checklist',
+  'setup.intro':
+    'Before the system goes into use, the personnel office checks each item: units, teams, people, rule parameters, the working-day calendar and the public address.',
+  'setup.offices': 'You are the personnel office of: {names}',
+  'setup.done': 'Done',
+  'setup.todo': 'To do',
+  'setup.warn': 'Check',
+  'setup.item.units': 'Unit tree',
+  'setup.item.units.done': '{n} units (yours and one level down), all with a unit code.',
+  'setup.item.units.warn': '{n} units; these have no unit code yet (the import matches units by code): {names}',
+  'setup.item.teams': 'Teams',
+  'setup.item.teams.done': 'All {n} teams you keep have a serving secretary.',
+  'setup.item.teams.todo': 'These teams have no serving secretary: {names}',
+  'setup.item.teams.none': 'No team below your unit yet: import units and team members first.',
+  'setup.item.people': 'Cadre records',
+  'setup.item.people.done': '{n} records; every unit has people.',
+  'setup.item.people.todo': '{n} records; these units have no people yet: {names}',
+  'setup.item.rules': 'Rule parameters',
+  'setup.item.rules.done': 'Your units set {n} rule parameters (defaults for the rest).',
+  'setup.item.rules.warn':
+    "All rule parameters are the catalogue defaults: check the adjustable ones against your unit's own rules (e.g. the amounts of the decision list).",
+  'setup.item.calendar': 'Working-day calendar',
+  'setup.item.calendar.done': 'Public holidays and make-up workdays of {n} are loaded.',
+  'setup.item.calendar.warn':
+    "{n} is loaded; not yet: {names} (the system admin enters the State Council's notice before the year ends).",
+  'setup.item.calendar.todo': 'Holidays of {names} are not loaded: deadlines will warn. The system admin enters them.',
+  'setup.item.publicUrl': 'Public address',
+  'setup.item.publicUrl.done': 'BANZI_PUBLIC_URL is set: {url}',
+  'setup.item.publicUrl.todo':
+    'BANZI_PUBLIC_URL is not set (now {url}): ballot slips print their QR code and link with it; set it on the server to the address staff use.',
+  'setup.go': 'Go',
+  'setup.import': 'Import units, teams and people',
+  'imp.title': 'Import units, teams and people',
+  'imp.intro':
+    'One template brings in units, team members (with dates and duties) and cadre records. Preview first, then confirm; a file with any error writes nothing. Importing the same file again changes nothing, and records absent from the file are never deleted.',
+  'imp.scope':
+    "You may import your own unit and the units one level down; the root unit's personnel office also keeps the root unit's own team.",
+  'imp.template': 'Download the template',
+  'imp.choose': 'Choose an .xlsx file',
+  'imp.preview': 'Preview',
+  'imp.confirm': 'Confirm the import',
+  'imp.errors': '{n} error(s), nothing was written. Correct them and preview again:',
+  'imp.noChanges': 'No changes: the file matches the records.',
+  'imp.willChange':
+    'Preview: {uc} units to add, {uu} to change; {pc} people to add, {pu} to change; {mc} memberships to add, {mu} to change or end. Nothing written yet.',
+  'imp.applied':
+    'Imported: {uc} units added, {uu} changed; {pc} people added, {pu} changed; {mc} memberships added, {mu} changed or ended.',
+  'imp.accounts':
+    'The new people have no login account yet: the system admin opens accounts for those who need one (one-time activation codes).',
+  'imp.col.sheet': 'Sheet',
+  'imp.col.row': 'Row',
+  'imp.col.column': 'Column',
+  'imp.col.reason': 'Reason',
+  'imp.col.change': 'Change',
+  'imp.file': 'File: {name} ({u} unit rows, {p} people rows, {t} team rows)',
+  'imp.tooLarge': 'The file is larger than 12 MB',
+  'home.setup':
+    'A new system: go through the first-run checklist and import units, teams and people from the template.',
 };

@@ -1,6 +1,6 @@
 /**
  * Load the demo data set: units, people with their dated history, teams and one account per role.
- * Only into an empty database (automatically for the default embedded one) or by
+ * Only into an empty database: when `npm start` (`banzi start --demo`) or BANZI_DEMO=1 asks for it, or by
  * `banzi seed --demo`, which refuses a database that holds real data.
  */
 import { hash } from '@node-rs/argon2';

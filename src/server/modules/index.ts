@@ -16,6 +16,7 @@ import { meetingsRoutes } from './meetings/meetings.routes.js';
 import { orgsRoutes } from './orgs/orgs.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { rulesRoutes } from './rules/rules.routes.js';
+import { setupRoutes } from './setup/setup.routes.js';
 
 export const MODULE_ROUTES: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   accountsRoutes,
@@ -31,6 +32,7 @@ export const MODULE_ROUTES: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   disclosuresRoutes,
   meetingsRoutes,
   decisionsRoutes,
+  setupRoutes,
 ];
 
 /** OpenAPI tags, one per module, with Chinese descriptions. */
@@ -47,4 +49,5 @@ export const OPENAPI_TAGS = [
   { name: 'disclosures', description: '领导干部个人有关事项报告、亲属经商办企业与抽查核实' },
   { name: 'meetings', description: '党组会议：议程、出席、逐项表决、会议记录与会议纪要' },
   { name: 'decisions', description: '集体决策：议事清单、议题与法定程序、“三重一大”、督办与违规检测' },
+  { name: 'setup', description: '首次使用检查（人事部门）' },
 ];

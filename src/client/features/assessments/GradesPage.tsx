@@ -1,7 +1,6 @@
 /** Annual grades: my own grades, the grading batches of the units I hold authority over, and the follow-up tasks (KH-07). */
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
@@ -12,6 +11,7 @@ import {
 import { PageHeader } from '../../components/PageHeader.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
 import { useT } from '../../i18n.js';
+import { thisYearBeijing } from '../../lib/format.js';
 import { hasRole, useMe } from '../../session.js';
 import { useBatches, useCompleteTask, useCreateBatch, useMyGrades, useTasks } from './api.js';
 
@@ -39,7 +39,7 @@ function NewBatchModal({ onClose }: { onClose: () => void }) {
       confirmLoading={create.isPending}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ year: dayjs().year() - 1, type: 'annual' }}>
+      <Form form={form} layout="vertical" initialValues={{ year: thisYearBeijing() - 1, type: 'annual' }}>
         <Form.Item
           name="unitId"
           label={t('ballots.col.unit')}

@@ -1,6 +1,6 @@
 /** Set up a session from a template (team, members, recommendation), or edit a draft. Everything is fixed once it opens. */
 import { App, Alert, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import {
@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorView, Loading } from '../../components/QueryState.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
 import { useT } from '../../i18n.js';
+import { beijingWallTime, instantOfBeijing, thisYearBeijing } from '../../lib/format.js';
 import { useMe } from '../../session.js';
 import { errorText, fetchTemplate, useBallotSession, useSaveSession } from './api.js';
 import { CategoriesEditor, QuestionsEditor } from './QuestionsEditor.js';
@@ -47,17 +48,17 @@ export default function SessionFormPage() {
         questionnaire: s.questionnaire,
         categories: s.categories.map(({ issued: _i, ...c }) => c),
         policy: s.smallGroupPolicy,
-        window: [dayjs(s.opensAt), dayjs(s.closesAt)],
+        window: [beijingWallTime(s.opensAt), beijingWallTime(s.closesAt)],
       }
     : {
         unitId,
         kind: 'team_evaluation',
-        year: dayjs().year() - 1,
+        year: thisYearBeijing() - 1,
         title: '',
         questionnaire: null,
         categories: [],
         policy: 'merge',
-        window: [dayjs().second(0).millisecond(0), dayjs().second(0).millisecond(0).add(3, 'hour')],
+        window: [beijingWallTime(), beijingWallTime().add(3, 'hour')],
       };
   return <SessionForm key={id ?? 'new'} id={id} initial={initial} />;
 }
@@ -95,8 +96,8 @@ function SessionForm({ id, initial }: { id: string | undefined; initial: Draft }
         questionnaire: d.questionnaire,
         categories: d.categories,
         smallGroupPolicy: d.policy,
-        opensAt: d.window[0].toISOString(),
-        closesAt: d.window[1].toISOString(),
+        opensAt: instantOfBeijing(d.window[0]),
+        closesAt: instantOfBeijing(d.window[1]),
       });
       message.success(t('common.saved'));
       void navigate(`/ballots/${r.id}`);

@@ -18,7 +18,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { QueryState } from '../../components/QueryState.js';
 import { RuleFindings } from '../../components/RuleFindings.js';
 import { useT } from '../../i18n.js';
-import { DASH } from '../../lib/format.js';
+import { beijingDate, DASH } from '../../lib/format.js';
 import { useRun } from '../meetings/useRun.js';
 import { useDecisionWrite, useItem } from './api.js';
 import { ItemFormModal } from './ItemFormModal.js';
@@ -124,7 +124,7 @@ function ItemView({ it }: { it: ItemDetail }) {
               {
                 key: 'proposed',
                 label: t('dec.proposedBy'),
-                children: `${it.proposedBy} ${it.proposedAt.slice(0, 10)}`,
+                children: `${it.proposedBy} ${beijingDate(it.proposedAt)}`,
               },
               {
                 key: 'approved',

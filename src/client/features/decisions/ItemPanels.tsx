@@ -1,13 +1,12 @@
 /** Side panels of an item: pre-consultation notes per member (个别酝酿, PG-01) and files with their SM3 digest. */
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Form, Input, List, Modal, Select, Typography, Upload } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { ItemDetail } from '../../../common/contracts/decisions.js';
 import { downloadUrl } from '../../api/client.js';
 import { useTeam } from '../../api/orgs.js';
 import { useT } from '../../i18n.js';
-import { toDate } from '../../lib/format.js';
+import { toDate, todayBeijing } from '../../lib/format.js';
 import { useMe } from '../../session.js';
 import { useRun } from '../meetings/useRun.js';
 import { useDecisionWrite } from './api.js';
@@ -36,7 +35,7 @@ export function ConsultationsPanel({ it }: { it: ItemDetail }) {
           <Button
             size="small"
             onClick={() => {
-              form.setFieldsValue({ personId: me.personId ?? undefined, consultedOn: dayjs() });
+              form.setFieldsValue({ personId: me.personId ?? undefined, consultedOn: todayBeijing() });
               setOpen(true);
             }}
           >

@@ -6,7 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { CHECK_KIND_LABELS, TRIGGER_LABELS } from '../../../common/contracts/disclosures.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { PersonPicker } from '../../components/PersonPicker.js';
-import { instant } from '../../lib/format.js';
+import { instant, thisYearBeijing } from '../../lib/format.js';
 import { useT } from '../../i18n.js';
 import { createdSchema, useChecks, useDiscAction } from './api.js';
 import { DisclosuresNav, yearOptions } from './common.js';
@@ -133,7 +133,7 @@ export default function ChecksPage() {
           form={form}
           layout="vertical"
           onFinish={(v) => void add(v)}
-          initialValues={{ kind: 'targeted', year: new Date().getFullYear() }}
+          initialValues={{ kind: 'targeted', year: thisYearBeijing() }}
         >
           <Form.Item name="kind" label={t('disc.kind')}>
             <Radio.Group

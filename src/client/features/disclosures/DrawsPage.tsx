@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DRAW_STATUS_LABELS } from '../../../common/contracts/disclosures.js';
 import { PageHeader } from '../../components/PageHeader.js';
-import { instant } from '../../lib/format.js';
+import { instant, thisYearBeijing } from '../../lib/format.js';
 import { useT } from '../../i18n.js';
 import { useMe } from '../../session.js';
 import { createdSchema, useDiscAction, useDraws } from './api.js';
@@ -115,7 +115,7 @@ export default function DrawsPage() {
           form={form}
           layout="vertical"
           onFinish={(v) => void prepare(v)}
-          initialValues={{ unitId: offices[0]?.id, year: new Date().getFullYear(), ratio: 10 }}
+          initialValues={{ unitId: offices[0]?.id, year: thisYearBeijing(), ratio: 10 }}
         >
           <Form.Item name="unitId" label={t('disc.office')} rules={[{ required: true }]}>
             <UnitPicker units={offices} />

@@ -26,7 +26,7 @@ import {
 } from '../../../common/contracts/disclosures.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryState } from '../../components/QueryState.js';
-import { instant, toDate } from '../../lib/format.js';
+import { instant, thisYearBeijing, toDate } from '../../lib/format.js';
 import { useT } from '../../i18n.js';
 import { useMe } from '../../session.js';
 import { createdSchema, useDiscAction, useMyDisclosures, useMyReads, usePublication } from './api.js';
@@ -80,7 +80,7 @@ export default function MyDisclosuresPage() {
   const create = useDiscAction('POST', createdSchema);
   const { run } = useRun();
   const [changing, setChanging] = useState(false);
-  const year = data.data?.year ?? new Date().getFullYear();
+  const year = data.data?.year ?? thisYearBeijing();
   const publication = usePublication(unitId, year);
   const startAnnual = async () => {
     const r = await run(() =>

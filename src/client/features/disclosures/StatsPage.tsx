@@ -5,6 +5,7 @@ import { EChart, type ChartOption } from '../../components/EChart.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorView } from '../../components/QueryState.js';
 import { useT } from '../../i18n.js';
+import { thisYearBeijing } from '../../lib/format.js';
 import { useStats } from './api.js';
 import { DisclosuresNav, UnitPicker, useOfficeUnits, yearOptions } from './common.js';
 
@@ -15,7 +16,7 @@ export default function StatsPage() {
   const offices = useOfficeUnits('office');
   const [picked, setPicked] = useState<string>();
   const unitId = picked ?? offices[0]?.id;
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(thisYearBeijing());
   const stats = useStats(unitId, year);
   const s = stats.data;
   const rateChart = useMemo<ChartOption | null>(() => {

@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorView } from '../../components/QueryState.js';
-import { todayBeijing, toDate } from '../../lib/format.js';
+import { thisYearBeijing, todayBeijing, toDate } from '../../lib/format.js';
 import { useT } from '../../i18n.js';
 import { useDiscAction, useSubjects } from './api.js';
 import { DeadlineTag, DisclosuresNav, UnitPicker, useOfficeUnits, yearOptions } from './common.js';
@@ -31,7 +31,7 @@ export default function SubjectsPage() {
   const units = useOfficeUnits('managed');
   const [picked, setPicked] = useState<string>();
   const unitId = picked ?? units[0]?.id;
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(thisYearBeijing());
   const [all, setAll] = useState(false);
   const subjects = useSubjects(unitId, year, true);
   const post = useDiscAction('POST');

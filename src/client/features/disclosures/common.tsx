@@ -9,6 +9,7 @@ import {
 } from '../../../common/contracts/disclosures.js';
 import { useUnits } from '../../api/orgs.js';
 import { useT } from '../../i18n.js';
+import { thisYearBeijing } from '../../lib/format.js';
 import { useMe } from '../../session.js';
 
 type Deadline = {
@@ -121,6 +122,6 @@ export function UnitPicker({
 }
 
 export function yearOptions(): { value: number; label: string }[] {
-  const y = new Date().getFullYear();
+  const y = thisYearBeijing();
   return [y, y - 1, y - 2, y - 3].map((v) => ({ value: v, label: `${v} 年度` }));
 }

@@ -1,11 +1,12 @@
 /** Home: the user's roles and units and shortcuts; admins see only their admin pages (三员分立). */
-import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ROLE_LABELS } from '../../../common/roles.js';
 import { menuFor } from '../../components/menu.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { pick, useLang, useT, type MessageKey } from '../../i18n.js';
-import { byRoleOrder, useMe } from '../../session.js';
+import { byRoleOrder, hasRole, useMe } from '../../session.js';
+import { useChecklist } from '../setup/api.js';
 
 const HINTS: Record<string, MessageKey> = {
   '/orgs': 'home.hint.orgs',
@@ -57,10 +58,33 @@ function Shortcuts() {
   );
 }
 
+/** For a personnel office while the first-run checklist still has something to do. */
+function SetupNotice() {
+  const t = useT();
+  const q = useChecklist();
+  if (!q.data?.items.some((i) => i.status === 'todo')) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t('home.setup')}
+      action={
+        <Space>
+          <Link to="/setup">{t('setup.title')}</Link>
+          <Link to="/orgs/import">{t('setup.import')}</Link>
+        </Space>
+      }
+    />
+  );
+}
+
 export default function HomePage() {
   const t = useT();
   const { lang } = useLang();
   const { me, actingUnits } = useMe();
+  // The root's own office also keeps the root team; count only the units below.
+  const below = me.managedUnitIds.filter((id) => !me.ownUnitIds.includes(id));
 
   if (me.adminRole) {
     return (
@@ -83,6 +107,7 @@ export default function HomePage() {
   return (
     <>
       <PageHeader title={t('home.welcome', { name: me.displayName })} />
+      {hasRole(me, 'personnel') ? <SetupNotice /> : null}
       <Card size="small" title={t('home.myRoles')} style={{ marginBottom: 16 }}>
         {actingUnits.length === 0 ? (
           <Typography.Text type="secondary">{t('home.noRoles')}</Typography.Text>
@@ -110,9 +135,9 @@ export default function HomePage() {
             }))}
           />
         )}
-        {me.managedUnitIds.length > 0 ? (
+        {below.length > 0 ? (
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            {t('home.managed', { n: me.managedUnitIds.length })} <Link to="/orgs">{t('nav.orgs')}</Link>
+            {t('home.managed', { n: below.length })} <Link to="/orgs">{t('nav.orgs')}</Link>
           </Typography.Paragraph>
         ) : null}
       </Card>

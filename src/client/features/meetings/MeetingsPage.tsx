@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorView } from '../../components/QueryState.js';
 import { RuleFindings } from '../../components/RuleFindings.js';
 import { useT } from '../../i18n.js';
+import { todayBeijing } from '../../lib/format.js';
 import { useMe } from '../../session.js';
 import { useMeetings } from './api.js';
 import { ScheduleModal } from './ScheduleModal.js';
@@ -146,7 +147,7 @@ export default function MeetingsPage() {
           }}
         />
       ) : (
-        <Calendar cellRender={(d, info) => (info.type === 'date' ? cell(d) : null)} />
+        <Calendar defaultValue={todayBeijing()} cellRender={(d, info) => (info.type === 'date' ? cell(d) : null)} />
       )}
       {scheduling && unitId ? (
         <ScheduleModal

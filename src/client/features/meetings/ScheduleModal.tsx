@@ -1,6 +1,6 @@
 /** Schedule a meeting (office): date and time, place, chair (default: the secretary), recorder (PG-12); or enter a paper meeting afterwards. */
 import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
-import dayjs from 'dayjs';
+import type dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Finding } from '../../../common/rules/types.js';
 import { useTeam } from '../../api/orgs.js';
@@ -8,7 +8,7 @@ import { useServerErrors } from '../../components/formErrors.js';
 import { PersonPicker } from '../../components/PersonPicker.js';
 import { RuleFindings } from '../../components/RuleFindings.js';
 import { useT } from '../../i18n.js';
-import { toDate } from '../../lib/format.js';
+import { toDate, todayBeijing } from '../../lib/format.js';
 import { useSchedule } from './api.js';
 
 interface Values {
@@ -66,7 +66,7 @@ export function ScheduleModal({ unitId, onClose }: { unitId: string; onClose: (i
         form={form}
         layout="vertical"
         onFieldsChange={onFieldsChange}
-        initialValues={{ startTime: '09:00', location: '党组会议室', entryMode: 'live', date: dayjs() }}
+        initialValues={{ startTime: '09:00', location: '党组会议室', entryMode: 'live', date: todayBeijing() }}
       >
         <Form.Item name="entryMode" label={t('mtg.entryMode')}>
           <Radio.Group

@@ -1,6 +1,6 @@
 /** The unit tree: level, organ type, links to the teams the user may see, add a child unit. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Table, Tag } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Input, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ORGAN_TYPE_LABELS, UNIT_LEVEL_LABELS, type Unit } from '../../../common/contracts/orgs.js';
@@ -89,7 +89,19 @@ export default function UnitsPage() {
       <PageHeader
         title={t('nav.orgs')}
         crumbs={[{ title: t('nav.orgs') }]}
-        extra={<Input.Search allowClear placeholder={t('orgs.search')} onSearch={setQ} style={{ width: 240 }} />}
+        extra={
+          <Space>
+            {hasRole(me, 'personnel') ? (
+              <>
+                <Link to="/setup">{t('setup.title')}</Link>
+                <Link to="/orgs/import">
+                  <Button icon={<UploadOutlined />}>{t('setup.import')}</Button>
+                </Link>
+              </>
+            ) : null}
+            <Input.Search allowClear placeholder={t('orgs.search')} onSearch={setQ} style={{ width: 240 }} />
+          </Space>
+        }
       />
       <QueryState query={units}>
         {() => (

@@ -115,6 +115,18 @@ export function childUnits(db: Executor, parentIds: string[]) {
   return db.selectFrom('units').select(['id', 'parent_id']).where('parent_id', 'in', parentIds).execute();
 }
 
+/** Those of the given units that have no unit above them (the root). */
+export async function rootUnitIdsAmong(db: Executor, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('units')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('parent_id', 'is', null)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export function unitNames(db: Executor, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([] as { id: string; name: string }[]);
   return db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).execute();

@@ -106,6 +106,13 @@ async function buildActor(
       ),
     ],
   }));
+  // The root unit has no unit above it in the system: its own personnel office holds the authority
+  // over its team that the unit above would (issue 16 §1).
+  const roots = await repo.rootUnitIdsAmong(
+    ctx.db,
+    unique.filter((r) => r.role === 'personnel').map((r) => r.unitId),
+  );
+  for (const id of roots) managed.push({ unitId: id, roles: ['personnel'] });
   return { ...base, adminRole: null, roles: unique, ownUnitIds: [...new Set(unique.map((r) => r.unitId))], managed };
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GRADES, GRADE_LABELS } from '../../../common/contracts/assessments.js';
+import { addDays } from '../../../common/dates.js';
 import { excellentShare, gradeLimits, isLowGrade, limitBroken, requiredTasks } from './assessments.rules.js';
 
 describe('KH-05: share of 优秀 in a grading batch', () => {
@@ -74,9 +75,7 @@ describe('KH-06: sanctions and handling that limit the annual grade', () => {
   });
 
   it('never refuses 不定等次, and refuses a grade only when a period with that block touches the year or today', () => {
-    const day = fc
-      .integer({ min: 0, max: 4 * 365 })
-      .map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const day = fc.integer({ min: 0, max: 4 * 365 }).map((n) => addDays('2024-01-01', n));
     const period = fc
       .record({
         id: fc.uuid(),
@@ -86,8 +85,7 @@ describe('KH-06: sanctions and handling that limit the annual grade', () => {
       })
       .map(({ length, ...p }) => ({
         ...p,
-        endDate:
-          length === null ? null : new Date(Date.parse(p.startDate) + length * 86_400_000).toISOString().slice(0, 10),
+        endDate: length === null ? null : addDays(p.startDate, length),
       }));
     fc.assert(
       fc.property(

@@ -15,6 +15,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { dateIn, formatInstant } from '../../../common/time.js';
 import {
   BUSINESS_KIND_LABELS,
   DECLARATION_TEXT,
@@ -303,7 +304,7 @@ export async function reportDocx(x: DocxInput): Promise<Buffer> {
     }),
     table(
       ['姓名', '工作单位', '现任职务', '报告时间'],
-      [[x.personName, x.unitName, x.post, x.submittedAt ? x.submittedAt.slice(0, 10) : '（草稿，未提交）']],
+      [[x.personName, x.unitName, x.post, x.submittedAt ? dateIn(new Date(x.submittedAt)) : '（草稿，未提交）']],
     ),
     para('一、本人婚姻和家庭事项（家事）', { bold: true, size: 24 }),
     ...familyBlocks(x.items, who),
@@ -318,7 +319,7 @@ export async function reportDocx(x: DocxInput): Promise<Buffer> {
     );
   }
   body.push(
-    para(`内容摘要（SM3）：${x.payloadHash ?? '—'}    导出时间：${x.exportedAt.slice(0, 16).replace('T', ' ')} UTC`, {
+    para(`内容摘要（SM3）：${x.payloadHash ?? '—'}    导出时间：${formatInstant(x.exportedAt)}（北京时间）`, {
       size: 16,
     }),
   );

@@ -14,6 +14,7 @@ import {
   type Result,
 } from '../../../common/contracts/meetings.js';
 import { invalidField } from '../../../common/errors.js';
+import { dateIn } from '../../../common/time.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import { fromJson, toJson } from '../../db/helpers.js';
@@ -281,7 +282,7 @@ export async function summaryDocx(
     attendees: view.attendance.filter((a) => a.role === 'attendee' && a.status === 'present').map((a) => a.name),
     recorder: view.recorder?.name ?? '',
     general: content.general,
-    issuedOn: (approved.approved_at ?? nowIso(ctx.clock)).slice(0, 10),
+    issuedOn: approved.approved_at ? dateIn(new Date(approved.approved_at)) : today(ctx.clock),
     version: approved.version,
     items: view.items
       .filter((i) => i.state === 'closed' || i.state === 'deferred')

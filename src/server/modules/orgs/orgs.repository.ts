@@ -79,3 +79,37 @@ export function findOpenSecretary(db: Executor, unitId: string, at: string) {
 export async function insertTeamMember(db: Executor, row: NewTeamMemberRow): Promise<void> {
   await db.insertInto('team_members').values(row).execute();
 }
+
+export function findUnitByCode(db: Executor, code: string) {
+  return db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** The root unit(s): no unit above them in the system. */
+export function rootUnits(db: Executor) {
+  return db.selectFrom('units').selectAll().where('parent_id', 'is', null).execute();
+}
+
+export async function updateUnitRow(db: Executor, id: string, values: Partial<NewUnitRow>): Promise<void> {
+  await db.updateTable('units').set(values).where('id', '=', id).execute();
+}
+
+/** Every membership (current and past) of the given people. */
+export function membershipsOfPeople(db: Executor, personIds: string[]) {
+  if (!personIds.length) return Promise.resolve([]);
+  return db.selectFrom('team_members').selectAll().where('person_id', 'in', personIds).execute();
+}
+
+/** Memberships of the given units that have not ended. */
+export function openMembershipsOfUnits(db: Executor, unitIds: string[]) {
+  if (!unitIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('team_members')
+    .selectAll()
+    .where('unit_id', 'in', unitIds)
+    .where('end_date', 'is', null)
+    .execute();
+}
+
+export async function updateTeamMemberRow(db: Executor, id: string, values: Partial<NewTeamMemberRow>): Promise<void> {
+  await db.updateTable('team_members').set(values).where('id', '=', id).execute();
+}

@@ -17,6 +17,7 @@ import {
 import type { AppContext } from '../../context.js';
 import { requireActor, requireBusinessUser } from '../../http/actor.js';
 import { requestMeta } from '../../http/auth.js';
+import { registerImportRoutes } from './import/import.routes.js';
 import * as service from './orgs.service.js';
 
 const tags = ['orgs'];
@@ -132,4 +133,6 @@ export const orgsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastif
       return { ok: true as const };
     },
   );
+
+  registerImportRoutes(fastify, ctx);
 };

@@ -223,6 +223,14 @@ export async function patchTeamMember(
   });
 }
 
+/** Unit codes are unique: the units import keys units by them. */
+async function assertCodeFree(db: Executor, code: string | null, selfId: string | null): Promise<void> {
+  const other = code ? await repo.findUnitByCode(db, code) : undefined;
+  if (other && other.id !== selfId) {
+    throw new AppError('CONFLICT', `单位代码 ${code} 已被${other.name}使用`, { field: 'code' });
+  }
+}
+
 export async function createUnit(
   ctx: AppContext,
   actor: Actor,
@@ -243,6 +251,7 @@ export async function createUnit(
   const id = uuidv7(ctx.random, ctx.clock.now().getTime());
   const now = nowIso(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
+    await assertCodeFree(trx, body.code ?? null, null);
     await repo.insertUnit(trx, {
       id,
       parent_id: parent.id,
@@ -300,6 +309,7 @@ export async function updateUnit(
     sortOrder: patch.sortOrder ?? u.sort_order,
   };
   await ctx.db.transaction().execute(async (trx) => {
+    await assertCodeFree(trx, after.code, id);
     await trx
       .updateTable('units')
       .set({

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { POLITICAL_STATUS_LABELS, SEX_LABELS } from '../../../common/contracts/people.js';
 import type { PersonListItem } from '../../../common/contracts/people.js';
+import { formatInstant } from '../../../common/time.js';
 
 export interface RosterRow extends PersonListItem {
   partyJoinDate: string | null;
@@ -20,7 +21,7 @@ export async function rosterWorkbook(title: string, rows: RosterRow[], generated
   wb.created = new Date(generatedAt);
   const ws = wb.addWorksheet('干部花名册', { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.mergeCells('A1:P1');
-  ws.getCell('A1').value = `${title}（导出时间 ${generatedAt.slice(0, 16).replace('T', ' ')} UTC）`;
+  ws.getCell('A1').value = `${title}（导出时间 ${formatInstant(generatedAt)} 北京时间）`;
   ws.getCell('A1').font = { bold: true, size: 14 };
   const headers = [
     '序号',

@@ -198,6 +198,44 @@ export function findByBlindIndex(db: Executor, blind: string) {
   return db.selectFrom('people').select(['id', 'unit_id', 'name']).where('id_number_blind', '=', blind).execute();
 }
 
+/** How many records each unit holds (the first-run checklist). */
+export async function countByUnit(db: Executor, unitIds: string[]): Promise<Map<string, number>> {
+  if (!unitIds.length) return new Map();
+  const rows = await db
+    .selectFrom('people')
+    .select(['unit_id', (eb) => eb.fn.countAll().as('n')])
+    .where('unit_id', 'in', unitIds)
+    .groupBy('unit_id')
+    .execute();
+  return new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
+}
+
+/** Records for several blind indexes at once (the units import). */
+export function findManyByBlindIndex(db: Executor, blinds: string[]) {
+  if (!blinds.length) return Promise.resolve([]);
+  return db.selectFrom('people').selectAll().where('id_number_blind', 'in', blinds).execute();
+}
+
+export function openPostsOf(db: Executor, personIds: string[]) {
+  if (!personIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('person_posts')
+    .selectAll()
+    .where('person_id', 'in', personIds)
+    .where('end_date', 'is', null)
+    .execute();
+}
+
+export function openRanksOf(db: Executor, personIds: string[]) {
+  if (!personIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('person_ranks')
+    .selectAll()
+    .where('person_id', 'in', personIds)
+    .where('end_date', 'is', null)
+    .execute();
+}
+
 /** Is the person currently on the leadership team of their own unit? */
 export async function isOnOwnTeam(db: Executor, personId: string, unitId: string, today: string): Promise<boolean> {
   const row = await db

@@ -3,7 +3,7 @@
  * ID-01 (GB 11643): 18 characters, valid check digit, birth date and sex agreeing with the record.
  * A Party join date before the age of 18 (党章 Art. 1: 年满十八岁) and a future work start date are refused.
  */
-import { addMonths, type IsoDate } from '../../../common/dates.js';
+import { addDays, addMonths, type IsoDate } from '../../../common/dates.js';
 import { parseIdNumber } from '../../../common/id-number.js';
 
 export interface FieldError {
@@ -97,7 +97,5 @@ export function closingDateFor(
   newStart: IsoDate,
 ): { ok: true; endDate: IsoDate } | { ok: false; message: string } {
   if (newStart <= openStart) return { ok: false, message: `开始日期须晚于现任记录的开始日期 ${openStart}` };
-  const d = new Date(`${newStart}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return { ok: true, endDate: d.toISOString().slice(0, 10) };
+  return { ok: true, endDate: addDays(newStart, -1) };
 }

@@ -21,6 +21,25 @@ import { closingDateFor, validatePerson } from './people.rules.js';
 
 const ID_PURPOSE = 'id_number';
 
+// The people side of the units import (orgs/import), exposed here as this module's door.
+import { idNumberAt } from './people.import.js';
+export {
+  createImportedPerson,
+  idNumberAt,
+  peopleByBlindIndex,
+  updateImportedPerson,
+  type PersonCreate,
+  type PersonFacts,
+  type PersonFields,
+  type PersonUpdate,
+} from './people.import.js';
+export { closingDateFor, validatePerson } from './people.rules.js';
+
+/** Records per unit (the first-run checklist). */
+export function countPeopleByUnit(ctx: AppContext, unitIds: string[]): Promise<Map<string, number>> {
+  return repo.countByUnit(ctx.db, unitIds);
+}
+
 /** Facts for scope checks; other modules use this to decide who may see a person. */
 export async function loadPersonScope(
   db: Executor,
@@ -246,7 +265,6 @@ function assertValid(ctx: AppContext, body: PersonUpdate): void {
 }
 
 /** Where a person's ID number ciphertext lives: it decrypts only in this person's row (issue 8 §7b). */
-const idNumberAt = (personId: string) => ({ table: 'people', column: 'id_number_enc', rowId: personId }) as const;
 
 /** Encrypt the ID number for the person's row, refusing one already on another record. */
 async function sealIdNumber(
