@@ -294,6 +294,7 @@ export async function canOverride(ctx: AppContext, actor: Actor, unitId: string)
 export async function listOverrides(ctx: AppContext, actor: Actor, ruleId: string, unitId: string | undefined) {
   if (!RULES.some((r) => r.id === ruleId)) throw notFound('规则');
   const visible = actor.adminRole ? null : visibleUnitIds(actor);
+  if (unitId && visible && !visible.includes(unitId)) throw notFound('单位');
   let q = ctx.db
     .selectFrom('rule_overrides')
     .innerJoin('units', 'units.id', 'rule_overrides.unit_id')
@@ -345,7 +346,9 @@ export async function createOverride(
 ): Promise<string> {
   const rule = RULES.find((r) => r.id === ruleId);
   if (!rule) throw notFound('规则');
-  if (!visibleUnitIds(actor).includes(body.unitId)) throw invalidField('unitId', '单位不存在或无权查看');
+  if (!visibleUnitIds(actor).includes(body.unitId)) {
+    throw new AppError('NOT_FOUND', '单位不存在或无权查看', { field: 'unitId' });
+  }
   if (!(await canOverride(ctx, actor, body.unitId))) {
     throw forbidden('只有本单位党组办公室或上级人事部门可以调整规则参数');
   }
