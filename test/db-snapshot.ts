@@ -5,7 +5,8 @@
  * bookkeeping.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Dialect } from '../src/server/db/connect.js';
 import type { Database } from '../src/server/db/database.js';
 
 const SKIP_TABLE = /^(audit_.*|sessions|kysely_migration.*)$|limit|attempt/;
@@ -20,11 +21,33 @@ function canonical(row: Record<string, unknown>, skip: string[]): string {
   return JSON.stringify(keys.map((k) => [k, row[k] instanceof Date ? row[k].toISOString() : String(row[k])]));
 }
 
+const tableLists = new WeakMap<Kysely<Database>, Promise<string[]>>();
+
+/** The tables to digest (looked up once per database: the schema does not change during a test). */
+function tablesOf(db: Kysely<Database>): Promise<string[]> {
+  if (!tableLists.has(db)) {
+    tableLists.set(
+      db,
+      db.introspection.getTables().then((ts) => ts.map((t) => t.name).filter((n) => !SKIP_TABLE.test(n))),
+    );
+  }
+  return tableLists.get(db) as Promise<string[]>;
+}
+
 /** Table name -> digest of its rows (order-independent). */
-export async function snapshot(db: Kysely<Database>): Promise<Snapshot> {
-  const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !SKIP_TABLE.test(n));
+export async function snapshot(db: Kysely<Database>, dialect: Dialect): Promise<Snapshot> {
+  const tables = [...(await tablesOf(db))].sort();
+  if (dialect === 'postgres') {
+    // One round trip: each table's row count and the md5 of its rows as sorted JSON.
+    const parts = tables.map((t) => {
+      const drop = (SKIP_COLUMNS[t] ?? []).map((c) => ` - '${c}'`).join('');
+      return `select '${t}' as name, count(*)::int as n, md5(coalesce(string_agg((to_jsonb(x)${drop})::text, '|' order by (to_jsonb(x)${drop})::text), '')) as h from "${t}" x`;
+    });
+    const { rows } = await sql.raw<{ name: string; n: number; h: string }>(parts.join(' union all ')).execute(db);
+    return new Map(rows.map((r) => [r.name, `${r.n}:${r.h.slice(0, 16)}`]));
+  }
   const out: Snapshot = new Map();
-  for (const name of tables.sort()) {
+  for (const name of tables) {
     const rows = (await db
       .selectFrom(name as keyof Database)
       .selectAll()

@@ -302,6 +302,12 @@ export async function updateUser(
   const user = await repo.findUserById(ctx.db, id);
   if (!user) throw notFound('账户');
   if (patch.personId && user.admin_role) throw invalidField('personId', '管理员账户不能关联人员档案（三员分立）');
+  if (
+    patch.personId &&
+    !(await ctx.db.selectFrom('people').select('id').where('id', '=', patch.personId).executeTakeFirst())
+  ) {
+    throw invalidField('personId', '关联的人员档案不存在');
+  }
   if (id === actor.userId && patch.status === 'disabled') throw invalidField('status', '不能停用自己的账户');
   const before = { displayName: user.display_name, status: user.status, personId: user.person_id };
   const after = {

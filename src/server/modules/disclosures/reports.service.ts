@@ -368,6 +368,7 @@ export async function getReport(
   meta: RequestMeta,
 ) {
   const r = await visibleReport(ctx, actor, id);
+  if (version !== undefined && version > r.amendment_count) throw notFound(`第 ${version} 版`);
   await recordRead(ctx, actor, meta, r, 'view');
   const d = today(ctx.clock);
   const at = await payloadAt(ctx, ctx.db, r, version);

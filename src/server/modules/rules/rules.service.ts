@@ -252,6 +252,7 @@ export async function listRules(ctx: AppContext, actor: Actor, unitId: string | 
   if (unitId && !actor.adminRole && !visibleUnitIds(actor).includes(unitId)) throw notFound('单位');
   const date = at ?? today(ctx.clock);
   const chain = unitId ? (await unitAncestry(ctx, unitId)).reverse() : [];
+  if (unitId && !chain.length) throw notFound('单位');
   const rows = await overrideRows(ctx.db, chain, date);
   const out = [];
   for (const rule of RULES) {
@@ -295,6 +296,8 @@ export async function listOverrides(ctx: AppContext, actor: Actor, ruleId: strin
   if (!RULES.some((r) => r.id === ruleId)) throw notFound('规则');
   const visible = actor.adminRole ? null : visibleUnitIds(actor);
   if (unitId && visible && !visible.includes(unitId)) throw notFound('单位');
+  const chain = unitId ? await unitAncestry(ctx, unitId) : [];
+  if (unitId && !chain.length) throw notFound('单位');
   let q = ctx.db
     .selectFrom('rule_overrides')
     .innerJoin('units', 'units.id', 'rule_overrides.unit_id')
@@ -315,7 +318,7 @@ export async function listOverrides(ctx: AppContext, actor: Actor, ruleId: strin
     q = q.where(
       'rule_overrides.unit_id',
       'in',
-      (await unitAncestry(ctx, unitId)).map((u) => u.id),
+      chain.map((u) => u.id),
     );
   }
   if (visible) {
