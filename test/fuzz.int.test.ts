@@ -87,11 +87,15 @@ describeEachDialect('fuzz: bad input to every route answers 4xx and changes noth
     }
     const before = await snapshot(env.ctx.db, env.dialect);
     const problems: string[] = [];
-    for (const c of cases) {
-      const res = await w.send(route, who, c.call);
-      if (res.statusCode < 400 || res.statusCode >= 500) {
-        problems.push(`${c.label}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-      }
+    // A few at a time: every case must be refused, so their order does not matter.
+    for (let i = 0; i < cases.length; i += 4) {
+      const batch = cases.slice(i, i + 4);
+      const answers = await Promise.all(batch.map((c) => w.send(route, who, c.call)));
+      answers.forEach((res, j) => {
+        if (res.statusCode < 400 || res.statusCode >= 500) {
+          problems.push(`${batch[j]?.label}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+        }
+      });
     }
     const changed = changedTables(before, await snapshot(env.ctx.db, env.dialect));
     if (changed.length) problems.push(`changed ${changed.join(', ')}`);
