@@ -11,7 +11,8 @@ import { AccessWorld, type Who } from './access/world.js';
 import { createTestEnv, type TestEnv } from './app.js';
 import { changedTables, snapshot } from './db-snapshot.js';
 import { describeEachDialect } from './db.js';
-import { casesFor, prng, seedOf, textFieldsAccepting } from './fuzz-input.js';
+import { casesFor, prng, seedOf } from './fuzz-input.js';
+import { textFieldsAccepting } from './zod-walk.js';
 import { openApiRoutes, routeSchemas, type RouteKey, type RouteSchemas } from './route-schemas.js';
 
 const SEED = 20260608;
