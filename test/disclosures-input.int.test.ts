@@ -169,7 +169,7 @@ describeEachDialect(
       expect(
         (await (await loginAs(env.app, 'altstaff')).post('/api/disclosures/reports', { year: 2026, kind: 'annual' }))
           .statusCode,
-      ).toBe(409);
+      ).toBe(403);
       expect((await c.post('/api/disclosures/reports', { year: 2027, kind: 'annual' })).json().error.field).toBe(
         'year',
       );

@@ -128,7 +128,7 @@ describeEachDialect('rules registry and working-day calendar', (dialect) => {
           reason: 'x',
         })
       ).statusCode,
-    ).toBe(400);
+    ).toBe(404);
     expect((await member.get(`/api/rules?unitId=${w.units.khorgos}`)).statusCode).toBe(404);
     expect((await env.app.inject({ method: 'GET', url: '/api/rules' })).statusCode).toBe(401);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADMIN_ROLES, GRANTABLE_ROLES } from '../roles.js';
-import { idSchema, text } from './common.js';
+import { changesSomething, idSchema, NOTHING_TO_CHANGE, text } from './common.js';
 
 export const adminRoleSchema = z.enum(ADMIN_ROLES);
 export const grantableRoleSchema = z.enum(GRANTABLE_ROLES);
@@ -100,11 +100,13 @@ export const createUserBodySchema = z
     path: ['personId'],
   });
 
-export const updateUserBodySchema = z.object({
-  displayName: text(64, '姓名').optional(),
-  status: z.enum(['active', 'disabled']).optional(),
-  personId: idSchema.nullable().optional(),
-});
+export const updateUserBodySchema = z
+  .object({
+    displayName: text(64, '姓名').optional(),
+    status: z.enum(['active', 'disabled']).optional(),
+    personId: idSchema.nullable().optional(),
+  })
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 
 /** A one-time activation code, or one of its two halves (shown once, AC-02). */
 export const activationSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema } from './common.js';
+import { idSchema, isoDateSchema, pageNumberSchema } from './common.js';
 
 export const auditEventSchema = z.object({
   seq: z.number().int(),
@@ -23,12 +23,12 @@ export type AuditEvent = z.infer<typeof auditEventSchema>;
 
 export const auditQuerySchema = z.object({
   actor: z.string().trim().max(64).optional(),
-  unitId: z.string().max(64).optional(),
+  unitId: idSchema.optional(),
   action: z.string().trim().max(64).optional(),
-  entityId: z.string().max(64).optional(),
+  entityId: idSchema.optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: pageNumberSchema,
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 

@@ -4,7 +4,10 @@
  * client; `validateAnswers` is the one check of a ballot against its questionnaire.
  */
 import { z } from 'zod';
-import { findingSchema, idSchema, isoDateSchema, text } from './common.js';
+import { findingSchema, idSchema, isoDateSchema, plainText, text } from './common.js';
+
+/** Optional trimmed text without control or bidi characters (headings, notes). */
+const shortText = (max: number, label: string) => plainText(max, label).trim().optional();
 
 export const BALLOT_KINDS = ['team_evaluation', 'member_evaluation', 'recommendation'] as const;
 export type BallotKind = (typeof BALLOT_KINDS)[number];
@@ -51,9 +54,9 @@ export const ratingQuestionSchema = z.object({
   options: z.array(text(20, '选项')).min(2, '至少两个选项').max(10, '最多十个选项'),
   required: z.boolean().default(true),
   /** Heading the question belongs to, e.g. a member's name and post */
-  section: z.string().trim().max(80).optional(),
+  section: shortText(80, '分组标题'),
   /** The team member this question is about (member evaluation) */
-  subjectPersonId: z.string().max(64).optional(),
+  subjectPersonId: idSchema.optional(),
   /** 'overall': the overall rating shown beside the annual grade */
   role: z.literal('overall').optional(),
 });
@@ -61,8 +64,8 @@ export const ratingQuestionSchema = z.object({
 export const candidateSchema = z.object({
   id: questionId,
   name: text(40, '人选姓名'),
-  personId: z.string().max(64).optional(),
-  note: z.string().trim().max(80).optional(),
+  personId: idSchema.optional(),
+  note: shortText(80, '备注'),
 });
 
 export const recommendQuestionSchema = z.object({
@@ -77,7 +80,7 @@ export const recommendQuestionSchema = z.object({
   candidates: z.array(candidateSchema).min(1, '请至少列出一名参考人选').max(100),
   allowWriteIn: z.boolean(),
   required: z.boolean().default(true),
-  section: z.string().trim().max(80).optional(),
+  section: shortText(80, '分组标题'),
 });
 
 export const questionSchema = z.discriminatedUnion('type', [ratingQuestionSchema, recommendQuestionSchema]);
@@ -86,7 +89,7 @@ export type RatingQuestion = z.infer<typeof ratingQuestionSchema>;
 export type RecommendQuestion = z.infer<typeof recommendQuestionSchema>;
 
 export const questionnaireSchema = z.object({
-  intro: z.string().trim().max(1000).default(''),
+  intro: plainText(1000, '问卷说明').trim().default(''),
   questions: z.array(questionSchema).min(1, '问卷至少一道题').max(200, '问卷最多 200 道题'),
 });
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
@@ -117,7 +120,7 @@ export type SessionBody = z.infer<typeof sessionBodySchema>;
 /** A ballot's answers: question id -> option label (rating) or chosen candidates and write-ins (recommend). */
 export const recommendAnswerSchema = z.object({
   candidates: z.array(z.string().max(40)).max(20),
-  writeIns: z.array(z.string().max(40)).max(20).default([]),
+  writeIns: z.array(plainText(40, '另行推荐的姓名')).max(20).default([]),
 });
 export const answersSchema = z.record(z.string().max(40), z.union([z.string().max(20), recommendAnswerSchema]));
 export type Answers = z.infer<typeof answersSchema>;

@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import { hasUnsafeNameChars, UNSAFE_NAME_MESSAGE } from '../filenames.js';
-import { findingSchema, idSchema, isoDateSchema, optionalText, pageQuerySchema, text } from './common.js';
+import {
+  changesSomething,
+  findingSchema,
+  idSchema,
+  isoDateSchema,
+  NOTHING_TO_CHANGE,
+  optionalText,
+  pageQuerySchema,
+  text,
+} from './common.js';
 
 /** The four "三重一大" categories (TZ-01). */
 export const TZYD_CATEGORIES = ['major_matter', 'cadre_appointment', 'major_project', 'large_fund'] as const;
@@ -110,7 +119,8 @@ export type CatalogueBody = z.infer<typeof catalogueBodySchema>;
 export const cataloguePatchSchema = catalogueBodySchema
   .omit({ unitId: true })
   .partial()
-  .extend({ active: z.boolean().optional() });
+  .extend({ active: z.boolean().optional() })
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 export const unitQuerySchema = z.object({ unitId: idSchema });
 
 // ── agenda items ────────────────────────────────────────────────────────────
@@ -148,7 +158,8 @@ export const itemPatchSchema = itemBodySchema
     legalRiskNote: true,
     exploratoryReform: true,
   })
-  .partial();
+  .partial()
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 export const itemListQuerySchema = pageQuerySchema.extend({
   unitId: idSchema,
   status: z.enum(ITEM_STATUSES).optional(),
@@ -332,8 +343,16 @@ export const consultationBodySchema = z.object({
 });
 export const fileBodySchema = z.object({
   name: text(200, '文件名').refine((n) => !hasUnsafeNameChars(n), UNSAFE_NAME_MESSAGE),
-  mime: z.string().max(100).default('application/octet-stream'),
-  contentBase64: z.string().min(1, '文件为空').max(4_000_000, '文件不能超过 3 MB'),
+  mime: z
+    .string()
+    .max(100)
+    .regex(/^[\w.+-]+\/[\w.+-]+$/, '文件类型格式不正确')
+    .default('application/octet-stream'),
+  contentBase64: z
+    .string()
+    .min(1, '文件为空')
+    .max(4_000_000, '文件不能超过 3 MB')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容应为 base64 编码'),
   owner: z.enum(['item', 'procedure', 'progress']).default('item'),
   ownerId: idSchema.optional(),
 });
@@ -462,7 +481,10 @@ export const violationsQuerySchema = pageQuerySchema.extend({
   scope: z.enum(['unit', 'below']).default('unit'),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
-  ruleId: z.string().max(8).optional(),
+  ruleId: z
+    .string()
+    .regex(/^[A-Z]{1,2}-\d{2}$/, '规则编号格式如 PG-06')
+    .optional(),
   violationUnitId: idSchema.optional(),
 });
 export const violationSchema = z.object({

@@ -267,6 +267,8 @@ export const verifyResultSchema = z.object({
   ok: z.boolean(),
   problems: z.array(z.string()),
   selected: z.array(z.string()),
+  /** The result was recorded on the draw (only the owning personnel office's verification is) */
+  recorded: z.boolean(),
 });
 
 // ── checks (PM-06..PM-08) ───────────────────────────────────────────────────

@@ -3,7 +3,17 @@
  * PG-11, PG-18, SE-09), the live meeting state, minutes with locked versions (PG-12, ZD-07).
  */
 import { z } from 'zod';
-import { findingSchema, idSchema, isoDateSchema, optionalText, pageQuerySchema, text } from './common.js';
+import {
+  changesSomething,
+  findingSchema,
+  idSchema,
+  isoDateSchema,
+  NOTHING_TO_CHANGE,
+  optionalText,
+  pageQuerySchema,
+  plainText,
+  text,
+} from './common.js';
 import { ITEM_KINDS, TZYD_CATEGORIES } from './decisions.js';
 
 export const VOTE_METHODS = ['oral', 'hands', 'named', 'secret'] as const;
@@ -83,7 +93,8 @@ export const scheduleBodySchema = z.object({
 export type ScheduleBody = z.infer<typeof scheduleBodySchema>;
 export const meetingPatchSchema = scheduleBodySchema
   .pick({ date: true, startTime: true, location: true, chairPersonId: true, recorderPersonId: true })
-  .partial();
+  .partial()
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 export const meetingListQuerySchema = pageQuerySchema.extend({
   unitId: idSchema,
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -233,10 +244,12 @@ export const meetingDetailSchema = z.object({
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 
 export const addItemBodySchema = z.object({ agendaItemId: idSchema, voteMethod: z.enum(VOTE_METHODS) });
-export const patchItemBodySchema = z.object({
-  voteMethod: z.enum(VOTE_METHODS).optional(),
-  seq: z.number().int().min(1).max(200).optional(),
-});
+export const patchItemBodySchema = z
+  .object({
+    voteMethod: z.enum(VOTE_METHODS).optional(),
+    seq: z.number().int().min(1).max(200).optional(),
+  })
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 export const leaveBodySchema = z.object({
   personId: idSchema.optional(),
   reason: text(200, '请假事由'),
@@ -302,6 +315,25 @@ export const minutesContentSchema = z.object({
     .default([]),
 });
 export type MinutesContent = z.infer<typeof minutesContentSchema>;
+/** The minutes as saved: the same content with `general` required and no control or bidi characters. */
+export const minutesBodySchema = z.object({
+  general: plainText(20000, '会议概况'),
+  items: z
+    .array(
+      z.object({
+        meetingItemId: idSchema,
+        discussion: z
+          .array(z.object({ personId: idSchema.nullable(), name: text(40, '发言人'), text: text(4000, '发言内容') }))
+          .max(40)
+          .default([]),
+        dissent: plainText(4000, '不同意见').default(''),
+        headReason: plainText(4000, '主持人意见的理由').default(''),
+        decision: plainText(4000, '决定').default(''),
+      }),
+    )
+    .max(100)
+    .default([]),
+});
 export const minutesVersionSchema = z.object({
   id: z.string(),
   version: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, optionalText, text } from './common.js';
+import { changesSomething, idSchema, isoDateSchema, NOTHING_TO_CHANGE, optionalText, text } from './common.js';
 
 export const UNIT_LEVELS = ['gac', 'direct', 'subordinate', 'internal'] as const;
 export const ORGAN_TYPES = ['party_group', 'party_group_committee', 'party_committee'] as const;
@@ -65,7 +65,10 @@ export const unitBodySchema = z.object({
   code: optionalText(40, '单位代码'),
   sortOrder: z.number().int().min(0).max(100000).default(0),
 });
-export const unitPatchSchema = unitBodySchema.omit({ parentId: true }).partial();
+export const unitPatchSchema = unitBodySchema
+  .omit({ parentId: true })
+  .partial()
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 
 export const teamMemberSchema = z.object({
   id: z.string(),
@@ -115,13 +118,15 @@ export const addTeamMemberBodySchema = z.object({
 });
 export type AddTeamMemberBody = z.infer<typeof addTeamMemberBodySchema>;
 
-export const patchTeamMemberBodySchema = z.object({
-  adminPost: optionalText(60, '行政职务'),
-  divisionOfWork: optionalText(500, '分工'),
-  sortOrder: z.number().int().min(0).max(1000).optional(),
-  endDate: isoDateSchema.optional(),
-  endReason: optionalText(200, '离任原因'),
-});
+export const patchTeamMemberBodySchema = z
+  .object({
+    adminPost: optionalText(60, '行政职务'),
+    divisionOfWork: optionalText(500, '分工'),
+    sortOrder: z.number().int().min(0).max(1000).optional(),
+    endDate: isoDateSchema.optional(),
+    endReason: optionalText(200, '离任原因'),
+  })
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 
 /** Units, teams and people import (issue 16 §1): the .xlsx file as base64, previewed first. */
 export const importBodySchema = z.object({

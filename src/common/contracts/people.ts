@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RANK_CODES } from '../ranks.js';
-import { idSchema, isoDateSchema, monthSchema, optionalText, text } from './common.js';
+import { idSchema, isoDateSchema, monthSchema, optionalText, pageNumberSchema, text } from './common.js';
 
 export const POLITICAL_STATUSES = [
   'cpc',
@@ -123,7 +123,7 @@ export const resumeLineSchema = z.object({
 });
 
 export const familyMemberSchema = z.object({
-  id: z.string().optional(),
+  id: idSchema.optional(),
   relation: z.enum(FAMILY_RELATIONS, { message: '请选择称谓' }),
   name: text(40, '家庭成员姓名'),
   birthDate: isoDateSchema.nullable().optional(),
@@ -244,7 +244,7 @@ export const personListQuerySchema = z.object({
   teamOnly: z.enum(['0', '1']).default('0'),
   sort: z.enum(['name', 'birthMonth', 'unit', 'level']).default('unit'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  page: z.coerce.number().int().min(1).default(1),
+  page: pageNumberSchema,
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 

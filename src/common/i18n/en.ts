@@ -1120,6 +1120,8 @@ export const en: Record<MessageKey, string> = {
   'disc.verify': 'Recompute',
   'disc.seed': 'Seed (revealed)',
   'disc.verifyHint': 'Anyone can recompute it offline from the file:',
+  'disc.verifyNotRecorded':
+    'Recomputed for your own check; only the personnel office that ran the draw records a verification',
   'disc.rankNo': 'No.',
   'disc.unit': 'Unit',
   'disc.score': 'SM3(seed‖public value‖reporter id)',

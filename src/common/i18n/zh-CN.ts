@@ -1100,6 +1100,7 @@ export const zhCN = {
   'disc.verify': '复算验证',
   'disc.seed': '种子（已公开）',
   'disc.verifyHint': '任何人都可用验证文件离线复算：',
+  'disc.verifyNotRecorded': '此次复算仅供核对，不记入抽查记录（由组织抽查的人事部门复算并记录）',
   'disc.rankNo': '序号',
   'disc.unit': '单位',
   'disc.score': 'SM3(种子‖公开值‖报告人ID)',

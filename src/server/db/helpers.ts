@@ -30,6 +30,13 @@ export function isUniqueViolation(err: unknown): boolean {
   return e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e.code === '23505';
 }
 
+/** True for SQLite SQLITE_CONSTRAINT_FOREIGNKEY and PostgreSQL 23503: a reference to a row that does not exist. */
+export function isForeignKeyViolation(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown };
+  return e.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || e.code === '23503';
+}
+
 /** A count(*) value from either driver. */
 export function toCount(v: unknown): number {
   return typeof v === 'number' ? v : Number(v ?? 0);

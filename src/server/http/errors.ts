@@ -1,10 +1,12 @@
 /**
- * One error handler: AppError -> its status and body; zod validation -> 400 naming the field;
- * anything else -> an opaque 500, logged with the request id.
+ * One error handler: AppError -> its status and body; zod validation -> 400 naming the field; a
+ * reference to a record that does not exist (a foreign-key violation a use case did not check
+ * first) -> 400; anything else -> an opaque 500, logged with the request id.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorBody } from '../../common/errors.js';
+import { isForeignKeyViolation } from '../db/helpers.js';
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -30,6 +32,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
         },
       };
       return reply.status(400).send(body);
+    }
+    if (isForeignKeyViolation(err)) {
+      req.log.warn({ err, requestId: req.id }, 'reference to a missing record');
+      return reply.status(400).send({
+        error: { code: 'VALIDATION_FAILED', message: '引用的记录不存在（如人员、单位或议题），请刷新后重试' },
+      } satisfies ErrorBody);
     }
     if (err.statusCode === 429) {
       return reply

@@ -197,7 +197,9 @@ export default function DrawPage() {
                           (r) => {
                             if (r) {
                               setVerified(r);
-                              void message.info(r.ok ? t('disc.match') : t('disc.mismatch'));
+                              void message.info(
+                                `${r.ok ? t('disc.match') : t('disc.mismatch')}${r.recorded ? '' : `；${t('disc.verifyNotRecorded')}`}`,
+                              );
                             }
                           },
                         )

@@ -15,7 +15,7 @@ import {
   teamGradeBodySchema,
   TASK_STATUSES,
 } from '../../../common/contracts/assessments.js';
-import { idParamsSchema, idSchema, okSchema, text } from '../../../common/contracts/common.js';
+import { idParamsSchema, idSchema, okSchema, text, yearQuerySchema } from '../../../common/contracts/common.js';
 import type { AppContext } from '../../context.js';
 import { requireActor, requireBusinessUser, type Actor } from '../../http/actor.js';
 import { requestMeta } from '../../http/auth.js';
@@ -38,7 +38,7 @@ export const assessmentsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async 
       schema: {
         tags,
         summary: '考核批次列表（上级人事、纪检部门）',
-        querystring: z.object({ unitId: idSchema.optional(), year: z.coerce.number().int().optional() }),
+        querystring: z.object({ unitId: idSchema.optional(), year: yearQuerySchema.optional() }),
         response: { 200: z.object({ items: z.array(batchSummarySchema) }) },
       },
     },

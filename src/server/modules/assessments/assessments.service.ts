@@ -225,6 +225,7 @@ export async function listBatches(
   filter: { unitId?: string | undefined; year?: number | undefined },
 ) {
   requireBusinessUser(actor);
+  if (filter.unitId) assertAccess(actor, filter.unitId, 'view', '单位');
   const rows = await repo.listBatches(ctx.db, gradedUnitIds(actor), filter);
   const grades = await repo.gradesOf(
     ctx.db,
@@ -478,6 +479,7 @@ export async function listTasks(
   filter: { unitId?: string | undefined; status?: string | undefined },
 ) {
   requireBusinessUser(actor);
+  if (filter.unitId) assertAccess(actor, filter.unitId, 'view', '单位');
   const units = gradedUnitIds(actor);
   if (!units.length) return [];
   let q = repo.tasksQuery(ctx.db).where('assessment_tasks.unit_id', 'in', units);

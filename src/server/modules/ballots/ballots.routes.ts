@@ -23,7 +23,13 @@ import {
   sessionSummarySchema,
   templateSchema,
 } from '../../../common/contracts/ballots.js';
-import { findingSchema, idParamsSchema, idSchema, okSchema } from '../../../common/contracts/common.js';
+import {
+  findingSchema,
+  idParamsSchema,
+  idSchema,
+  okSchema,
+  yearQuerySchema,
+} from '../../../common/contracts/common.js';
 import type { AppContext } from '../../context.js';
 import { requireActor, requireBusinessUser, type Actor } from '../../http/actor.js';
 import { requestMeta } from '../../http/auth.js';
@@ -65,7 +71,7 @@ export const ballotsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fas
       schema: {
         tags,
         summary: '测评列表（本单位党组办公室、上级人事和纪检部门）',
-        querystring: z.object({ unitId: idSchema.optional(), year: z.coerce.number().int().optional() }),
+        querystring: z.object({ unitId: idSchema.optional(), year: yearQuerySchema.optional() }),
         response: { 200: z.object({ items: z.array(sessionSummarySchema) }) },
       },
     },

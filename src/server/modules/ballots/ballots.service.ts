@@ -323,6 +323,11 @@ export async function listVisibleSessions(
   actor: Actor,
   filter: { unitId?: string | undefined; year?: number | undefined },
 ) {
+  if (filter.unitId) {
+    const access = sessionAccess(actor, filter.unitId);
+    if (access === 'none') throw notFound('单位');
+    if (access === 'forbidden') throw forbidden('只有本单位党组办公室或上级人事、纪检部门可以查看测评');
+  }
   const rows = await repo.listSessions(ctx.db, listableUnitIds(actor), filter);
   return rows.map((r) => ({
     id: r.id,

@@ -286,7 +286,8 @@ export async function seedDisclosuresDemo(ctx: AppContext, world: DemoWorld): Pr
     );
   }
 
-  // The year's random draw of 乌鲁木齐海关: committed and published, drawn with a public value, verified.
+  // The year's random draw of 乌鲁木齐海关: committed and published, drawn with a public value, verified
+  // (the discipline office recomputes it; the personnel office that ran it records the verification).
   const drawId = await draws.prepareDraw(at(`${year}-02-24`), renshi, { unitId: urumqi, year }, META);
   await draws.publishDraw(at(`${year}-02-25`), renshi, drawId, META);
   await draws.performDraw(
@@ -297,6 +298,7 @@ export async function seedDisclosuresDemo(ctx: AppContext, world: DemoWorld): Pr
     META,
   );
   await draws.verifyDraw(at(`${year}-03-02`), jijian, drawId, META);
+  await draws.verifyDraw(at(`${year}-03-02`), renshi, drawId, META);
 
   // Checks of 阿勒泰海关's team outside the random list, entered and classified.
   const check = async (

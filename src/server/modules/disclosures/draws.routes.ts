@@ -149,7 +149,7 @@ export const drawsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fasti
     {
       schema: {
         tags,
-        summary: '按公开算法复算抽查结果并记录',
+        summary: '按公开算法复算抽查结果（可见者均可复算；仅组织抽查的人事部门的复算结果记入抽查记录）',
         params: idParamsSchema,
         response: { 200: verifyResultSchema },
       },

@@ -337,10 +337,15 @@ export async function drawFile(ctx: AppContext, actor: Actor, id: string): Promi
   };
 }
 
-/** Recompute the draw from its file with the same function the CLI uses, and record the result. */
+/**
+ * Recompute the draw from its file with the same function the CLI uses. Anyone who may see the drawn
+ * draw may recompute it (read-only); only the office that owns it (the personnel office that ran it)
+ * records the result on the draw, with its audit event.
+ */
 export async function verifyDraw(ctx: AppContext, actor: Actor, id: string, meta: RequestMeta) {
   const file = await drawFile(ctx, actor, id);
   const result = verifyDrawFile(file);
+  if (!canManageDraws(actor, file.unitId)) return { ...result, recorded: false };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateDraw(trx, id, { verified_at: nowIso(ctx.clock), verified_ok: result.ok ? 1 : 0 });
     await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
@@ -351,7 +356,7 @@ export async function verifyDraw(ctx: AppContext, actor: Actor, id: string, meta
       details: { ok: result.ok, problems: result.problems },
     });
   });
-  return result;
+  return { ...result, recorded: true };
 }
 
 /** A prepared draw that was never published can be discarded (nothing was shown yet). */

@@ -93,7 +93,7 @@ export async function createReport(
   const subject = await subjectOf(ctx, ctx.db, personId, facts.unit_id, d);
   if (!subject.isSubject) {
     throw new AppError(
-      'CONFLICT',
+      'FORBIDDEN',
       '您目前不在个人有关事项报告范围内（PM-01：县处级副职以上含相应职级，或经组织确定的特殊情形）',
       { field: 'year' },
     );
@@ -373,6 +373,7 @@ export async function getReport(
   meta: RequestMeta,
 ) {
   const r = await visibleReport(ctx, actor, id);
+  if (version !== undefined && version > r.amendment_count) throw notFound(`第 ${version} 版`);
   await recordRead(ctx, actor, meta, r, 'view');
   const d = today(ctx.clock);
   const at = await payloadAt(ctx, ctx.db, r, version);

@@ -246,7 +246,9 @@ export async function createUnit(
   meta: RequestMeta,
 ): Promise<string> {
   const parent = await repo.findUnit(ctx.db, body.parentId);
-  if (!parent || !visibleUnitIds(actor).includes(parent.id)) throw invalidField('parentId', '上级单位不存在或无权查看');
+  if (!parent || !visibleUnitIds(actor).includes(parent.id)) {
+    throw new AppError('NOT_FOUND', '上级单位不存在或无权查看', { field: 'parentId' });
+  }
   if (!canCreateChildUnit(actor, parent.id)) throw forbidden('只有上级单位的人事部门可以新增下级单位');
   const id = uuidv7(ctx.random, ctx.clock.now().getTime());
   const now = nowIso(ctx.clock);

@@ -60,6 +60,9 @@ function listableUnitIds(actor: Actor): string[] {
   return [...new Set([...actor.ownUnitIds, ...managedUnitIds(actor)])];
 }
 
+/** A unit named in a request that the actor cannot see: 404 like any unseen record, naming the field. */
+const unitNotFound = () => new AppError('NOT_FOUND', '单位不存在或无权查看', { field: 'unitId' });
+
 export async function listPeople(
   ctx: AppContext,
   actor: Actor,
@@ -77,6 +80,7 @@ export async function listPeople(
     pageSize: number;
   },
 ) {
+  if (q.unitId && !actor.adminRole && !listableUnitIds(actor).includes(q.unitId)) throw unitNotFound();
   const d = today(ctx.clock);
   const rankCodes = q.level ? RANKS.filter((r) => r.level === (q.level as LevelCode)).map((r) => r.code) : undefined;
   if (q.level && !LEVELS.some((l) => l.code === q.level)) throw invalidField('level', '未知的级别');
@@ -373,7 +377,7 @@ export async function createPerson(
   meta: RequestMeta,
 ): Promise<string> {
   const unit = await ctx.db.selectFrom('units').select('id').where('id', '=', body.unitId).executeTakeFirst();
-  if (!unit || !listableUnitIds(actor).includes(body.unitId)) throw invalidField('unitId', '单位不存在或无权查看');
+  if (!unit || !listableUnitIds(actor).includes(body.unitId)) throw unitNotFound();
   if (!canCreateInUnit(actor, body.unitId)) throw forbidden('只有具有干部管理权限的人事部门可以新增人员档案');
   assertValid(ctx, body);
   if (body.rankCode && !body.rankStartDate) throw invalidField('rankStartDate', '请填写任现职级时间');
@@ -604,7 +608,7 @@ export async function addPost(
   meta: RequestMeta,
 ): Promise<void> {
   const facts = await assertEditable(ctx, actor, id);
-  if (!listableUnitIds(actor).includes(body.unitId)) throw invalidField('unitId', '单位不存在或无权查看');
+  if (!listableUnitIds(actor).includes(body.unitId)) throw unitNotFound();
   await ctx.db.transaction().execute(async (trx) => {
     const open = await trx
       .selectFrom('person_posts')
@@ -651,7 +655,10 @@ export async function transferPerson(
 ): Promise<void> {
   const facts = await assertEditable(ctx, actor, id);
   if (body.unitId === facts.unitId) throw invalidField('unitId', '调入单位与现单位相同');
-  if (!canCreateInUnit(actor, body.unitId)) throw invalidField('unitId', '无权将人员调入该单位');
+  if (!canCreateInUnit(actor, body.unitId)) {
+    if (!listableUnitIds(actor).includes(body.unitId)) throw unitNotFound();
+    throw new AppError('FORBIDDEN', '无权将人员调入该单位', { field: 'unitId' });
+  }
   if (facts.onOwnTeam) throw invalidField('unitId', '该人员仍在本单位班子任职，请先结束班子任职');
   await ctx.db.transaction().execute(async (trx) => {
     const open = await trx

@@ -252,6 +252,7 @@ export async function listRules(ctx: AppContext, actor: Actor, unitId: string | 
   if (unitId && !actor.adminRole && !visibleUnitIds(actor).includes(unitId)) throw notFound('单位');
   const date = at ?? today(ctx.clock);
   const chain = unitId ? (await unitAncestry(ctx, unitId)).reverse() : [];
+  if (unitId && !chain.length) throw notFound('单位');
   const rows = await overrideRows(ctx.db, chain, date);
   const out = [];
   for (const rule of RULES) {
@@ -294,6 +295,9 @@ export async function canOverride(ctx: AppContext, actor: Actor, unitId: string)
 export async function listOverrides(ctx: AppContext, actor: Actor, ruleId: string, unitId: string | undefined) {
   if (!RULES.some((r) => r.id === ruleId)) throw notFound('规则');
   const visible = actor.adminRole ? null : visibleUnitIds(actor);
+  if (unitId && visible && !visible.includes(unitId)) throw notFound('单位');
+  const chain = unitId ? await unitAncestry(ctx, unitId) : [];
+  if (unitId && !chain.length) throw notFound('单位');
   let q = ctx.db
     .selectFrom('rule_overrides')
     .innerJoin('units', 'units.id', 'rule_overrides.unit_id')
@@ -314,7 +318,7 @@ export async function listOverrides(ctx: AppContext, actor: Actor, ruleId: strin
     q = q.where(
       'rule_overrides.unit_id',
       'in',
-      (await unitAncestry(ctx, unitId)).map((u) => u.id),
+      chain.map((u) => u.id),
     );
   }
   if (visible) {
@@ -345,7 +349,9 @@ export async function createOverride(
 ): Promise<string> {
   const rule = RULES.find((r) => r.id === ruleId);
   if (!rule) throw notFound('规则');
-  if (!visibleUnitIds(actor).includes(body.unitId)) throw invalidField('unitId', '单位不存在或无权查看');
+  if (!visibleUnitIds(actor).includes(body.unitId)) {
+    throw new AppError('NOT_FOUND', '单位不存在或无权查看', { field: 'unitId' });
+  }
   if (!(await canOverride(ctx, actor, body.unitId))) {
     throw forbidden('只有本单位党组办公室或上级人事部门可以调整规则参数');
   }
