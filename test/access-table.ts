@@ -18,7 +18,7 @@ import { ballotsRows } from './access/ballots.rows.js';
 import { decisionsRows } from './access/decisions.rows.js';
 import { disclosuresRows } from './access/disclosures.rows.js';
 import { meetingsRows } from './access/meetings.rows.js';
-import { orgsRows } from './access/orgs.rows.js';
+import { importRows, orgsRows } from './access/orgs.rows.js';
 import { peopleRows } from './access/people.rows.js';
 import { platformRows } from './access/platform.rows.js';
 
@@ -27,6 +27,7 @@ export type { AccessRow, Allow } from './access/row.js';
 export const ACCESS_TABLE: AccessRow[] = [
   ...accountsRows,
   ...orgsRows,
+  ...importRows,
   ...peopleRows,
   ...platformRows,
   ...ballotsRows,

@@ -1,7 +1,7 @@
 /**
  * A cheap content digest of every table, to show that a refused request changed nothing.
  * Left out: the audit log (a refusal may be audited), sessions (they slide), rate-limiter state
- * (tables named *limit* or *attempt*, and the login failure counters on users), migration
+ * (tables named *limit*, *attempt*, *lockout* or *_failures, and the login failure counters on users), migration
  * bookkeeping.
  */
 import { createHash } from 'node:crypto';
@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../src/server/db/connect.js';
 import type { Database } from '../src/server/db/database.js';
 
-const SKIP_TABLE = /^(audit_.*|sessions|kysely_migration.*)$|limit|attempt/;
+const SKIP_TABLE = /^(audit_.*|sessions|kysely_migration.*)$|limit|attempt|lockout|_failures$/;
 const SKIP_COLUMNS: Record<string, string[]> = { users: ['failed_logins', 'locked_until'] };
 
 export type Snapshot = Map<string, string>;

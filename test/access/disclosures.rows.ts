@@ -91,7 +91,7 @@ export const disclosuresRows: AccessRow[] = [
   }),
   row('GET /api/disclosures/draws', BUSINESS, () => ({}), { noScope: true }),
   row('POST /api/disclosures/draws', ['rs'], (w, s) => ({
-    body: { unitId: officeUnit(w, s), year: 2010 + (w.next() % 10) },
+    body: { unitId: officeUnit(w, s), year: 2000 + (w.next() % 10) }, // draw() takes 2026 downwards
   })),
   row(
     'GET /api/disclosures/draws/{id}',

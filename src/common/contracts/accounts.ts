@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADMIN_ROLES, GRANTABLE_ROLES } from '../roles.js';
-import { changesSomething, idSchema, NOTHING_TO_CHANGE, text } from './common.js';
+import { changesSomething, idSchema, NOTHING_TO_CHANGE, optionalText, text } from './common.js';
 
 export const adminRoleSchema = z.enum(ADMIN_ROLES);
 export const grantableRoleSchema = z.enum(GRANTABLE_ROLES);
@@ -154,7 +154,7 @@ export const accountRequestSchema = z.object({
 export type AccountRequest = z.infer<typeof accountRequestSchema>;
 
 export const requestsQuerySchema = z.object({ status: z.enum(['pending', 'all']).default('pending') });
-export const rejectBodySchema = z.object({ reason: z.string().trim().max(200, '理由不超过 200 字').optional() });
+export const rejectBodySchema = z.object({ reason: optionalText(200, '理由') });
 
 export const activateBodySchema = z.object({
   username: text(64, '用户名'),

@@ -130,9 +130,13 @@ export const patchTeamMemberBodySchema = z
 
 /** Units, teams and people import (issue 16 §1): the .xlsx file as base64, previewed first. */
 export const importBodySchema = z.object({
-  fileName: z.string().max(200).optional(),
+  fileName: optionalText(200, '文件名'),
   /** The .xlsx file, base64 */
-  file: z.string().min(1, '请选择文件').max(16_000_000, '文件过大（不超过 12 MB）'),
+  file: z
+    .string()
+    .min(1, '请选择文件')
+    .max(16_000_000, '文件过大（不超过 12 MB）')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '文件内容应为 base64 编码'),
   /** Preview only (default): nothing is written */
   dryRun: z.boolean().default(true),
 });

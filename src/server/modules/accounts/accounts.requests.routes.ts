@@ -72,7 +72,7 @@ export const requestsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fa
     async (req) => {
       const actor = requireActor(req.actor);
       await requireAdminRole(ctx, actor, requestMeta(req), ADMIN_ROLES, 'reject_request');
-      await rejectRequest(ctx, actor, req.params.id, req.body?.reason, requestMeta(req));
+      await rejectRequest(ctx, actor, req.params.id, req.body?.reason ?? undefined, requestMeta(req));
       return { ok: true as const };
     },
   );
