@@ -246,7 +246,7 @@ describeEachDialect('checks, classification and handling (PM-06..PM-11)', (diale
     const ov = await rs.post('/api/rules/FB-01/overrides', {
       unitId: world.units.altay,
       params: { minApplicableLevel: '县处级副职', prohibitionMatrix: matrix },
-      effectiveFrom: '2026-01-01',
+      effectiveFrom: '2026-06-08',
       reason: '本关参照执行至县处级',
     });
     expect(ov.statusCode, ov.body).toBe(201);
@@ -385,7 +385,7 @@ describeEachDialect('checks, classification and handling (PM-06..PM-11)', (diale
         await rs.post('/api/rules/FB-06/overrides', {
           unitId: world.units.altay,
           params: { publicationEnabled: true },
-          effectiveFrom: '2026-06-01',
+          effectiveFrom: '2026-06-08',
           reason: '试行公示',
         })
       ).statusCode,

@@ -9,6 +9,7 @@ import * as m0200 from './0200_ballots.js';
 import * as m0201 from './0201_assessments.js';
 import * as m0250 from './0250_influence_periods.js';
 import * as m0300 from './0300_disclosures.js';
+import * as m0410 from './0410_rule_snapshots.js';
 
 export const EXTRA_MIGRATIONS: Record<string, Migration> = {
   '0100_meetings': m0100,
@@ -17,4 +18,5 @@ export const EXTRA_MIGRATIONS: Record<string, Migration> = {
   '0201_assessments': m0201,
   '0250_influence_periods': m0250,
   '0300_disclosures': m0300,
+  '0410_rule_snapshots': m0410,
 };
