@@ -275,7 +275,13 @@ describeEachDialect('checks, classification and handling (PM-06..PM-11)', (diale
       }),
     );
     const detail = (await m2.get(`/api/disclosures/reports/${id}`)).json();
-    expect(detail.findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(['FB-02', 'FB-05']);
+    // the report is also late (PM-04, a warning added by issue 8 §4): the FB findings are these two
+    expect(
+      detail.findings
+        .map((f: { ruleId: string }) => f.ruleId)
+        .filter((r: string) => r.startsWith('FB-'))
+        .sort(),
+    ).toEqual(['FB-02', 'FB-05']);
     const cases = (await rs.get('/api/disclosures/business-cases')).json().items as {
       id: string;
       ruleId: string;

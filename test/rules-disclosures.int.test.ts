@@ -69,6 +69,21 @@ describeEachDialect('personal-matters reports: refusals and findings carry their
         emigration: {
           entries: [{ relativeId: fam2.spouse, kind: 'emigrated', country: '澳大利亚', since: '2025-08-01' }],
         },
+        business: {
+          entries: [
+            {
+              relativeId: fam2.son,
+              kind: 'sole_proprietorship',
+              name: '阿勒泰市叶明餐厅',
+              registrationNo: null,
+              investmentFen: 5_000_000,
+              sharePct: 100,
+              role: 'operator',
+              sector: '餐饮',
+              since: '2023-05-01',
+            },
+          ],
+        },
       }),
     );
     const findings = (await m2.get(`/api/disclosures/reports/${id}`)).json<{ findings: F[] }>().findings;
@@ -77,6 +92,24 @@ describeEachDialect('personal-matters reports: refusals and findings carry their
       facts: { dueDate: '2026-01-31', submittedOn: '2026-06-08' },
     });
     expect(findings.map((f) => f.ruleId)).toContain('PM-11');
+    // no prohibition matrix configured for the unit: the business is listed but not compared (FB-01)
+    expect(findings.find((f) => f.ruleId === 'FB-01')).toMatchObject({ kind: 'info' });
+    // a change report due 30 days after its event, submitted later (PM-05)
+    const change = await m2.post('/api/disclosures/reports', {
+      year: 2026,
+      kind: 'change',
+      eventDate: '2026-03-02',
+      items: { marriage: { status: 'married', changedOn: '2026-03-02' } },
+    });
+    expect(change.statusCode, change.body).toBe(201);
+    const changeId = change.json<{ id: string }>().id;
+    const sub = await m2.post(`/api/disclosures/reports/${changeId}/submit`, {
+      declaration: true,
+      signature: '叶尔兰·努尔兰',
+    });
+    expect(sub.statusCode, sub.body).toBe(200);
+    const late = (await m2.get(`/api/disclosures/reports/${changeId}`)).json<{ findings: F[] }>().findings;
+    expect(late.find((f) => f.ruleId === 'PM-05')).toMatchObject({ kind: 'warn', facts: { kind: 'change' } });
   });
 
   it('holds a registry stay abroad against the report only when it was reportable for the period (PM-02)', async () => {

@@ -1,7 +1,7 @@
 /**
  * Rule parameters cannot loosen the law (issue 8 §3): each parameter's governance decides who may
  * change it and how far; an override takes effect today or later; the root unit loosens only on
- * the server's CLI (logged); a meeting keeps the values it opened with.
+ * the server's CLI (logged); a closed meeting keeps the values it was held under.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOverrideFromCli } from '../src/server/modules/rules/overrides.service.js';
@@ -188,7 +188,7 @@ describeEachDialect('rule parameter governance', (dialect) => {
   });
 });
 
-describeEachDialect('a meeting keeps the rule values it opened with (issue 8 §3)', (dialect) => {
+describeEachDialect('a closed meeting keeps the rule values it was held under (issue 8 §3)', (dialect) => {
   let env: TestEnv;
   let w: World;
   let t: Team;
@@ -199,12 +199,13 @@ describeEachDialect('a meeting keeps the rule values it opened with (issue 8 §3
   });
   afterAll(() => env.close());
 
-  it('an override effective the day a meeting opened does not change that meeting’s minutes deadline', async () => {
+  it('an override effective the day a meeting closed does not change that meeting’s minutes deadline', async () => {
     const deadline = async (id: string) =>
       ok<{ deadline: string | null }>(await t.office.get(`/api/meetings/${id}/minutes`)).deadline;
     const first = await schedule(t, w, TODAY, { entryMode: 'retrospective', retrospectiveReason: '纸质会议补录' });
     await attend(t, w, first);
     ok(await t.office.post(`/api/meetings/${first}/open`));
+    ok(await t.office.post(`/api/meetings/${first}/close`));
     const before = await deadline(first);
     ok(
       await t.office.post('/api/rules/PG-12/overrides', {

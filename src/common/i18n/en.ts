@@ -452,7 +452,7 @@ export const en: Record<MessageKey, string> = {
   'rules.gov.stricter.more_items': 'more items are stricter',
   'rules.gov.stricter.earlier': 'earlier is stricter',
   'rules.ownOnlyTighten':
-    'The unit’s office may only tighten tighten-only parameters; loosening them needs the personnel office of the unit above. A change applies from its date, today or later; a meeting already opened keeps the values it opened with.',
+    'The unit’s office may only tighten tighten-only parameters; loosening them needs the personnel office of the unit above. A change applies from its date, today or later; a closed meeting keeps the values it was held under.',
   'rules.aboveMay':
     'As the personnel office of the unit above you may loosen tighten-only parameters (never past their limit). A change applies from its date, today or later.',
   'rules.fixedReadOnly': 'Fixed: cannot be changed',

@@ -16,6 +16,15 @@ type Param = RuleView['params'][number];
 
 /** The control for one parameter (returned as an element so Form.Item can bind value and onChange). */
 function paramInput(p: Param, disabled: boolean) {
+  if (p.governance.kind === 'free' && p.governance.options) {
+    return (
+      <Select
+        disabled={disabled}
+        style={{ width: 240 }}
+        options={p.governance.options.map((o) => ({ value: o, label: o }))}
+      />
+    );
+  }
   switch (p.type) {
     case 'boolean':
       return <Switch disabled={disabled} />;

@@ -1,7 +1,7 @@
 /**
  * Rule parameter values frozen with the record they judged (issue 8 §3): a meeting freezes the
- * values of its rules when it opens, so an override made later (even one effective the same day)
- * never changes an open or closed meeting. Frozen once released: never edit, add a new migration.
+ * values of its rules when it closes, so an override made later (even one effective the same day)
+ * never changes a closed meeting. Frozen once released: never edit, add a new migration.
  */
 import type { Kysely } from 'kysely';
 

@@ -22,7 +22,7 @@ import {
   recordInfluencePeriod,
 } from '../eligibility/eligibility.service.js';
 import { finding } from '../../../common/rules/finding.js';
-import { param, ruleContext } from '../rules/rules.service.js';
+import { param, ruleContext, storeFindings } from '../rules/rules.service.js';
 import * as checksRepo from './checks.repository.js';
 import { parseMatrix, prohibitedActivities, relativeActivities, sectorConflicts } from './disclosures.business.js';
 import { levelFromParam, type RelativeFact } from './disclosures.rules.js';
@@ -121,6 +121,16 @@ export async function businessEffects(
       resolved_on: null,
       resolved_by: null,
     });
+    // FB-03: the relative exits the business or the cadre accepts an adjustment, by the unit's deadline
+    await storeFindings(trx, ctx, e.unitId, 'disclosure_business_case', id, [
+      finding('FB-03', { deadline: due.ok ? due.date : null, days }, fb03.params, {
+        zh: due.ok
+          ? `亲属应于 ${due.date} 前退出经商办企业，或本人退出现职、接受岗位调整（FB-03，期限 ${days} 日）。`
+          : `亲属应退出经商办企业，或本人退出现职、接受岗位调整（FB-03）；期限无法计算：${due.message_zh}`,
+        en: 'The relative exits the business or the cadre accepts an adjustment, by the deadline (FB-03).',
+        kind: 'info',
+      }),
+    ]);
     await ctx.audit.record(trx, by, {
       action: 'disclosures.business_case_opened',
       entityType: 'disclosure_business_case',

@@ -1,8 +1,9 @@
 /**
- * The rule values a meeting is judged by (issue 8 §3): frozen when it opens, so an override made
- * later never changes an open or closed meeting; before opening, the values in force on the
- * meeting's date. Meetings opened before the freeze existed fall back to the values in force on
- * their date (overrides never take effect in the past, so those are stable too).
+ * The rule values a meeting is judged by (issue 8 §3): the values in force on the meeting's date
+ * while it is held (an override effective that day applies to the rest of the meeting, each
+ * settled item keeping the counts it was settled with), frozen when it closes, so no later
+ * override changes a closed meeting. Meetings closed before the freeze existed fall back to the
+ * values in force on their date (overrides never take effect in the past, so those are stable too).
  */
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/helpers.js';
@@ -10,7 +11,7 @@ import type { Rules } from '../decisions/decisions.rules.js';
 import { freezeRules, frozenParamsOf, ruleContext, rulesFor } from '../rules/rules.service.js';
 import type { MeetingRow } from './meetings.table.js';
 
-/** Every rule a meeting is judged by; frozen together when it opens. */
+/** Every rule a meeting is judged by; frozen together when it closes. */
 export const MEETING_RULES = [
   'PG-06',
   'PG-07',
@@ -28,12 +29,12 @@ export const MEETING_RULES = [
   'ZZ-03',
 ] as const;
 
-const opened = (m: Pick<MeetingRow, 'opened_at'>) => m.opened_at !== null;
+const closed = (m: Pick<MeetingRow, 'closed_at'>) => m.closed_at !== null;
 
-/** The rules for a meeting: frozen ones once it has opened. Call before opening a transaction. */
+/** The rules for a meeting: frozen ones once it has closed. Call before opening a transaction. */
 export async function meetingRules(
   ctx: AppContext,
-  meeting: Pick<MeetingRow, 'id' | 'unit_id' | 'date' | 'opened_at'>,
+  meeting: Pick<MeetingRow, 'id' | 'unit_id' | 'date' | 'closed_at'>,
   ids: readonly string[],
 ): Promise<Rules> {
   return rulesFor(
@@ -41,11 +42,11 @@ export async function meetingRules(
     meeting.unit_id,
     meeting.date,
     ids,
-    opened(meeting) ? { entityType: 'meeting', entityId: meeting.id } : undefined,
+    closed(meeting) ? { entityType: 'meeting', entityId: meeting.id } : undefined,
   );
 }
 
-/** Freeze the meeting's rules (inside the transaction that opens it, or closes a meeting opened before freezing existed). */
+/** Freeze the meeting's rules inside the transaction that closes it. */
 export async function freezeMeetingRules(trx: Executor, ctx: AppContext, meetingId: string, rules: Rules) {
   await freezeRules(trx, ctx, { entityType: 'meeting', entityId: meetingId }, Object.values(rules));
 }

@@ -30,7 +30,7 @@ import { meetingQuorum, meetingTitle } from './meetings.rules.js';
 import { minutesDeadline } from './minutes.rules.js';
 import type { MeetingRow } from './meetings.table.js';
 import { freezeMeetingRules, MEETING_RULES, meetingRules, paramsForMeetings } from './meetings.frozen.js';
-import { getReadableMeeting, memberFacts, quorumParams } from './meetings.view.js';
+import { getReadableMeeting, memberFacts, QUORUM_RULES, quorumParams } from './meetings.view.js';
 
 /** Run a change to a meeting in one transaction, bump its version, then tell the live screens. */
 export async function mutate<T>(
@@ -529,8 +529,7 @@ export async function openMeeting(ctx: AppContext, actor: Actor, id: string, met
   if (unconfirmed.length) {
     throw invalidState(`请先登记以下党组成员的出席情况：${unconfirmed.map((a) => a.name).join('、')}`);
   }
-  // The values in force on the meeting's date are frozen with it now (issue 8 §3).
-  const rules = await meetingRules(ctx, meeting, MEETING_RULES);
+  const rules = await meetingRules(ctx, meeting, QUORUM_RULES);
   const q = meetingQuorum(memberFacts(attendance, new Set()), quorumParams(rules).convene);
   const rc = rules['PG-06'];
   const findings: Finding[] =
@@ -551,7 +550,6 @@ export async function openMeeting(ctx: AppContext, actor: Actor, id: string, met
       .where('id', '=', id)
       .where('status', '=', meeting.status)
       .execute();
-    await freezeMeetingRules(trx, ctx, id, rules);
     await storeFindings(trx, ctx, meeting.unit_id, 'meeting', id, findings);
     await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
       action: 'meetings.opened',
@@ -571,7 +569,7 @@ export async function closeMeeting(ctx: AppContext, actor: Actor, id: string, me
   if (pending.length) {
     throw invalidState(`以下议题尚未表决：${pending.map((p) => p.title).join('、')}；请表决、暂缓或移出后再结束会议`);
   }
-  // A meeting opened before values were frozen at opening freezes them now, at closing.
+  // The values the meeting was held under are frozen with it now (issue 8 §3): no later override changes it.
   const rules = await meetingRules(ctx, meeting, MEETING_RULES);
   await mutate(ctx, id, 'closed', async (trx) => {
     await freezeMeetingRules(trx, ctx, id, rules);

@@ -4,7 +4,7 @@
  * loosening it needs the personnel office of the unit above (the root unit, having none, loosens
  * only through the server's CLI, logged in the audit trail), and never past its limit; a free one
  * moves within its bounds. An override takes effect today (Beijing) or later, never in the past;
- * meetings freeze their values when they open, so no override changes an open or closed meeting.
+ * meetings freeze their values when they close, so no override changes a closed meeting.
  */
 import { RULES } from '../../../common/rules/catalogue.js';
 import {

@@ -137,7 +137,7 @@ export async function ruleParamsForUnits(
   return new Map([...contexts].map(([unitId, rc]) => [unitId, rc.params]));
 }
 
-/** A record whose rules are frozen (a meeting once opened): its values win over the registry's. */
+/** A record whose rules are frozen (a closed meeting): its values win over the registry's. */
 export interface FrozenFor {
   entityType: string;
   entityId: string;
@@ -145,7 +145,7 @@ export interface FrozenFor {
 
 /**
  * The rules in force for a unit on a date, by id; for a record that froze its rules, the frozen
- * values (issue 8 §3: an override never changes an open or closed meeting). Call before a
+ * values (issue 8 §3: an override never changes a closed meeting). Call before a
  * transaction opens (SQLite has one connection).
  */
 export async function rulesFor(

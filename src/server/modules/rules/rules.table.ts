@@ -29,7 +29,7 @@ export interface RuleFindingsTable {
   created_at: string;
 }
 
-/** Parameter values frozen with a record (a meeting at its opening), one row per rule. */
+/** Parameter values frozen with a record (a meeting when it closes), one row per rule. */
 export interface RuleParamSnapshotsTable {
   entity_type: string;
   entity_id: string;
