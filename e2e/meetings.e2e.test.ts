@@ -205,7 +205,7 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
     }
     await office.getByRole('button', { name: /开始会议/ }).click();
     await eventually(() => office.getByText('进行中').count()).toBeGreaterThan(0);
-    await eventually(() => office.getByTestId('quorum').innerText()).toContain('PG-07 至少 4 人 ✓');
+    await eventually(() => office.getByTestId('quorum').innerText()).toContain('PG-07 2/3以上（含本数） 至少 4 人 ✓');
     await office
       .getByTestId('item-1')
       .getByRole('button', { name: /开始表决/ })

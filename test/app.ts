@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { bootstrap } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
@@ -14,7 +15,22 @@ import type { AppContext } from '../src/server/context.js';
 import type { Dialect } from '../src/server/db/connect.js';
 import { FixedClock } from '../src/server/platform/clock.js';
 import { newKeyring } from '../src/server/platform/crypto.js';
+import { onParamRead } from '../src/server/modules/rules/rules.trace.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
+import { recordParamRead, recordResponse, TRACE_ENV } from './rule-drift.js';
+
+/** Note the rule ids of every response and the rule parameters the code reads (rule-drift.ts). */
+function traceRules(app: FastifyInstance): void {
+  if (!process.env[TRACE_ENV]) return;
+  onParamRead(recordParamRead);
+  const inject = app.inject.bind(app) as (opts: InjectOptions | string) => Promise<LightMyRequestResponse>;
+  (app as { inject: unknown }).inject = async (opts: InjectOptions | string) => {
+    const res = await inject(opts);
+    const url = typeof opts === 'string' ? opts : typeof opts.url === 'string' ? opts.url : '';
+    recordResponse(url, res.body, expect.getState().testPath);
+    return res;
+  };
+}
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
 /** Monday 8 June 2026, 10:00 Beijing time */
@@ -46,6 +62,7 @@ export async function createTestEnv(
   };
   const { ctx } = await bootstrap(config, { handle: db.handle, clock, keyring: newKeyring() });
   const app = await buildApp(ctx);
+  traceRules(app);
   return {
     dialect,
     ctx,

@@ -246,7 +246,7 @@ describeEachDialect('checks, classification and handling (PM-06..PM-11)', (diale
     const ov = await rs.post('/api/rules/FB-01/overrides', {
       unitId: world.units.altay,
       params: { minApplicableLevel: '县处级副职', prohibitionMatrix: matrix },
-      effectiveFrom: '2026-01-01',
+      effectiveFrom: '2026-06-08',
       reason: '本关参照执行至县处级',
     });
     expect(ov.statusCode, ov.body).toBe(201);
@@ -275,7 +275,13 @@ describeEachDialect('checks, classification and handling (PM-06..PM-11)', (diale
       }),
     );
     const detail = (await m2.get(`/api/disclosures/reports/${id}`)).json();
-    expect(detail.findings.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual(['FB-02', 'FB-05']);
+    // the report is also late (PM-04, a warning added by issue 8 §4): the FB findings are these two
+    expect(
+      detail.findings
+        .map((f: { ruleId: string }) => f.ruleId)
+        .filter((r: string) => r.startsWith('FB-'))
+        .sort(),
+    ).toEqual(['FB-02', 'FB-05']);
     const cases = (await rs.get('/api/disclosures/business-cases')).json().items as {
       id: string;
       ruleId: string;
@@ -385,7 +391,7 @@ describeEachDialect('checks, classification and handling (PM-06..PM-11)', (diale
         await rs.post('/api/rules/FB-06/overrides', {
           unitId: world.units.altay,
           params: { publicationEnabled: true },
-          effectiveFrom: '2026-06-01',
+          effectiveFrom: '2026-06-08',
           reason: '试行公示',
         })
       ).statusCode,

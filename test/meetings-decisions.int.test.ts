@@ -209,7 +209,7 @@ describeEachDialect('decisions: procedures, thresholds, follow-through and detec
       await t.office.post('/api/rules/TZ-02/overrides', {
         unitId: world.units.altay,
         params: { largeFundThresholdFen: 5_000_000 },
-        effectiveFrom: '2026-06-01',
+        effectiveFrom: '2026-06-08',
         reason: '本关三重一大实施办法',
       }),
       201,

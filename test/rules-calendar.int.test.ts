@@ -47,7 +47,7 @@ describeEachDialect('rules registry and working-day calendar', (dialect) => {
     const o = await office.post('/api/rules/PG-12/overrides', {
       unitId: w.units.altay,
       params: { minutesDeadlineDays: 10 },
-      effectiveFrom: '2026-06-01',
+      effectiveFrom: '2026-06-08',
       reason: '本关要求会后10日内审定纪要',
     });
     expect(o.statusCode).toBe(201);

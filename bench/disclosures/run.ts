@@ -72,8 +72,8 @@ async function runOn(label: string, handle: DatabaseHandle, dir: string): Promis
     mustChangePassword: false,
   };
   const out: Record<string, number> = {};
-  const prepare = await time(() =>
-    draws.prepareDraw(ctx, actor, { unitId: w.officeUnitId, year: 2025, ratio: 0.1 }, META),
+  const prepare = await time(
+    async () => (await draws.prepareDraw(ctx, actor, { unitId: w.officeUnitId, year: 2025, ratio: 0.1 }, META)).id,
   );
   out.prepareDraw = prepare.ms;
   out.publishDraw = (await time(() => draws.publishDraw(ctx, actor, prepare.value, META))).ms;

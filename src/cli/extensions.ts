@@ -5,6 +5,7 @@ import type { Config } from '../server/config.js';
 import { verifyBallotsCommand } from '../server/modules/ballots/ballots.cli.js';
 import { verifyDrawCommand } from '../server/modules/disclosures/disclosures.cli.js';
 import { createRootCommand, importCommand, templateCommand } from './units.js';
+import { RULES_OVERRIDE_USAGE, rulesOverrideCommand } from '../server/modules/rules/rules.cli.js';
 
 export interface CliExtension {
   command: string;
@@ -50,5 +51,12 @@ export const CLI_EXTENSIONS: CliExtension[] = [
     usage: 'ballots verify SESSION_ID',
     help: "核对测评：复算回执、票数与已用测评码、设置摘要 / check a session's receipts, counts and settings digest",
     run: (args, config) => verifyBallotsCommand(args, config),
+  },
+  {
+    command: 'rules',
+    sub: 'override',
+    usage: RULES_OVERRIDE_USAGE,
+    help: '根单位放宽（或调整）本单位规则参数，记入审计日志 / the root unit sets its own rule parameters (logged)',
+    run: (args, config) => rulesOverrideCommand(args, config),
   },
 ];

@@ -31,7 +31,13 @@ export interface ShownError {
 
 export function applyApiError(form: FormInstance | null, err: unknown): ShownError {
   if (!isApiError(err)) return { findings: [], message: err instanceof Error ? err.message : String(err) };
-  if (err.findings.length > 0) return { findings: err.findings, message: null };
+  if (err.findings.length > 0) {
+    // A refusal that names a field and carries its rule: the field shows the message, the alert the rule.
+    if (form && err.field && form.getFieldInstance(fieldPath(err.field))) {
+      form.setFields([{ name: fieldPath(err.field), errors: [fieldMessage(err.message)] }]);
+    }
+    return { findings: err.findings, message: null };
+  }
   if (form && err.field) {
     const name = fieldPath(err.field);
     form.setFields([{ name, errors: [fieldMessage(err.message)] }]);
@@ -57,7 +63,7 @@ export function useServerErrors(form: FormInstance) {
   const apply = useCallback(
     (err: unknown): ShownError => {
       const shown = applyApiError(form, err);
-      if (isApiError(err) && err.field && err.findings.length === 0) {
+      if (isApiError(err) && err.field) {
         const name = fieldPath(err.field);
         pending.current.set(JSON.stringify(name), JSON.stringify(form.getFieldValue(name) ?? null));
       }

@@ -223,6 +223,8 @@ export const itemsSchema = z.object({
           kind: z.enum(EMIGRATION_KINDS),
           country: text(40, '国家（地区）'),
           since: isoDateSchema,
+          /** The day the stay ended (returned); null while it continues (PM-02: reportable by its length) */
+          until: isoDateSchema.nullable().optional(),
         }),
       )
       .max(20)

@@ -460,6 +460,8 @@ export const publicationSchema = z.object({
       employerTypeLabel: z.string(),
     }),
   ),
+  /** FB-06: whether and on what basis the unit publishes (a unit choice, no national rule) */
+  findings: z.array(findingSchema),
 });
 
 // ── my page ─────────────────────────────────────────────────────────────────

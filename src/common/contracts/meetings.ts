@@ -221,6 +221,15 @@ export const meetingDetailSchema = z.object({
     ok: z.boolean(),
     personnelRequired: z.number().int(),
     personnelOk: z.boolean(),
+    /** The PG-06 parameters the count enforces: num/den, and whether the exact value counts (以上含本数) */
+    conveneRatio: z.object({ num: z.number(), den: z.number(), inclusive: z.boolean() }),
+    /** The PG-07 parameters, and whether Party-discipline items need them too (UNVERIFIED extension) */
+    personnelRatio: z.object({
+      num: z.number(),
+      den: z.number(),
+      inclusive: z.boolean(),
+      disciplineItemsToo: z.boolean(),
+    }),
   }),
   findings: z.array(findingSchema),
   minutesStatus: z.enum(['none', 'draft', 'approved']),

@@ -7,6 +7,15 @@ export const ruleParamSchema = z.object({
   label_zh: z.string(),
   label_en: z.string(),
   unit: z.string().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** fixed / tighten_only (with the strict direction and the loosest value allowed) / free (with options) */
+  governance: z.object({
+    kind: z.enum(['fixed', 'tighten_only', 'free']),
+    stricter: z.string().optional(),
+    limit: z.unknown().optional(),
+    options: z.array(z.string()).readonly().optional(),
+  }),
   default: z.unknown(),
   /** The value in force for the unit on the date asked */
   effective: z.unknown(),

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { RULES, RULES_BY_ID, getRule } from './catalogue.js';
+import { checkParamValue, isLooser } from './engine.js';
 import type { ParamType, RuleParamDef } from './types.js';
 
 const range = (prefix: string, from: number, to: number): string[] => {
@@ -212,6 +213,53 @@ describe('rules catalogue', () => {
     for (const id of ['IP-01', 'IP-02', 'IP-03', 'IP-04', 'IP-05', 'IP-06', 'IP-07', 'TX-05']) {
       expect(getRule(id).counting, id).toBe('statutory_months');
     }
+  });
+
+  it('gives every parameter a governance: fixed, tighten_only (with its strict direction) or free (issue 8 §3)', () => {
+    const bad = allParams()
+      .filter(({ param }) => !['fixed', 'tighten_only', 'free'].includes(param.governance?.kind))
+      .map(({ ruleId, param }) => `${ruleId}.${param.key}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('declares the bounds of every free parameter: min and max for numbers, options or a format for text', () => {
+    const bad = allParams()
+      .filter(({ param: p }) => p.governance.kind === 'free')
+      .filter(({ param: p }) =>
+        ['integer', 'number', 'money_fen'].includes(p.type)
+          ? p.min === undefined || p.max === undefined
+          : p.type === 'string'
+            ? p.governance.kind === 'free' && !p.governance.options && p.unit !== 'month_day'
+            : false,
+      )
+      .map(({ ruleId, param: p }) => `${ruleId}.${p.key}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('keeps each default valid and not looser than its tighten-only limit', () => {
+    for (const { ruleId, param: p } of allParams()) {
+      expect(checkParamValue(p, p.default), `${ruleId}.${p.key}`).toBeNull();
+      const g = p.governance;
+      if (g.kind === 'tighten_only' && g.limit !== undefined) {
+        expect(isLooser(g.stricter, p.default, g.limit), `${ruleId}.${p.key}`).toBe(false);
+      }
+    }
+  });
+
+  it('fixes the quorum and majority numbers (PG-06, PG-07, PG-09, SE-09) and keeps C-01 at 5 or more', () => {
+    const gov = (id: string, key: string) => getRule(id).params.find((p) => p.key === key)?.governance;
+    for (const [id, keys] of [
+      ['PG-06', ['quorumNumerator', 'quorumDenominator']],
+      ['PG-07', ['personnelQuorumNumerator', 'personnelQuorumDenominator']],
+      ['PG-09', ['passMajorityNumerator', 'passMajorityDenominator']],
+      ['SE-09', ['passMajorityNumerator', 'passMajorityDenominator']],
+    ] as const) {
+      for (const k of keys) expect(gov(id, k), `${id}.${k}`).toEqual({ kind: 'fixed' });
+    }
+    expect(gov('C-01', 'minGroupSize')).toEqual({ kind: 'tighten_only', stricter: 'higher', limit: 5 });
+    expect(gov('PG-07', 'disciplineItemsToo')).toEqual({ kind: 'tighten_only', stricter: 'true' });
+    expect(gov('KH-05', 'excellentCapRatio')).toEqual({ kind: 'tighten_only', stricter: 'lower' });
+    expect(gov('PG-13', 'recusedCountInExpected')).toEqual({ kind: 'free' });
   });
 
   it('getRule returns the entry and throws on an unknown id', () => {

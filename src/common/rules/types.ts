@@ -30,6 +30,26 @@ export interface Citation {
 
 export type ParamType = 'integer' | 'number' | 'ratio' | 'boolean' | 'string' | 'money_fen' | 'string_list' | 'json';
 
+/**
+ * Which way a tighten-only parameter is stricter (architecture.md "Rules are data"):
+ * higher / lower number, true / false, a lower level (more people covered, ranks.ts LEVELS),
+ * more items in a list, an earlier 'MM-DD' date.
+ */
+export type Stricter = 'higher' | 'lower' | 'true' | 'false' | 'lower_level' | 'more_items' | 'earlier';
+
+/**
+ * How a unit may change a parameter (issue 8 §3):
+ * - fixed: a number the verified text sets (a quorum, a majority): nobody overrides it;
+ * - tighten_only: a protection; any unit may make it stricter for itself, loosening needs the unit
+ *   above (its personnel office; for the root unit the server's CLI), and never past `limit`
+ *   (the loosest value the rules allow, e.g. a minimum group size of 5);
+ * - free: where the rules leave room, within the parameter's min/max or `options`.
+ */
+export type ParamGovernance =
+  | { kind: 'fixed' }
+  | { kind: 'tighten_only'; stricter: Stricter; limit?: number | boolean | string }
+  | { kind: 'free'; options?: readonly string[] };
+
 export interface RuleParamDef {
   /** camelCase key */
   key: string;
@@ -41,6 +61,7 @@ export interface RuleParamDef {
   unit?: string;
   min?: number;
   max?: number;
+  governance: ParamGovernance;
 }
 
 export interface RuleDef {

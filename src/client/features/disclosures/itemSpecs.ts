@@ -137,6 +137,7 @@ export const ITEM_SPECS: ItemSpec[] = [
           f('kind', '情形', 'select', { options: EMIGRATION_LABELS, width: 220 }),
           f('country', '国家（地区）', 'text'),
           f('since', '起始日期', 'date'),
+          f('until', '结束日期（仍在外的不填）', 'date', opt),
         ],
       },
     ],

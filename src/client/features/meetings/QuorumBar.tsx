@@ -1,4 +1,7 @@
-/** Attendance against the quorum rules: half or more to convene (PG-06), two thirds for personnel items (PG-07). */
+/**
+ * Attendance against the quorum rules: half or more to convene (PG-06), two thirds for personnel items
+ * (PG-07), each with the parameter it enforces (the ratio, and whether the exact value counts).
+ */
 import { Space, Statistic, Tag, Tooltip } from 'antd';
 import type { MeetingDetail } from '../../../common/contracts/meetings.js';
 import { useT } from '../../i18n.js';
@@ -11,6 +14,8 @@ export function QuorumBar({ m }: { m: MeetingDetail }) {
   const held = m.status === 'open' || m.status === 'closed';
   const color = (ok: boolean, miss: string) => (!held ? 'default' : ok ? 'green' : miss);
   const mark = (ok: boolean) => (!held ? '' : ok ? ' ✓' : ' ✗');
+  const ratio = (r: { num: number; den: number; inclusive: boolean }) =>
+    t(r.inclusive ? 'mtg.ratioInclusive' : 'mtg.ratioExclusive', { num: r.num, den: r.den });
   return (
     <Space
       size={32}
@@ -32,14 +37,16 @@ export function QuorumBar({ m }: { m: MeetingDetail }) {
         <div style={{ color: 'rgba(0,0,0,0.45)', marginBottom: 4 }}>{t('mtg.quorum')}</div>
         <Space size={4} wrap>
           <Tooltip title={t('mtg.pg06')}>
-            <Tag color={color(q.ok, 'red')}>
-              PG-06 {t('mtg.atLeast', { n: q.required })}
+            <Tag color={color(q.ok, 'red')} data-testid="quorum-pg06">
+              PG-06 {ratio(q.conveneRatio)} {t('mtg.atLeast', { n: q.required })}
               {mark(q.ok)}
             </Tag>
           </Tooltip>
-          <Tooltip title={t('mtg.pg07')}>
-            <Tag color={color(q.personnelOk, 'orange')}>
-              PG-07 {t('mtg.atLeast', { n: q.personnelRequired })}
+          <Tooltip
+            title={`${t('mtg.pg07')}${q.personnelRatio.disciplineItemsToo ? t('mtg.pg07Discipline') : t('mtg.pg07NoDiscipline')}`}
+          >
+            <Tag color={color(q.personnelOk, 'orange')} data-testid="quorum-pg07">
+              PG-07 {ratio(q.personnelRatio)} {t('mtg.atLeast', { n: q.personnelRequired })}
               {mark(q.personnelOk)}
             </Tag>
           </Tooltip>

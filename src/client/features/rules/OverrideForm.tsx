@@ -10,28 +10,38 @@ import { useServerErrors } from '../../components/formErrors.js';
 import { toDate, todayBeijing } from '../../lib/format.js';
 import { parseJsonParam, sameValue } from '../../lib/params.js';
 import { useLang, useT } from '../../i18n.js';
+import { GovernanceTag } from './GovernanceTag.js';
 
 type Param = RuleView['params'][number];
 
 /** The control for one parameter (returned as an element so Form.Item can bind value and onChange). */
-function paramInput(p: Param) {
+function paramInput(p: Param, disabled: boolean) {
+  if (p.governance.kind === 'free' && p.governance.options) {
+    return (
+      <Select
+        disabled={disabled}
+        style={{ width: 240 }}
+        options={p.governance.options.map((o) => ({ value: o, label: o }))}
+      />
+    );
+  }
   switch (p.type) {
     case 'boolean':
-      return <Switch />;
+      return <Switch disabled={disabled} />;
     case 'integer':
-      return <InputNumber precision={0} style={{ width: 180 }} />;
+      return <InputNumber precision={0} style={{ width: 180 }} disabled={disabled} />;
     case 'number':
-      return <InputNumber style={{ width: 180 }} />;
+      return <InputNumber style={{ width: 180 }} disabled={disabled} />;
     case 'ratio':
-      return <InputNumber min={0} max={1} step={0.01} style={{ width: 180 }} />;
+      return <InputNumber min={0} max={1} step={0.01} style={{ width: 180 }} disabled={disabled} />;
     case 'money_fen':
-      return <InputNumber min={0} precision={0} style={{ width: 180 }} suffix="分" />;
+      return <InputNumber min={0} precision={0} style={{ width: 180 }} suffix="分" disabled={disabled} />;
     case 'string_list':
-      return <Select mode="tags" style={{ width: '100%' }} />;
+      return <Select mode="tags" style={{ width: '100%' }} disabled={disabled} />;
     case 'json':
-      return <Input.TextArea rows={3} style={{ fontFamily: 'monospace' }} />;
+      return <Input.TextArea rows={3} style={{ fontFamily: 'monospace' }} disabled={disabled} />;
     default:
-      return <Input />;
+      return <Input disabled={disabled} />;
   }
 }
 
@@ -54,7 +64,7 @@ export function OverrideForm({ rule, unitId, onDone }: { rule: RuleView; unitId:
       for (const p of rule.params) {
         const raw = v.params[p.key];
         const value = p.type === 'json' && typeof raw === 'string' ? parseJsonParam(raw) : raw;
-        if (!sameValue(value, p.effective)) params[p.key] = value;
+        if (p.governance.kind !== 'fixed' && !sameValue(value, p.effective)) params[p.key] = value;
       }
     } catch (e) {
       void message.error(e instanceof Error ? e.message : String(e));
@@ -100,8 +110,10 @@ export function OverrideForm({ rule, unitId, onDone }: { rule: RuleView; unitId:
           name={['params', p.key]}
           label={lang === 'en' ? p.label_en : p.label_zh}
           valuePropName={p.type === 'boolean' ? 'checked' : 'value'}
+          extra={<GovernanceTag p={p} />}
+          tooltip={p.governance.kind === 'fixed' ? t('rules.fixedReadOnly') : undefined}
         >
-          {paramInput(p)}
+          {paramInput(p, p.governance.kind === 'fixed')}
         </Form.Item>
       ))}
       <Form.Item

@@ -8,15 +8,20 @@ import { instant } from '../../lib/format.js';
 import { formatParamValue } from '../../lib/params.js';
 import { labelOr, useLang, useT } from '../../i18n.js';
 import { hasRole, useMe } from '../../session.js';
+import { GovernanceTag } from './GovernanceTag.js';
 import { OverrideForm } from './OverrideForm.js';
 
-/** Office of the unit, or personnel of its parent unit, may set the unit's parameters. */
-function useCanOverride(unitId: string | undefined): boolean {
+/**
+ * Who may set the unit's parameters (issue 8 §3): the personnel office of its parent unit ('above':
+ * may also loosen tighten-only ones), or the unit's own office ('own': may only tighten them).
+ */
+function useOverrideAuthority(unitId: string | undefined): 'own' | 'above' | null {
   const { me } = useMe();
   const units = useUnits();
-  if (!unitId) return false;
+  if (!unitId) return null;
   const parentId = units.data?.find((u) => u.id === unitId)?.parentId;
-  return hasRole(me, 'office', unitId) || Boolean(parentId && hasRole(me, 'personnel', parentId));
+  if (parentId && hasRole(me, 'personnel', parentId)) return 'above';
+  return hasRole(me, 'office', unitId) ? 'own' : null;
 }
 
 export function RuleDrawer({
@@ -30,7 +35,7 @@ export function RuleDrawer({
 }) {
   const t = useT();
   const { lang } = useLang();
-  const canOverride = useCanOverride(unitId);
+  const authority = useOverrideAuthority(unitId);
   const overrides = useOverrides(rule && unitId ? rule.id : undefined, unitId);
   return (
     <Drawer
@@ -83,6 +88,12 @@ export function RuleDrawer({
             locale={{ emptyText: t('rules.noParams') }}
             columns={[
               { title: t('rules.param'), key: 'label', render: (_, p) => (lang === 'en' ? p.label_en : p.label_zh) },
+              {
+                title: t('rules.governance'),
+                key: 'governance',
+                width: 170,
+                render: (_, p) => <GovernanceTag p={p} />,
+              },
               {
                 title: t('rules.default'),
                 key: 'default',
@@ -146,9 +157,15 @@ export function RuleDrawer({
                   },
                 ]}
               />
-              {canOverride ? (
+              {authority && rule.params.some((p) => p.governance.kind !== 'fixed') ? (
                 <>
                   <Divider titlePlacement="start">{t('rules.addOverride')}</Divider>
+                  <Alert
+                    type="info"
+                    showIcon
+                    title={t(authority === 'above' ? 'rules.aboveMay' : 'rules.ownOnlyTighten')}
+                    style={{ marginBottom: 12 }}
+                  />
                   <OverrideForm
                     key={JSON.stringify(rule.params.map((p) => p.effective))}
                     rule={rule}

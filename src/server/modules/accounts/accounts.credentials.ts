@@ -6,8 +6,7 @@
 import type { Transaction } from 'kysely';
 import type { Activation } from '../../../common/contracts/accounts.js';
 import { AppError, type ErrorCode } from '../../../common/errors.js';
-import { getRule } from '../../../common/rules/catalogue.js';
-import { makeFinding } from '../../../common/rules/engine.js';
+import { finding } from '../../../common/rules/finding.js';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import type { Executor } from '../../db/helpers.js';
@@ -107,7 +106,7 @@ export async function refuse(
   },
 ): Promise<AppError> {
   const facts = { attempt: r.attempt, ...(r.facts ?? {}) };
-  const finding = makeFinding(getRule(r.ruleId), {}, facts, r.message_zh, r.message_en);
+  const f = finding(r.ruleId, facts, {}, { zh: r.message_zh, en: r.message_en });
   await ctx.db.transaction().execute((trx) =>
     ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
       action: 'accounts.refused',
@@ -118,7 +117,7 @@ export async function refuse(
   );
   return new AppError(r.code ?? 'FORBIDDEN', r.message_zh, {
     ...(r.field ? { field: r.field } : {}),
-    findings: [finding],
+    findings: [f],
   });
 }
 

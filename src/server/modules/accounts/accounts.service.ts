@@ -7,8 +7,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { AppError, invalidField, notFound } from '../../../common/errors.js';
 import { checkPassword } from '../../../common/password.js';
-import { getRule } from '../../../common/rules/catalogue.js';
-import { makeFinding } from '../../../common/rules/engine.js';
+import { finding } from '../../../common/rules/finding.js';
 import type { AdminRole, GrantableRole, UnitRole } from '../../../common/roles.js';
 import type { AppContext } from '../../context.js';
 import { toBool } from '../../db/helpers.js';
@@ -162,14 +161,8 @@ export async function grantRole(
     const zh = user.admin_role
       ? '管理员账户不能持有业务角色（三员分立）'
       : '业务角色只授予已关联人员的账户：请先由系统管理员申请关联人员、经安全管理员确认';
-    const finding = makeFinding(
-      getRule('AC-01'),
-      {},
-      { userId: user.id },
-      zh,
-      'Business roles go to linked accounts only',
-    );
-    throw new AppError('VALIDATION_FAILED', zh, { field: 'userId', findings: [finding] });
+    const f = finding('AC-01', { userId: user.id }, {}, { zh, en: 'Business roles go to linked accounts only' });
+    throw new AppError('VALIDATION_FAILED', zh, { field: 'userId', findings: [f] });
   }
   if (!(await repo.findUnit(ctx.db, input.unitId))) throw invalidField('unitId', '单位不存在');
   if (await repo.findActiveGrant(ctx.db, input.userId, input.role, input.unitId)) {

@@ -14,7 +14,7 @@ import {
   type TaskKind,
 } from '../../../common/contracts/assessments.js';
 import { calendarDaysDeadline } from '../../../common/calendar.js';
-import { AppError, forbidden, invalidField, notFound } from '../../../common/errors.js';
+import { AppError, forbidden, notFound } from '../../../common/errors.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/helpers.js';
@@ -24,7 +24,8 @@ import { uuidv7 } from '../../platform/random.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 import { evaluationSummaries } from '../ballots/ballots.close.js';
 import { getTeam } from '../orgs/orgs.service.js';
-import { assertNoBlocking, finding, param, ruleContext, type RuleContext } from '../rules/rules.service.js';
+import { finding } from '../../../common/rules/finding.js';
+import { assertNoBlocking, param, ruleContext, ruleRefusal, type RuleContext } from '../rules/rules.service.js';
 import { batchAccess, gradedUnitIds } from './assessments.policy.js';
 import * as repo from './assessments.repository.js';
 import { excellentShare, gradeLimits, isLowGrade, limitBroken, requiredTasks } from './assessments.rules.js';
@@ -144,12 +145,10 @@ async function capFindings(
   const s = excellentShare(grades, ratio);
   if (!s.exceeded) return [];
   return [
-    finding(
-      rc,
-      { ...s, ratio },
-      `优秀 ${s.excellent} 人，占本批参加考核 ${s.assessed} 人的 ${Math.round((s.excellent / s.assessed) * 100)}%，超过 ${Math.round(ratio * 100)}% 的比例（按比例至多 ${s.allowed} 人）。`,
-      `${s.excellent} of ${s.assessed} graded excellent, above the ${ratio} cap.`,
-    ),
+    finding(rc.rule.id, { ...s, ratio }, rc.params, {
+      zh: `优秀 ${s.excellent} 人，占本批参加考核 ${s.assessed} 人的 ${Math.round((s.excellent / s.assessed) * 100)}%，超过 ${Math.round(ratio * 100)}% 的比例（按比例至多 ${s.allowed} 人）。`,
+      en: `${s.excellent} of ${s.assessed} graded excellent, above the ${ratio} cap.`,
+    }),
   ];
 }
 
@@ -326,8 +325,14 @@ async function assertGradeAllowed(
   const en =
     broken.block === 'any_grade'
       ? `A sanction or handling in force rules out any grade for ${b.year}; only "ungraded" may be recorded.`
-      : `A sanction in ${b.year} rules out 优秀 for that year.`;
-  assertNoBlocking([finding(rc, { grade, block: broken.block, periodIds: broken.periodIds }, zh, en, 'block')]);
+      : `A sanction in ${b.year} rules out the excellent grade for that year.`;
+  assertNoBlocking([
+    finding(rc.rule.id, { grade, block: broken.block, periodIds: broken.periodIds }, rc.params, {
+      zh,
+      en,
+      kind: 'block',
+    }),
+  ]);
 }
 
 /** Record a member's grade. Returns the findings (KH-05, KH-07, KH-08) and the tasks created; refuses what KH-06 rules out. */
@@ -380,24 +385,20 @@ export async function setGrade(
   if (body.grade === 'incompetent') {
     const deadline = await reviewDeadline(ctx, b.unit_id, body.grade, after.notifiedOn);
     findings.push(
-      finding(
-        rc,
-        { deadline },
-        `年度考核不称职的，降低一个职务或者职级层次任职；连续两年不称职的予以辞退（已生成督办事项）。本人可自知道之日起 ${param<number>(rc, 'reviewRequestDays')} 日内申请复核${deadline ? `（至 ${deadline}）` : '（请填写书面通知日期以计算期限）'}。`,
-        'An incompetent grade requires demotion by one level; follow-up tasks were created.',
-        'info',
-      ),
+      finding(rc.rule.id, { deadline, appealDaysAfterReview: param<number>(rc, 'appealDaysAfterReview') }, rc.params, {
+        zh: `年度考核不称职的，降低一个职务或者职级层次任职；连续两年不称职的予以辞退（已生成督办事项）。本人可自知道之日起 ${param<number>(rc, 'reviewRequestDays')} 日内申请复核${deadline ? `（至 ${deadline}）` : '（请填写书面通知日期以计算期限）'}；对复核结果不服的，可自接到复核决定之日起 ${param<number>(rc, 'appealDaysAfterReview')} 日内提出申诉（KH-07）。`,
+        en: 'An incompetent grade requires demotion by one level; follow-up tasks were created; review and appeal deadlines apply (KH-07).',
+        kind: 'info',
+      }),
     );
   }
   const kh08 = await ruleContext(ctx, 'KH-08', b.unit_id);
   if (isLowGrade(body.grade, param<string[]>(kh08, 'barringGrades'), (x) => GRADE_LABELS[x])) {
     findings.push(
-      finding(
-        kh08,
-        { grade: body.grade },
-        '基本称职及以下的，应对其提出诫勉或进行谈话提醒（2019年条例表述待核实）；下一年度不得列为考察对象。',
-        'Basically competent or lower: admonition; not an inspection candidate next year.',
-      ),
+      finding(kh08.rule.id, { grade: body.grade }, kh08.params, {
+        zh: '基本称职及以下的，应对其提出诫勉或进行谈话提醒（2019年条例表述待核实）；下一年度不得列为考察对象。',
+        en: 'Basically competent or lower: admonition; not an inspection candidate next year.',
+      }),
     );
   }
   const tasks = created.length
@@ -416,7 +417,17 @@ export async function setTeamGrade(
   const b = await getBatchRow(ctx, actor, batchId, 'edit');
   const labels = param<string[]>(await ruleContext(ctx, 'KH-04', b.unit_id), 'teamGradeLabels');
   if (body.teamGrade !== null && !labels.includes(body.teamGrade)) {
-    throw invalidField('teamGrade', `班子考核等次应为：${labels.join('、')}`);
+    throw await ruleRefusal(
+      ctx,
+      'KH-04',
+      b.unit_id,
+      today(ctx.clock),
+      {
+        zh: `班子考核等次应为：${labels.join('、')}`,
+        en: 'The team grade is one of the unit’s team grade labels (KH-04).',
+      },
+      { code: 'VALIDATION_FAILED', field: 'teamGrade', kind: 'info', facts: { teamGrade: body.teamGrade } },
+    );
   }
   await ctx.db.transaction().execute(async (trx) => {
     await trx

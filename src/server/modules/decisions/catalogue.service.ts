@@ -17,6 +17,8 @@ import { canManage } from './decisions.policy.js';
 import * as repo from './decisions.repository.js';
 import type { CatalogueRow } from './decisions.table.js';
 import { readSeats, requireSeat } from './decisions.support.js';
+import { finding } from '../../../common/rules/finding.js';
+import type { Finding } from '../../../common/rules/types.js';
 
 export function presentEntry(r: CatalogueRow) {
   return {
@@ -135,7 +137,12 @@ export function seedEntries(categories: readonly string[]): SeedEntry[] {
   ];
 }
 
-export async function seedCatalogue(ctx: AppContext, actor: Actor, unitId: string, meta: RequestMeta): Promise<number> {
+export async function seedCatalogue(
+  ctx: AppContext,
+  actor: Actor,
+  unitId: string,
+  meta: RequestMeta,
+): Promise<{ count: number; findings: Finding[] }> {
   requireSeat(canManage(readSeats(actor, unitId, '单位')), '只有党组办公室可以维护议事清单');
   const rc = await ruleContext(ctx, 'PG-17', unitId, today(ctx.clock));
   const entries = seedEntries(rc.params.seedCategories as string[]);
@@ -180,7 +187,16 @@ export async function seedCatalogue(ctx: AppContext, actor: Actor, unitId: strin
       details: { entries: entries.length, rules: ['PG-17', 'TZ-01'] },
     });
   });
-  return entries.length;
+  return {
+    count: entries.length,
+    findings: [
+      finding('PG-17', { entries: entries.length }, rc.params, {
+        zh: `已按党章第四十八条所列党组职责（PG-17）和“三重一大”四类事项建立议事清单 ${entries.length} 项，请按本单位实际调整。`,
+        en: `${entries.length} catalogue entries seeded from the Party Group's tasks (PG-17) and the four categories.`,
+        kind: 'info',
+      }),
+    ],
+  };
 }
 
 export async function createEntry(

@@ -4,6 +4,7 @@
  * and the monthly-cadence warning (PG-05).
  */
 import { addDays, diffDays } from '../../../common/dates.js';
+import { finding } from '../../../common/rules/finding.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../http/actor.js';
@@ -36,16 +37,14 @@ export async function getDashboard(ctx: AppContext, actor: Actor, unitId: string
   const rc = rules['PG-05'];
   const max = Number(rc?.params.maxDaysWithoutMeeting ?? 31);
   if (rc && last && diffDays(last, d) > max) {
-    findings.push({
-      ruleId: 'PG-05',
-      kind: 'warn',
-      citation: rc.rule.citation,
-      label: rc.rule.label,
-      params: rc.params,
-      facts: { lastMeeting: last, days: diffDays(last, d) },
-      message_zh: `距上次党组会议（${last}）已 ${diffDays(last, d)} 天，超过 ${max} 天；党组会议一般每月召开一次（PG-05）。`,
-      message_en: `No meeting for more than ${max} days (PG-05).`,
-    });
+    const days = diffDays(last, d);
+    findings.push(
+      finding('PG-05', { lastMeeting: last, days }, rc.params, {
+        zh: `距上次党组会议（${last}）已 ${days} 天，超过 ${max} 天；党组会议一般每月召开一次（PG-05）。`,
+        en: `No meeting for more than ${max} days (PG-05).`,
+        kind: 'warn',
+      }),
+    );
   }
   return {
     unitId,

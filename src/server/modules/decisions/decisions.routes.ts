@@ -57,13 +57,13 @@ export const decisionsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (f
         tags,
         summary: '按党章第四十八条（PG-17）和“三重一大”四类（TZ-01）建立初始议事清单（党组办公室）',
         body: unitQuerySchema,
-        response: { 201: z.object({ count: z.number().int() }) },
+        response: { 201: z.object({ count: z.number().int(), findings: z.array(findingSchema) }) },
       },
     },
     async (req, reply) =>
       reply
         .status(201)
-        .send({ count: await catalogue.seedCatalogue(ctx, business(req.actor), req.body.unitId, requestMeta(req)) }),
+        .send(await catalogue.seedCatalogue(ctx, business(req.actor), req.body.unitId, requestMeta(req))),
   );
 
   app.post(

@@ -14,18 +14,25 @@ import {
   type TzydCategory,
 } from '../../../common/contracts/decisions.js';
 import { AppError, invalidField, notFound } from '../../../common/errors.js';
+import { finding } from '../../../common/rules/finding.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import { fromBool, toBool, type Executor } from '../../db/helpers.js';
 import type { Actor } from '../../http/actor.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { storeFindings } from '../rules/rules.service.js';
+import { ruleRefusal, storeFindings } from '../rules/rules.service.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import { thresholds } from './catalogue.service.js';
 import { canApproveItems, canManage, canPropose, scopeUnitIds } from './decisions.policy.js';
 import * as repo from './decisions.repository.js';
-import { classificationFinding, classify, readinessFindings, type StepFacts } from './decisions.rules.js';
+import {
+  classificationFinding,
+  classify,
+  collectiveFinding,
+  readinessFindings,
+  type StepFacts,
+} from './decisions.rules.js';
 import { invalidState, loadRules, readSeats, requireSeat } from './decisions.support.js';
 import type { AgendaItemRow } from './decisions.table.js';
 import { fromJson } from '../../db/helpers.js';
@@ -140,7 +147,17 @@ async function prepare(
 ) {
   const entry = await repo.findCatalogueEntry(ctx.db, body.catalogueId);
   if (!entry || entry.unit_id !== body.unitId) {
-    throw invalidField('catalogueId', '议事清单条目不存在（每个议题须对应本单位议事清单中的一项，PG-02）');
+    throw await ruleRefusal(
+      ctx,
+      'PG-02',
+      body.unitId,
+      today(ctx.clock),
+      {
+        zh: '议事清单条目不存在（每个议题须对应本单位议事清单中的一项，PG-02）',
+        en: 'Every item must match an entry of the unit’s decision catalogue (PG-02).',
+      },
+      { code: 'VALIDATION_FAILED', field: 'catalogueId', facts: { catalogueId: body.catalogueId } },
+    );
   }
   if (!toBool(entry.active)) throw invalidField('catalogueId', '该议事清单条目已停用');
   const kind = (body.kind ?? entry.item_kind) as ItemKind;
@@ -160,21 +177,26 @@ async function prepare(
     if (orig.status !== 'decided') throw invalidField('amendsItemId', '只能对已作出的决定提出变更、中止或复议');
     if (!body.amendKind) throw invalidField('amendKind', '请选择变更、中止或复议');
     if (body.amendKind === 'reconsider' && orig.kind !== 'personnel') {
-      throw invalidField('amendKind', '复议适用于干部任免决定（SE-09）');
+      throw await ruleRefusal(
+        ctx,
+        'SE-09',
+        body.unitId,
+        today(ctx.clock),
+        { zh: '复议适用于干部任免决定（SE-09）', en: 'Reconsideration applies to personnel decisions (SE-09).' },
+        { code: 'VALIDATION_FAILED', field: 'amendKind', facts: { amendsItemId: body.amendsItemId } },
+      );
     }
   }
-  const findings: Finding[] =
-    cls.auto && cls.category
-      ? [
-          classificationFinding(
-            await loadRules(ctx, body.unitId, today(ctx.clock), ['TZ-02']),
-            cls.category,
-            body.amountFen ?? null,
-            body.projectAmountFen ?? null,
-          ),
-        ]
-      : [];
-  return { entry, kind, cls, findings };
+  const findings: Finding[] = [];
+  let collective: Finding | null = null;
+  if (cls.category) {
+    const rules = await loadRules(ctx, body.unitId, today(ctx.clock), ['TZ-01', 'TZ-02']);
+    if (cls.auto) {
+      findings.push(classificationFinding(rules, cls.category, body.amountFen ?? null, body.projectAmountFen ?? null));
+    }
+    collective = collectiveFinding(rules, cls.category);
+  }
+  return { entry, kind, cls, findings, collective };
 }
 
 /** Propose an item (member or office); the office may enter a paper item with its approval date. */
@@ -185,9 +207,22 @@ export async function createItem(ctx: AppContext, actor: Actor, body: ItemBody, 
     requireSeat(canManage(s), '只有党组办公室可以补录纸质议题');
     if (body.paperApprovedOn > today(ctx.clock)) throw invalidField('paperApprovedOn', '书记确定日期不能晚于今天');
   }
-  const { entry, kind, cls, findings } = await prepare(ctx, body);
+  const prepared = await prepare(ctx, body);
+  const { entry, kind, cls } = prepared;
+  // TZ-01: a "三重一大" item is said to be decided collectively (an outside decision gets DC-03 instead)
+  const findings = prepared.collective ? [...prepared.findings, prepared.collective] : prepared.findings;
   if (kind === 'personnel' && body.candidates.length === 0 && body.amendKind !== 'reconsider') {
-    throw invalidField('candidates', '干部任免议题须列明人选（逐一表决，SE-09）');
+    throw await ruleRefusal(
+      ctx,
+      'SE-09',
+      body.unitId,
+      today(ctx.clock),
+      {
+        zh: '干部任免议题须列明人选（逐一表决，SE-09）',
+        en: 'A personnel item names its candidates, each voted on one by one (SE-09).',
+      },
+      { code: 'VALIDATION_FAILED', field: 'candidates' },
+    );
   }
   if (kind !== 'personnel' && body.candidates.length) throw invalidField('candidates', '只有干部任免议题列明人选');
   await assertPersonInUnit(ctx.db, body.sponsorPersonId, body.unitId, 'sponsorPersonId');
@@ -503,16 +538,11 @@ function outsideFinding(
     'PG-15': `重大决策不得以文件圈阅、个别征求意见等方式代替会议决定（PG-15）：“${title}”。`,
     'ZZ-03': `干部任免事项未召开党组会议讨论决定（ZZ-03 第三项）：“${title}”。`,
   }[id];
-  return {
-    ruleId: id,
+  return finding(id, { title, category }, rc.params, {
+    zh,
+    en: `${id}: "${title}" was decided outside a meeting.`,
     kind: 'warn',
-    message_zh: zh,
-    message_en: `${id}: "${title}" was decided outside a meeting.`,
-    citation: rc.rule.citation,
-    label: rc.rule.label,
-    facts: { title, category },
-    params: rc.params,
-  };
+  });
 }
 
 // ── state changes driven by the meetings module (inside its transaction) ─────

@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.js';
 import { fromBool, isUniqueViolation, toBool, toJson } from '../../db/helpers.js';
 import type { Actor } from '../../http/actor.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { assertNoBlocking, storeFindings } from '../rules/rules.service.js';
+import { assertNoBlocking, ruleRefusal, storeFindings } from '../rules/rules.service.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { sm3Hex } from '../../platform/crypto.js';
 import { uuidv7 } from '../../platform/random.js';
@@ -49,7 +49,17 @@ export async function recordStep(
   const { item, seats } = await getReadableItem(ctx, actor, itemId);
   requireSeat(canManage(seats), '法定程序由党组办公室登记');
   if (!toBool(item.major_decision)) {
-    throw invalidField('kind', '该议题不属于重大行政决策事项，无需履行法定程序（ZD-01）');
+    throw await ruleRefusal(
+      ctx,
+      'ZD-01',
+      item.unit_id,
+      today(ctx.clock),
+      {
+        zh: '该议题不属于重大行政决策事项，无需履行法定程序（ZD-01）',
+        en: 'Not a major administrative decision: the statutory procedures do not apply (ZD-01).',
+      },
+      { code: 'VALIDATION_FAILED', field: 'kind', kind: 'info' },
+    );
   }
   if (!OPEN_STATUSES.includes(item.status)) throw invalidState('议题已列入会议或已决定，法定程序记录不能再修改');
   const req = requiredProcedures({
@@ -59,7 +69,17 @@ export async function recordStep(
     stabilityRisk: toBool(item.stability_risk),
   });
   if (body.kind === 'public_participation' && !req.public_participation) {
-    throw invalidField('kind', '该事项依法不予公开，无需公众参与（ZD-03）');
+    throw await ruleRefusal(
+      ctx,
+      'ZD-03',
+      item.unit_id,
+      today(ctx.clock),
+      {
+        zh: '该事项依法不予公开，无需公众参与（ZD-03）',
+        en: 'The matter is legally non-public: no public participation (ZD-03).',
+      },
+      { code: 'VALIDATION_FAILED', field: 'kind', kind: 'info' },
+    );
   }
   if (body.completedOn > today(ctx.clock)) throw invalidField('completedOn', '完成日期不能晚于今天');
   const ruleId = PROCEDURE_RULE[body.kind];

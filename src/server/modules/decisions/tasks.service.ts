@@ -12,6 +12,7 @@ import type { Actor } from '../../http/actor.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
+import { ruleRefusal } from '../rules/rules.service.js';
 import { canApproveItems, canManage, scopeUnitIds, type Seats } from './decisions.policy.js';
 import * as repo from './decisions.repository.js';
 import { taskState } from './decisions.rules.js';
@@ -180,7 +181,19 @@ export async function reportProgress(
     '只有责任人或党组办公室可以报告进展',
   );
   if (task.status === 'done') throw invalidState('任务已完成');
-  if (task.status === 'suspended') throw invalidState('决定已中止执行，任务不再报告进展');
+  if (task.status === 'suspended') {
+    throw await ruleRefusal(
+      ctx,
+      'ZD-09',
+      task.unit_id,
+      today(ctx.clock),
+      {
+        zh: '决定已中止执行，任务不再报告进展',
+        en: 'The decision was suspended by due procedure: its tasks take no more progress (ZD-09).',
+      },
+      { code: 'INVALID_STATE', kind: 'info' },
+    );
+  }
   if (body.percent < task.percent) throw invalidField('percent', `完成比例不能低于上次报告的 ${task.percent}%`);
   if (body.fileId) {
     const f = await ctx.db

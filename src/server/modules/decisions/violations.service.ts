@@ -8,8 +8,7 @@
 import type { Violation } from '../../../common/contracts/decisions.js';
 import { TZYD_LABELS, type TzydCategory } from '../../../common/contracts/decisions.js';
 import { forbidden, invalidField, notFound } from '../../../common/errors.js';
-import { getRule } from '../../../common/rules/catalogue.js';
-import { makeFinding } from '../../../common/rules/engine.js';
+import { finding } from '../../../common/rules/finding.js';
 import type { AppContext } from '../../context.js';
 import { hasRole, visibleUnitIds, type Actor } from '../../http/actor.js';
 import { flaggedItems, lastHeldDates, minutesCandidates } from '../meetings/meetings.repository.js';
@@ -20,7 +19,7 @@ import {
   FLAG_OUTCOME_DIFFERS,
 } from '../meetings/meetings.rules.js';
 import { minutesDeadline, minutesLate } from '../meetings/minutes.rules.js';
-import { ruleParamsForUnits } from '../rules/rules.service.js';
+import { paramsForMeetings } from '../meetings/meetings.frozen.js';
 import { addDays } from '../../../common/dates.js';
 import { today } from '../../platform/clock.js';
 import { readSeats } from './decisions.support.js';
@@ -37,17 +36,8 @@ function violation(
   facts: Record<string, unknown>,
   zh: string,
   en: string,
-  params: Record<string, unknown> = {},
+  params: Record<string, unknown>,
 ): Violation {
-  const rule = getRule(ruleId);
-  const f = makeFinding(
-    rule,
-    { ...Object.fromEntries(rule.params.map((p) => [p.key, p.default])), ...params },
-    facts,
-    zh,
-    en,
-    'warn',
-  );
   return {
     key: `${detector}:${ids.key}`,
     ruleId,
@@ -58,7 +48,7 @@ function violation(
     title,
     meetingId: ids.meetingId,
     itemId: ids.itemId,
-    finding: f,
+    finding: finding(ruleId, facts, params, { zh, en, kind: 'warn' }),
   };
 }
 
@@ -105,7 +95,13 @@ export async function detectViolations(
   const items: Violation[] = [];
   const warnings: string[] = [];
 
-  for (const r of await flaggedItems(ctx.db, ids, from, to)) {
+  const flagged = await flaggedItems(ctx.db, ids, from, to);
+  const meetingsOf = flagged.map((r) => ({ id: r.meeting_id, unit_id: r.unit_id, date: r.meeting_date }));
+  const quorumParams = {
+    'PG-06': await paramsForMeetings(ctx, 'PG-06', meetingsOf),
+    'PG-07': await paramsForMeetings(ctx, 'PG-07', meetingsOf),
+  };
+  for (const r of flagged) {
     const u = unitOf(r.unit_id);
     const k = { meetingId: r.meeting_id, itemId: r.agenda_item_id, key: r.id };
     if (r.flags & FLAG_BELOW_QUORUM) {
@@ -121,6 +117,7 @@ export async function detectViolations(
           { present: r.present_count, required: r.quorum_required, members: r.members_count },
           `${cat(r.tzyd_category)}“${r.title}”表决时到会 ${r.present_count ?? 0} 人，不足法定到会人数 ${r.quorum_required ?? 0} 人（应到 ${r.members_count ?? 0} 人）；低于到会要求作出的决定无效，涉嫌违反议事规则（${rule}，DC-03）。`,
           `Decided below quorum (${rule}, DC-03).`,
+          quorumParams[rule].get(r.meeting_id) ?? {},
         ),
       );
     }
@@ -136,6 +133,7 @@ export async function detectViolations(
           { participants: 0 },
           `${cat(r.tzyd_category)}“${r.title}”未经表决即作出决定（DC-03，PG-09）。`,
           'Decided without a vote (DC-03).',
+          {},
         ),
       );
     }
@@ -151,6 +149,7 @@ export async function detectViolations(
           { approvedOn: r.approved_on, meetingDate: r.meeting_date },
           `干部任免议题“${r.title}”于会议当日（${r.meeting_date}）才确定${r.approved_on ? `（书记确定于 ${r.approved_on}）` : ''}，无会前动议记录，属临时动议决定干部任免（ZZ-03 第二项）。`,
           'Personnel item added on the meeting day (ZZ-03).',
+          {},
         ),
       );
     }
@@ -167,6 +166,7 @@ export async function detectViolations(
           { result: r.result, recordedOutcome: r.recorded_outcome },
           `“${r.title}”记录的决定（${r.recorded_outcome ?? ''}）与表决结果（${r.result ?? ''}）不一致，涉嫌${rule === 'ZZ-03' ? '个人改变集体作出的任免决定（ZZ-03 第四项）' : '擅自改变集体决定（DC-03）'}。`,
           'The recorded outcome differs from the vote.',
+          {},
         ),
       );
     }
@@ -195,17 +195,18 @@ export async function detectViolations(
           ? `干部任免事项“${r.title}”未召开党组会议讨论决定（${r.decided_how ?? ''}）（ZZ-03 第三项）。`
           : `${cat(r.tzyd_category)}“${r.title}”未经会议集体讨论决定（${r.decided_how ?? ''}），涉嫌规避集体决策（DC-03）。`,
         'Decided outside any meeting.',
+        {},
       ),
     );
   }
 
-  const params = await ruleParamsForUnits(ctx, 'PG-12', ids, d);
-  const days = new Map(ids.map((id) => [id, Number(params.get(id)?.minutesDeadlineDays ?? 15)]));
-  const minDays = days.size ? Math.min(...days.values()) : 15;
+  // PG-12 as the meeting froze it (an override never changes a held meeting's deadline); 1 day is the least it can be.
+  const candidates = (await minutesCandidates(ctx.db, ids, addDays(d, -1), from)).filter((m) => !to || m.date <= to);
+  const pg12 = await paramsForMeetings(ctx, 'PG-12', candidates);
   const table = await ctx.calendar.table();
-  for (const m of await minutesCandidates(ctx.db, ids, addDays(d, -minDays), from)) {
-    if (to && m.date > to) continue;
-    const n = days.get(m.unit_id) ?? 15;
+  for (const m of candidates) {
+    const p = pg12.get(m.id) ?? {};
+    const n = Number(p.minutesDeadlineDays ?? 15);
     const dl = minutesDeadline(table, m.date, n);
     if (!dl.ok) {
       warnings.push(`${unitOf(m.unit_id).name}“${m.title}”的会议记录期限无法计算：${dl.message_zh}`);
@@ -225,7 +226,7 @@ export async function detectViolations(
           ? `${m.title}的会议记录于 ${m.minutes_approved_on} 才批准，晚于会后 ${n} 日的期限 ${dl.date}（PG-12）。`
           : `${m.title}已于 ${m.date} 召开，会后 ${n} 日（${dl.date}）仍无批准的会议记录（PG-12）。`,
         'Minutes not approved by the deadline (PG-12).',
-        { minutesDeadlineDays: n },
+        p,
       ),
     );
   }

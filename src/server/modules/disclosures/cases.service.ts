@@ -14,7 +14,8 @@ import type { Actor } from '../../http/actor.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { closeInfluencePeriodsOf, openInfluencePeriodsOf } from '../eligibility/eligibility.service.js';
-import { finding, findingsOf, param, ruleContext, storeFindings, type RuleContext } from '../rules/rules.service.js';
+import { finding } from '../../../common/rules/finding.js';
+import { findingsOf, param, ruleContext, storeFindings, type RuleContext } from '../rules/rules.service.js';
 import * as checksRepo from './checks.repository.js';
 import { canDecideCase, canReadReport, canResolveBusinessCase } from './disclosures.policy.js';
 import { caseBase } from './disclosures.presenter.js';
@@ -142,25 +143,21 @@ export async function decideCase(
   const findings: Finding[] = [];
   if (outside.length) {
     findings.push(
-      finding(
-        pm09,
-        { outside, allowed },
-        `处理措施“${outside.join('、')}”不在本单位对该情形配置的措施范围内（${allowed.join('、') || '未配置'}），请核实`,
-        'Measures outside the configured mapping',
-        'warn',
-      ),
+      finding(pm09.rule.id, { outside, allowed }, pm09.params, {
+        zh: `处理措施“${outside.join('、')}”不在本单位对该情形配置的措施范围内（${allowed.join('、') || '未配置'}），请核实`,
+        en: 'Measures outside the configured mapping',
+        kind: 'warn',
+      }),
     );
   }
   if (body.referDiscipline) {
     const pm10 = await ruleContext(ctx, 'PM-10', c.unit_id, d);
     findings.push(
-      finding(
-        pm10,
-        { classification: c.classification },
-        '移送纪检监察机关：隐瞒不报情节较重的，给予警告或者严重警告处分',
-        'Referred to the discipline body',
-        'info',
-      ),
+      finding(pm10.rule.id, { classification: c.classification }, pm10.params, {
+        zh: '移送纪检监察机关：隐瞒不报情节较重的，给予警告或者严重警告处分',
+        en: 'Referred to the discipline body',
+        kind: 'info',
+      }),
     );
   }
   await ctx.db.transaction().execute(async (trx) => {
@@ -245,13 +242,11 @@ async function presentBusinessCase(ctx: AppContext, actor: Actor, b: checksRepo.
   if (overdue) {
     const fb04 = await ruleContext(ctx, 'FB-04', b.unit_id, d);
     findings.push(
-      finding(
-        fb04,
-        { deadline: b.deadline },
-        `已超过纠正期限（${b.deadline ?? ''}）：拒不纠正的，领导干部应辞去现任职务或接受调整，仍不服从的给予撤销党内职务处分`,
-        'Past the correction deadline (FB-04)',
-        'warn',
-      ),
+      finding(fb04.rule.id, { deadline: b.deadline }, fb04.params, {
+        zh: `已超过纠正期限（${b.deadline ?? ''}）：拒不纠正的，领导干部应辞去现任职务或接受调整，仍不服从的给予撤销党内职务处分`,
+        en: 'Past the correction deadline (FB-04)',
+        kind: 'warn',
+      }),
     );
   }
   return {

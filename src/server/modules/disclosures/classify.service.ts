@@ -23,12 +23,13 @@ import type { AuditEventInput } from '../../platform/audit.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import { recordInfluencePeriods, type NewInfluencePeriod } from '../eligibility/eligibility.service.js';
-import { finding, param, ruleContextsForUnits, storeFindingsMany, type RuleContext } from '../rules/rules.service.js';
+import { finding } from '../../../common/rules/finding.js';
+import { param, ruleContextsForUnits, storeFindingsMany, type RuleContext } from '../rules/rules.service.js';
 import * as checksRepo from './checks.repository.js';
-import { assetsClearlyAboveIncome, classifyItems, overallResult } from './disclosures.classify.js';
+import { abroadReportable, assetsClearlyAboveIncome, classifyItems, overallResult } from './disclosures.classify.js';
 import * as repo from './disclosures.repository.js';
 import { canEnterCheck, canViewCheck } from './disclosures.policy.js';
-import { checkItems, type RelativeFact } from './disclosures.rules.js';
+import { checkItems, checkPeriod, type RelativeFact } from './disclosures.rules.js';
 import {
   field,
   pooledRandom,
@@ -42,6 +43,7 @@ import {
 
 type Registry = z.infer<typeof registryBodySchema>;
 interface Rules {
+  pm02: RuleContext;
   pm07: RuleContext;
   pm08: RuleContext;
   pm09: RuleContext;
@@ -83,11 +85,12 @@ async function load(ctx: AppContext, actor: Actor, checkIds: readonly string[]):
 
 function evaluate(l: Loaded, body: Registry, rules: Rules) {
   const reported: PartialItems = l.base?.payload.items ?? {};
-  const results = classifyItems(
-    reported,
-    body.items,
-    whoOf(l.base ? [...l.base.payload.relatives, ...l.relatives] : l.relatives),
-  );
+  const who = whoOf(l.base ? [...l.base.payload.relatives, ...l.relatives] : l.relatives);
+  // PM-02: a registry stay abroad counts only when it was reportable for the period the check covers
+  const period = checkPeriod(l.c.year, l.base?.report ?? null);
+  const abroadContinuousYears = param<number>(rules.pm02, 'abroadContinuousYears');
+  const results = classifyItems(reported, body.items, who, { period, abroadContinuousYears });
+  const stays = (body.items.emigration?.entries ?? []).filter((e) => e.kind === 'abroad_1y');
   const result = overallResult(results);
   const assetsFlag = assetsClearlyAboveIncome(body.assets, param<number>(rules.pm07, 'assetsToIncomeFactor'));
   const counts = {
@@ -95,36 +98,45 @@ function evaluate(l: Loaded, body: Registry, rules: Rules) {
     concealment: results.filter((r) => r.classification === 'concealment').length,
   };
   const findings: Finding[] = [];
-  if (result) {
+  if (stays.length) {
+    const counted = stays.filter((e) => abroadReportable(e, { period, abroadContinuousYears }));
     findings.push(
       finding(
-        rules.pm08,
-        { ...counts, result },
-        `查核认定：${CLASSIFICATION_LABELS[result]}（漏报 ${counts.omission} 项，隐瞒不报 ${counts.concealment} 项）${l.base ? '' : '；该年度未提交报告，按未报告比对'}`,
-        `Check result: ${result}`,
-        result === 'consistent' ? 'info' : 'warn',
+        'PM-02',
+        { period, abroadContinuousYears, stays: stays.length, reportable: counted.length },
+        rules.pm02.params,
+        {
+          zh: `登记的在国（境）外连续工作、生活情况 ${stays.length} 项，其中 ${counted.length} 项与 ${period.from} 至 ${period.to} 重叠且至该期末连续满 ${abroadContinuousYears} 年，应当报告；其余不计入比对（PM-02）。`,
+          en: `${counted.length} of ${stays.length} stays abroad overlap ${period.from}..${period.to} and reach ${abroadContinuousYears} year(s) by its end: reportable (PM-02).`,
+          kind: 'info',
+        },
       ),
+    );
+  }
+  if (result) {
+    findings.push(
+      finding(rules.pm08.rule.id, { ...counts, result }, rules.pm08.params, {
+        zh: `查核认定：${CLASSIFICATION_LABELS[result]}（漏报 ${counts.omission} 项，隐瞒不报 ${counts.concealment} 项）${l.base ? '' : '；该年度未提交报告，按未报告比对'}`,
+        en: `Check result: ${result}`,
+        kind: result === 'consistent' ? 'info' : 'warn',
+      }),
     );
   }
   if (assetsFlag) {
     findings.push(
-      finding(
-        rules.pm07,
-        { ...body.assets },
-        '家庭财产明显超过正常收入，应要求本人作出说明',
-        'Assets clearly above income: explanation required',
-      ),
+      finding(rules.pm07.rule.id, { ...body.assets }, rules.pm07.params, {
+        zh: '家庭财产明显超过正常收入，应要求本人作出说明',
+        en: 'Assets clearly above income: explanation required',
+      }),
     );
   }
   const blocks = result === 'concealment' && param<boolean>(rules.pm09, 'concealmentBlocksPromotion');
   if (blocks) {
     findings.push(
-      finding(
-        rules.pm09,
-        { result },
-        '隐瞒不报：案件办结前不得提拔使用、不列入后备干部名单',
-        'Concealment: no promotion or reserve listing while the case is open',
-      ),
+      finding(rules.pm09.rule.id, { result }, rules.pm09.params, {
+        zh: '隐瞒不报：案件办结前不得提拔使用、不列入后备干部名单',
+        en: 'Concealment: no promotion or reserve listing while the case is open',
+      }),
     );
   }
   return { results, result, assetsFlag, counts, findings, blocks };
@@ -276,10 +288,11 @@ export async function enterRegistryBatch(
   );
   const d = today(ctx.clock);
   const units = [...new Set([...loaded.values()].map((l) => l.c.unit_id))];
-  const [pm07, pm08, pm09] = await Promise.all(
-    ['PM-07', 'PM-08', 'PM-09'].map((id) => ruleContextsForUnits(ctx, id, units, d)),
+  const [pm02, pm07, pm08, pm09] = await Promise.all(
+    ['PM-02', 'PM-07', 'PM-08', 'PM-09'].map((id) => ruleContextsForUnits(ctx, id, units, d)),
   );
   const rulesOf = (unitId: string): Rules => ({
+    pm02: pm02?.get(unitId) as RuleContext,
     pm07: pm07?.get(unitId) as RuleContext,
     pm08: pm08?.get(unitId) as RuleContext,
     pm09: pm09?.get(unitId) as RuleContext,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { emptyItems, type ReportItems } from '../../../common/contracts/disclosures-items.js';
-import { assetsClearlyAboveIncome, classifyItems, overallResult, worst } from './disclosures.classify.js';
+import {
+  abroadReportable,
+  assetsClearlyAboveIncome,
+  classifyItems,
+  overallResult,
+  worst,
+} from './disclosures.classify.js';
+import { checkPeriod } from './disclosures.rules.js';
 
 const house = (p: Partial<ReportItems['housing']['entries'][number]>): ReportItems['housing']['entries'][number] => ({
   owner: 'self',
@@ -139,5 +146,55 @@ describe('PM-08 classification', () => {
     expect(assetsClearlyAboveIncome({ familyAssetsFen: 300, normalIncomeFen: 100 }, 2)).toBe(true);
     expect(assetsClearlyAboveIncome({ familyAssetsFen: 200, normalIncomeFen: 100 }, 2)).toBe(false);
     expect(assetsClearlyAboveIncome(null, 2)).toBe(false);
+  });
+});
+
+describe('PM-02 stays abroad by period (item 6)', () => {
+  const opts = { period: { from: '2025-01-01', to: '2025-12-31' }, abroadContinuousYears: 1 };
+  const stay = (since: string, until: string | null, kind: 'abroad_1y' | 'emigrated' = 'abroad_1y') => ({
+    relativeId: 'son',
+    kind,
+    country: '加拿大',
+    since,
+    until,
+  });
+  const classify = (e: ReturnType<typeof stay>) =>
+    only(
+      classifyItems({ emigration: { entries: [] } }, { emigration: { entries: [e] } }, (id) => id, opts),
+      'emigration',
+    );
+
+  it('reports a stay that overlaps the period and lasts the unit’s number of years by its end', () => {
+    expect(abroadReportable(stay('2024-10-01', null), opts)).toBe(true);
+    expect(abroadReportable(stay('2024-12-31', null), opts)).toBe(true); // the anniversary is the period's last day
+    expect(classify(stay('2024-10-01', null))?.classification).toBe('concealment');
+  });
+
+  it('does not hold against the report a stay too short by the period’s end, ended before it, or begun after it', () => {
+    expect(abroadReportable(stay('2025-03-01', null), opts)).toBe(false);
+    expect(abroadReportable(stay('2022-01-01', '2024-06-30'), opts)).toBe(false);
+    expect(abroadReportable(stay('2026-01-05', null), opts)).toBe(false);
+    expect(abroadReportable(stay('2024-01-10', '2025-01-05'), opts)).toBe(false); // ended a few days short of a year
+    expect(classify(stay('2025-03-01', null))?.classification).toBe('consistent');
+  });
+
+  it('always reports an emigration, and follows the unit’s number of years', () => {
+    expect(abroadReportable(stay('2025-12-01', null, 'emigrated'), opts)).toBe(true);
+    expect(abroadReportable(stay('2024-10-01', null), { ...opts, abroadContinuousYears: 2 })).toBe(false);
+  });
+});
+
+describe('the period a check covers', () => {
+  it('is the year before for an annual report (报告上一年度), up to the event or submission otherwise', () => {
+    expect(checkPeriod(2026, { kind: 'annual', event_date: null, submitted_on: '2026-01-20' })).toEqual({
+      from: '2025-01-01',
+      to: '2025-12-31',
+    });
+    expect(checkPeriod(2026, null)).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+    expect(checkPeriod(2026, { kind: 'change', event_date: '2026-04-02', submitted_on: '2026-04-20' })).toEqual({
+      from: '2026-01-01',
+      to: '2026-04-02',
+    });
+    expect(checkPeriod(2026, { kind: 'first', event_date: null, submitted_on: '2026-05-10' }).to).toBe('2026-05-10');
   });
 });

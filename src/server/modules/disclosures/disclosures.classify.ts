@@ -15,6 +15,7 @@ import {
   type ReportItems,
 } from '../../../common/contracts/disclosures-items.js';
 import type { Classification } from '../../../common/contracts/disclosures.js';
+import { addMonths } from '../../../common/dates.js';
 
 export interface Reason {
   code: string;
@@ -62,11 +63,35 @@ const overlaps = (a: { departOn: string; returnOn: string }, b: { departOn: stri
   a.departOn <= b.returnOn && a.returnOn >= b.departOn;
 
 type Who = (id: string) => string;
+
+/** The period a check covers and the unit's PM-02 parameter (the stays abroad that must be reported). */
+export interface ClassifyOptions {
+  period: { from: string; to: string };
+  abroadContinuousYears: number;
+}
+
 type Checker<K extends ItemKey> = (
   reported: ReportItems[K] | undefined,
   registry: ReportItems[K],
   who: Who,
+  opts: ClassifyOptions | null,
 ) => Reason[];
+
+type EmigrationEntry = ReportItems['emigration']['entries'][number];
+
+/**
+ * PM-02 item 6: an emigration is always reportable; a stay abroad is reportable for a period when it
+ * overlaps the period and its continuous length reaches the unit's number of years by the period's
+ * end (met on the anniversary, §17a). Without options every entry counts.
+ */
+export function abroadReportable(e: EmigrationEntry, opts: ClassifyOptions | null): boolean {
+  if (e.kind === 'emigrated' || !opts) return true;
+  const until = e.until ?? null;
+  const { from, to } = opts.period;
+  if (e.since > to || (until !== null && until < from)) return false;
+  const end = until !== null && until < to ? until : to;
+  return addMonths(e.since, opts.abroadContinuousYears * 12) <= end;
+}
 
 const CHECKERS: { [K in ItemKey]: Checker<K> } = {
   marriage: (r, g) => {
@@ -120,8 +145,9 @@ const CHECKERS: { [K in ItemKey]: Checker<K> } = {
       .map((e) =>
         concealment('child_hkmt_marriage_unreported', `${who(e.relativeId)}与港澳台居民通婚未报告，属隐瞒不报`),
       ),
-  emigration: (r, g, who) =>
+  emigration: (r, g, who, opts) =>
     g.entries.flatMap((e) => {
+      if (!abroadReportable(e, opts)) return [];
       const same = (r?.entries ?? []).filter((x) => x.relativeId === e.relativeId);
       if (!same.length) {
         return [
@@ -277,13 +303,21 @@ const CHECKERS: { [K in ItemKey]: Checker<K> } = {
     }),
 };
 
-/** Classify every item of a report against the registry results (PM-08). */
-export function classifyItems(reported: PartialItems, registry: PartialItems, who: Who = (id) => id): ItemResult[] {
+/**
+ * Classify every item of a report against the registry results (PM-08); with options, registry stays
+ * abroad that were not reportable for the period (PM-02) are not held against the report.
+ */
+export function classifyItems(
+  reported: PartialItems,
+  registry: PartialItems,
+  who: Who = (id) => id,
+  opts: ClassifyOptions | null = null,
+): ItemResult[] {
   return ITEM_KEYS.map((item) => {
     const g = registry[item];
     if (g === undefined) return { item, label: ITEM_LABELS[item], classification: 'not_checked' as const, reasons: [] };
     const check = CHECKERS[item] as Checker<ItemKey>;
-    const reasons = check(reported[item], g, who);
+    const reasons = check(reported[item], g, who, opts);
     return {
       item,
       label: ITEM_LABELS[item],

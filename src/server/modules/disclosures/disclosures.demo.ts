@@ -12,7 +12,7 @@ import type { DemoWorld } from '../../demo/extensions.js';
 import type { Actor } from '../../http/actor.js';
 import { FixedClock, today } from '../../platform/clock.js';
 import { seededRandom } from '../../platform/random.js';
-import { createOverride } from '../rules/rules.service.js';
+import { createOverride } from '../rules/overrides.service.js';
 import * as cases from './cases.service.js';
 import * as checks from './checks.service.js';
 import * as classify from './classify.service.js';
@@ -288,7 +288,7 @@ export async function seedDisclosuresDemo(ctx: AppContext, world: DemoWorld): Pr
 
   // The year's random draw of 乌鲁木齐海关: committed and published, drawn with a public value, verified
   // (the discipline office recomputes it; the personnel office that ran it records the verification).
-  const drawId = await draws.prepareDraw(at(`${year}-02-24`), renshi, { unitId: urumqi, year }, META);
+  const { id: drawId } = await draws.prepareDraw(at(`${year}-02-24`), renshi, { unitId: urumqi, year }, META);
   await draws.publishDraw(at(`${year}-02-25`), renshi, drawId, META);
   await draws.performDraw(
     at(`${year}-03-02`),

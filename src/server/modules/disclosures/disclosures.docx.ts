@@ -165,8 +165,14 @@ function familyBlocks(it: PartialItems, who: (id: string) => string): Block[] {
   if (it.emigration) {
     out.push(
       table(
-        ['亲属', '情形', '国家（地区）', '起始日期'],
-        it.emigration.entries.map((e) => [who(e.relativeId), EMIGRATION_LABELS[e.kind], e.country, e.since]),
+        ['亲属', '情形', '国家（地区）', '起始日期', '结束日期'],
+        it.emigration.entries.map((e) => [
+          who(e.relativeId),
+          EMIGRATION_LABELS[e.kind],
+          e.country,
+          e.since,
+          e.until ?? '',
+        ]),
       ),
     );
   } else notFilled();

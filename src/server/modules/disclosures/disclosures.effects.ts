@@ -21,7 +21,8 @@ import {
   openInfluencePeriodsOf,
   recordInfluencePeriod,
 } from '../eligibility/eligibility.service.js';
-import { finding, param, ruleContext } from '../rules/rules.service.js';
+import { finding } from '../../../common/rules/finding.js';
+import { param, ruleContext, storeFindings } from '../rules/rules.service.js';
 import * as checksRepo from './checks.repository.js';
 import { parseMatrix, prohibitedActivities, relativeActivities, sectorConflicts } from './disclosures.business.js';
 import { levelFromParam, type RelativeFact } from './disclosures.rules.js';
@@ -54,7 +55,13 @@ export async function businessEffects(
   const findings: Finding[] = [];
   const { rows, problems } = parseMatrix(param(fb01, 'prohibitionMatrix'));
   for (const p of problems) {
-    findings.push(finding(fb01, { problem: p }, p, 'Malformed prohibition matrix row ignored', 'info'));
+    findings.push(
+      finding(fb01.rule.id, { problem: p }, fb01.params, {
+        zh: p,
+        en: 'Malformed prohibition matrix row ignored',
+        kind: 'info',
+      }),
+    );
   }
   const acts = relativeActivities(e.items, e.relatives);
   const violations = [
@@ -68,27 +75,24 @@ export async function businessEffects(
   ];
   if (!rows.length && acts.length) {
     findings.push(
-      finding(
-        fb01,
-        { activities: acts.length },
-        '本单位尚未配置禁业矩阵（FB-01 参数，由单位按职务层级和部门类型设定），亲属经商办企业情况未按禁业范围比对',
-        'No prohibition matrix configured',
-        'info',
-      ),
+      finding(fb01.rule.id, { activities: acts.length }, fb01.params, {
+        zh: '本单位尚未配置禁业矩阵（FB-01 参数，由单位按职务层级和部门类型设定），亲属经商办企业情况未按禁业范围比对',
+        en: 'No prohibition matrix configured',
+        kind: 'info',
+      }),
     );
   }
   const open = await checksRepo.openBusinessCasesOf(trx, e.personId);
   const days = param<number>(fb03, 'exitDeadlineDays');
   const due = calendarDaysDeadline(e.table, e.today, days);
   for (const v of violations) {
+    const rc = v.ruleId === 'FB-05' ? fb05 : await ruleContext(ctx, 'FB-02', e.unitId, e.today, trx);
     findings.push(
-      finding(
-        v.ruleId === 'FB-05' ? fb05 : await ruleContext(ctx, 'FB-02', e.unitId, e.today, trx),
-        { relation: v.relationLabel, activity: v.activity },
-        v.message_zh,
-        'A relative’s business breaks a prohibition',
-        'warn',
-      ),
+      finding(rc.rule.id, { relation: v.relationLabel, activity: v.activity }, rc.params, {
+        zh: v.message_zh,
+        en: 'A relative’s business breaks a prohibition',
+        kind: 'warn',
+      }),
     );
     if (open.some((o) => o.relative_id === v.relativeId && o.activity === v.activity && o.rule_id === v.ruleId)) {
       continue;
@@ -116,6 +120,16 @@ export async function businessEffects(
       resolved_on: null,
       resolved_by: null,
     });
+    // FB-03: the relative exits the business or the cadre accepts an adjustment, by the unit's deadline
+    await storeFindings(trx, ctx, e.unitId, 'disclosure_business_case', id, [
+      finding('FB-03', { deadline: due.ok ? due.date : null, days }, fb03.params, {
+        zh: due.ok
+          ? `亲属应于 ${due.date} 前退出经商办企业，或本人退出现职、接受岗位调整（FB-03，期限 ${days} 日）。`
+          : `亲属应退出经商办企业，或本人退出现职、接受岗位调整（FB-03）；期限无法计算：${due.message_zh}`,
+        en: 'The relative exits the business or the cadre accepts an adjustment, by the deadline (FB-03).',
+        kind: 'info',
+      }),
+    ]);
     await ctx.audit.record(trx, by, {
       action: 'disclosures.business_case_opened',
       entityType: 'disclosure_business_case',
@@ -166,11 +180,9 @@ export async function emigrationEffects(
     ? '配偶已移居国（境）外：不得列为考察对象（特殊岗位除外）'
     : '没有配偶，子女均已移居国（境）外：不得列为考察对象（特殊岗位除外）';
   return [
-    finding(
-      rc,
-      { spouse: spouse.length > 0, emigrated: emigrated.size },
-      msg,
-      'Emigrated spouse or children: not eligible as an inspection candidate',
-    ),
+    finding(rc.rule.id, { spouse: spouse.length > 0, emigrated: emigrated.size }, rc.params, {
+      zh: msg,
+      en: 'Emigrated spouse or children: not eligible as an inspection candidate',
+    }),
   ];
 }

@@ -217,11 +217,29 @@ export function checkItems(
     });
   }
   past('items.marriage.changedOn', items.marriage?.changedOn);
-  rowsOf(items.emigration, 'entries').forEach((e, i) => past(`items.emigration.entries.${i}.since`, e.since));
+  rowsOf(items.emigration, 'entries').forEach((e, i) => {
+    past(`items.emigration.entries.${i}.since`, e.since);
+    past(`items.emigration.entries.${i}.until`, e.until);
+    order(`items.emigration.entries.${i}.until`, e.since, e.until, '结束日期不能早于开始日期');
+  });
   rowsOf(items.prosecution, 'entries').forEach((e, i) => past(`items.prosecution.entries.${i}.on`, e.on));
   rowsOf(items.housing, 'entries').forEach((h, i) => past(`items.housing.entries.${i}.acquiredOn`, h.acquiredOn));
   rowsOf(items.business, 'entries').forEach((b, i) => past(`items.business.entries.${i}.since`, b.since));
   return out;
+}
+
+/**
+ * The period a check of a year looks at (PM-02, PM-04): the annual report of year Y reports the
+ * year before (报告上一年度个人有关事项); a first report, the year until it was submitted; a change
+ * report, the year until its event. Without a report, the year before.
+ */
+export function checkPeriod(
+  year: number,
+  report: { kind: string; event_date: string | null; submitted_on: string | null } | null,
+): { from: string; to: string } {
+  if (!report || report.kind === 'annual') return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
+  const to = (report.kind === 'change' ? report.event_date : null) ?? report.submitted_on ?? `${year}-12-31`;
+  return { from: `${year}-01-01`, to };
 }
 
 /** The item keys whose contents differ between two versions (for amendments). */

@@ -70,11 +70,11 @@ export const drawsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fasti
         tags,
         summary: '准备年度随机抽查：固定名单与比例，生成种子及其 SM3 承诺值',
         body: createDrawBodySchema,
-        response: { 201: created },
+        response: { 201: z.object({ id: z.string(), findings: z.array(findingSchema) }) },
       },
     },
     async (req, reply) =>
-      reply.status(201).send({ id: await draws.prepareDraw(ctx, business(req.actor), req.body, requestMeta(req)) }),
+      reply.status(201).send(await draws.prepareDraw(ctx, business(req.actor), req.body, requestMeta(req))),
   );
 
   app.get(

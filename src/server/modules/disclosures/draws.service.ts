@@ -14,7 +14,9 @@ import { unitsWithRole, type Actor } from '../../http/actor.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import { param, ruleContext } from '../rules/rules.service.js';
+import { finding } from '../../../common/rules/finding.js';
+import type { Finding } from '../../../common/rules/types.js';
+import { param, ruleContext, type RuleContext } from '../rules/rules.service.js';
 import * as checksRepo from './checks.repository.js';
 import * as repo from './disclosures.repository.js';
 import {
@@ -85,7 +87,7 @@ export async function prepareDraw(
   actor: Actor,
   body: { unitId: string; year: number; ratio?: number | undefined },
   meta: RequestMeta,
-): Promise<string> {
+): Promise<{ id: string; findings: Finding[] }> {
   if (!canViewOfficeDraws(actor, body.unitId)) throw notFound('单位');
   if (!canManageDraws(actor, body.unitId)) throw forbidden('只有本级人事部门可以组织随机抽查');
   const d = today(ctx.clock);
@@ -94,7 +96,8 @@ export async function prepareDraw(
     throw new AppError('CONFLICT', `${body.year} 年度的随机抽查已存在`, { field: 'year' });
   }
   const rc = await ruleContext(ctx, 'PM-06', body.unitId, d);
-  const bp = ratioToBasisPoints(body.ratio ?? param<number>(rc, 'randomRatio'));
+  const unitRatio = param<number>(rc, 'randomRatio');
+  const bp = ratioToBasisPoints(body.ratio ?? unitRatio);
   const children = (await repo.childUnits(ctx.db, body.unitId)).map((u) => u.id);
   const reporters = await reportersInUnits(ctx, ctx.db, children, d);
   if (!reporters.length) throw invalidField('unitId', '所管理的下级单位没有个人有关事项报告人');
@@ -143,7 +146,27 @@ export async function prepareDraw(
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', `${body.year} 年度的随机抽查已存在`, { field: 'year' });
     throw e;
   }
-  return id;
+  return { id, findings: drawFindings(rc, bp, unitRatio, eligible.length) };
+}
+
+/** PM-06: the ratio the draw uses, and a warning when it is below the unit's ratio (UNVERIFIED: never blocks). */
+function drawFindings(rc: RuleContext, bp: number, unitRatio: number, population: number): Finding[] {
+  const pct = (r: number) => `${(r * 100).toFixed(2).replace(/\.?0+$/, '')}%`;
+  const used = bp / 10000;
+  const facts = { ratioBasisPoints: bp, unitRatio, population, drawn: drawCount(bp, population) };
+  return [
+    used < unitRatio
+      ? finding('PM-06', facts, rc.params, {
+          zh: `本次抽查比例 ${pct(used)} 低于本单位规定的年度随机抽查比例 ${pct(unitRatio)}（PM-06）。`,
+          en: `The draw ratio ${used} is below the unit's ratio ${unitRatio} (PM-06).`,
+          kind: 'warn',
+        })
+      : finding('PM-06', facts, rc.params, {
+          zh: `按 ${pct(used)} 的比例从 ${population} 名报告人中随机抽取 ${facts.drawn} 名（PM-06）。`,
+          en: `Draws ${facts.drawn} of ${population} reporters at ${used} (PM-06).`,
+          kind: 'info',
+        }),
+  ];
 }
 
 /** Fix and publish the list, ratio and commitment; their digest is what the draw must still match. */

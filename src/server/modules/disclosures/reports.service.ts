@@ -25,12 +25,13 @@ import type { Actor } from '../../http/actor.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import { findingsOf, storeFindings } from '../rules/rules.service.js';
+import { findingsOf, ruleRefusal, storeFindings } from '../rules/rules.service.js';
+import { lateFinding, refuse } from './reports.findings.js';
 import * as repo from './disclosures.repository.js';
 import { businessEffects, emigrationEffects } from './disclosures.effects.js';
 import { canReadReport, canWriteReport } from './disclosures.policy.js';
 import { presentReportSummary } from './disclosures.presenter.js';
-import { changedItems, checkItems, daysAfterDeadline, type FieldProblem } from './disclosures.rules.js';
+import { changedItems, checkItems, daysAfterDeadline } from './disclosures.rules.js';
 import {
   deadlineParams,
   expectedReport,
@@ -48,13 +49,6 @@ import {
 } from './disclosures.shared.js';
 
 type CreateBody = z.infer<typeof createReportBodySchema>;
-
-function refuse(problems: FieldProblem[]): void {
-  const first = problems[0];
-  if (first) {
-    throw new AppError('VALIDATION_FAILED', first.message, { field: first.field, details: { issues: problems } });
-  }
-}
 
 /** A report the actor may see (else 404), with the reporter's facts. */
 export async function visibleReport(ctx: AppContext, actor: Actor, id: string) {
@@ -92,10 +86,16 @@ export async function createReport(
   if (body.year > yearOf(d)) throw invalidField('year', '不能填写将来年度的报告');
   const subject = await subjectOf(ctx, ctx.db, personId, facts.unit_id, d);
   if (!subject.isSubject) {
-    throw new AppError(
-      'FORBIDDEN',
-      '您目前不在个人有关事项报告范围内（PM-01：县处级副职以上含相应职级，或经组织确定的特殊情形）',
-      { field: 'year' },
+    throw await ruleRefusal(
+      ctx,
+      'PM-01',
+      facts.unit_id,
+      d,
+      {
+        zh: '您目前不在个人有关事项报告范围内（PM-01：县处级副职以上含相应职级，或经组织确定的特殊情形）',
+        en: 'Not among those who report personal matters (PM-01).',
+      },
+      { code: 'FORBIDDEN', field: 'year' },
     );
   }
   const [table, params, relatives] = await Promise.all([
@@ -112,7 +112,7 @@ export async function createReport(
     if (body.eventDate > d) throw invalidField('eventDate', '事项发生日期不能晚于今天');
     if (yearOf(body.eventDate) !== body.year) throw invalidField('eventDate', '事项发生日期应在报告年度内');
     items = body.items ?? {};
-    refuse(checkItems(items, relatives, { complete: false, familyOnly: true, today: d }));
+    await refuse(ctx, facts.unit_id, checkItems(items, relatives, { complete: false, familyOnly: true, today: d }));
     deadline = daysAfterDeadline(table, body.eventDate, params.pm05.changeReportDays);
   } else {
     const expected = expectedReport(subject, body.year, params, table);
@@ -127,7 +127,13 @@ export async function createReport(
         prefilledFrom = last.id;
       }
     }
-    if (body.items) refuse(checkItems(body.items, relatives, { complete: false, familyOnly: false, today: d }));
+    if (body.items) {
+      await refuse(
+        ctx,
+        facts.unit_id,
+        checkItems(body.items, relatives, { complete: false, familyOnly: false, today: d }),
+      );
+    }
     items = merged(base, body.items ?? {});
   }
   const id = uuidv7(ctx.random, ctx.clock.now().getTime());
@@ -192,7 +198,7 @@ export async function updateDraft(
   const relatives = await relativesOf(ctx.db, r.person_id);
   const before = unseal<ReportPayload>(ctx, r.payload_enc, field('disclosure_reports', 'payload_enc', r.id));
   const change = r.kind === 'change';
-  refuse(checkItems(body.items, relatives, { complete: false, familyOnly: change, today: d }));
+  await refuse(ctx, r.unit_id, checkItems(body.items, relatives, { complete: false, familyOnly: change, today: d }));
   const items = change ? body.items : merged(before.items, body.items);
   const payload: ReportPayload = {
     items,
@@ -234,10 +240,15 @@ export async function submitReport(
   ]);
   const payload = unseal<ReportPayload>(ctx, r.payload_enc, field('disclosure_reports', 'payload_enc', r.id));
   const change = r.kind === 'change';
-  refuse(checkItems(payload.items, relatives, { complete: !change, familyOnly: change, today: d }));
+  await refuse(
+    ctx,
+    r.unit_id,
+    checkItems(payload.items, relatives, { complete: !change, familyOnly: change, today: d }),
+  );
   const frozen: ReportPayload = { ...payload, relatives: namedRelatives(payload.items, relatives) };
   const hash = payloadHash(frozen);
   const onTime = r.due_date ? (d <= r.due_date ? 1 : 0) : null;
+  const late = await lateFinding(ctx, r, d);
   const rankCodes = (await repo.ranksOf(ctx.db, r.person_id))
     .filter((x) => x.start_date <= d && (x.end_date === null || x.end_date >= d))
     .map((x) => x.rank_code);
@@ -265,6 +276,7 @@ export async function submitReport(
       table,
     };
     const findings = [
+      ...late,
       ...(await businessEffects(trx, ctx, by, effect)),
       ...(await emigrationEffects(trx, ctx, by, effect)),
     ];
@@ -303,9 +315,9 @@ export async function amendReport(
   ]);
   const { payload: current } = await payloadAt(ctx, ctx.db, r);
   const change = r.kind === 'change';
-  refuse(checkItems(body.items, relatives, { complete: false, familyOnly: change, today: d }));
+  await refuse(ctx, r.unit_id, checkItems(body.items, relatives, { complete: false, familyOnly: change, today: d }));
   const items = change ? { ...current.items, ...body.items } : merged(current.items, body.items);
-  refuse(checkItems(items, relatives, { complete: !change, familyOnly: change, today: d }));
+  await refuse(ctx, r.unit_id, checkItems(items, relatives, { complete: !change, familyOnly: change, today: d }));
   const diff = changedItems(current.items, items);
   if (!diff.length && (body.notes ?? current.notes) === current.notes) {
     throw invalidField('items', '更正内容与现有报告相同');

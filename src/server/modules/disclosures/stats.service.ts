@@ -11,6 +11,7 @@ import { toCount } from '../../db/helpers.js';
 import type { Actor } from '../../http/actor.js';
 import type { RequestMeta } from '../accounts/accounts.service.js';
 import { today } from '../../platform/clock.js';
+import { finding } from '../../../common/rules/finding.js';
 import { param, ruleContext } from '../rules/rules.service.js';
 import * as repo from './disclosures.repository.js';
 import { canViewPublication, canViewStats } from './disclosures.policy.js';
@@ -176,8 +177,20 @@ export async function publication(
   const d = today(ctx.clock);
   const y = year ?? Number(d.slice(0, 4));
   const unit = (await repo.unitsByIds(ctx.db, [unitId]))[0];
-  const enabled = param<boolean>(await ruleContext(ctx, 'FB-06', unitId, d), 'publicationEnabled');
-  if (!enabled) return { unitId, unitName: unit?.name ?? '', year: y, enabled, rows: [] };
+  const fb06 = await ruleContext(ctx, 'FB-06', unitId, d);
+  const enabled = param<boolean>(fb06, 'publicationEnabled');
+  const findings = [
+    finding('FB-06', { enabled }, fb06.params, {
+      zh: enabled
+        ? '本单位已开启亲属从业情况的单位内公示（FB-06：未见全国性公示规定，属单位自定的做法）。'
+        : '本单位未开启亲属从业情况公示（FB-06：未见全国性公示规定，由单位决定是否开启，默认不公示）。',
+      en: enabled
+        ? 'The unit publishes relatives’ employment inside the unit (FB-06, a unit choice).'
+        : 'The unit does not publish relatives’ employment (FB-06, off by default).',
+      kind: 'info',
+    }),
+  ];
+  if (!enabled) return { unitId, unitName: unit?.name ?? '', year: y, enabled, rows: [], findings };
   const reporters = await reportersInUnits(ctx, ctx.db, [unitId], d);
   const reports = (
     await repo.annualReportsOf(
@@ -201,5 +214,5 @@ export async function publication(
       });
     }
   }
-  return { unitId, unitName: unit?.name ?? '', year: y, enabled, rows };
+  return { unitId, unitName: unit?.name ?? '', year: y, enabled, rows, findings };
 }

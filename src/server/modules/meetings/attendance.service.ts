@@ -9,12 +9,26 @@ import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js'
 import { canManage } from '../decisions/decisions.policy.js';
 import { invalidState, requireSeat } from '../decisions/decisions.support.js';
 import { nowIso } from '../../platform/clock.js';
+import { ruleRefusal } from '../rules/rules.service.js';
 import { mutate } from './meetings.service.js';
 import { meetingStartInstant } from './meetings.rules.js';
+import type { MeetingRow } from './meetings.table.js';
 import { getReadableMeeting } from './meetings.view.js';
 
 function started(ctx: AppContext, m: { date: string; start_time: string }): boolean {
   return ctx.clock.now().getTime() >= meetingStartInstant(m.date, m.start_time).getTime();
+}
+
+/** PG-08 refusal: 409 as before, carrying the rule. */
+function leaveRefusal(ctx: AppContext, m: MeetingRow, zh: string) {
+  return ruleRefusal(
+    ctx,
+    'PG-08',
+    m.unit_id,
+    m.date,
+    { zh, en: 'Leave is asked before the meeting; once it has started, record the member as absent (PG-08).' },
+    { code: 'INVALID_STATE', facts: { status: m.status, startTime: m.start_time, date: m.date } },
+  );
 }
 
 /** PG-08: a member asks for leave for themselves before the start; the office may record it for them. */
@@ -43,10 +57,10 @@ export async function requestLeave(
   }
   const retro = meeting.entry_mode === 'retrospective';
   if (!['draft', 'published'].includes(meeting.status) && !(retro && meeting.status === 'open')) {
-    throw invalidState('会议已开始或已结束，不能再请假（PG-08：应在会前请假）');
+    throw await leaveRefusal(ctx, meeting, '会议已开始或已结束，不能再请假（PG-08：应在会前请假）');
   }
   if (!retro && started(ctx, meeting)) {
-    throw invalidState('会议已开始，不能再请假（PG-08：应在会前请假）；未到会的由记录人登记为缺席');
+    throw await leaveRefusal(ctx, meeting, '会议已开始，不能再请假（PG-08：应在会前请假）；未到会的由记录人登记为缺席');
   }
   if (row.status === 'leave') throw invalidState('已请假');
   const now = nowIso(ctx.clock);
@@ -90,8 +104,11 @@ export async function setAttendance(
   if (!allowed.includes(meeting.status)) {
     throw invalidState(meeting.status === 'draft' ? '请先发布议程再登记出席' : '会议已结束或已取消，出席情况不能再改');
   }
-  if (body.status === 'leave' && !retro && started(ctx, meeting)) {
-    throw invalidState('会议已开始，不能再登记请假（PG-08：应在会前请假）；请登记为缺席');
+  // PG-08: leave is asked before the meeting; once it has opened (or its start time has come) no
+  // one can be set to leave, only present or absent. A paper meeting recorded afterwards (补录) is
+  // entered as it happened.
+  if (body.status === 'leave' && !retro && (meeting.status !== 'published' || started(ctx, meeting))) {
+    throw await leaveRefusal(ctx, meeting, '会议已开始，不能再登记请假（PG-08：应在会前请假）；请登记为缺席');
   }
   if (body.status === 'leave' && !body.reason) throw invalidField('reason', '请填写请假事由');
   const row = await ctx.db

@@ -8,6 +8,8 @@
  */
 import { RESULT_LABELS, type Result } from '../../../common/contracts/meetings.js';
 import { invalidField } from '../../../common/errors.js';
+import { paramsOf } from '../../../common/rules/engine.js';
+import { finding } from '../../../common/rules/finding.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
@@ -18,9 +20,9 @@ import type { Actor } from '../../http/actor.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 import { canManage } from '../decisions/decisions.policy.js';
 import type { Rules } from '../decisions/decisions.rules.js';
-import { invalidState, loadRules, requireSeat } from '../decisions/decisions.support.js';
+import { invalidState, requireSeat } from '../decisions/decisions.support.js';
 import { createRevoteItem, recordOutcome, returnToPool } from '../decisions/items.service.js';
-import { assertNoBlocking, findingsOf, storeFindings } from '../rules/rules.service.js';
+import { assertNoBlocking, findingsOf, ruleRefusal, storeFindings } from '../rules/rules.service.js';
 import { nowIso } from '../../platform/clock.js';
 import { randomId } from '../../platform/random.js';
 import { mutate } from './meetings.service.js';
@@ -32,6 +34,7 @@ import {
   itemQuorum,
   itemResult,
   questionResult,
+  reconsiderationBase,
   reconsiderationPasses,
   settledFlags,
   tally,
@@ -39,9 +42,10 @@ import {
 } from './meetings.rules.js';
 import type { MeetingItemRow, MeetingRow } from './meetings.table.js';
 import { memberFacts, QUORUM_RULES, quorumParams } from './meetings.view.js';
-import { candidateIds, getReadableItem, quorumFinding, ruleFinding } from './voting.service.js';
+import { candidateIds, getReadableItem, quorumFinding } from './voting.service.js';
+import { meetingRules } from './meetings.frozen.js';
 
-const SETTLE_RULES = [...QUORUM_RULES, 'PG-09', 'SE-09', 'PG-18'] as const;
+const SETTLE_RULES = [...QUORUM_RULES, 'PG-09', 'SE-09', 'PG-18', 'ZD-09'] as const;
 
 interface Settlement {
   counts: Map<string, Counts>;
@@ -77,43 +81,54 @@ async function settle(
   const den = Number(p.passMajorityDenominator ?? 2);
   const margin = Number(rules['PG-18']?.params.closeVoteMargin ?? 1);
   const important = toBool(mi.important) || mi.tzyd_category !== null || personnel;
+  // SE-09: reconsideration needs more than half of the unit's base (all members by default, §17a)
+  const denominator = rules['SE-09']?.params.reconsiderationDenominator;
+  const reconsiderBase = typeof denominator === 'string' ? denominator : 'all_members';
+  const base = reconsider ? reconsiderationBase(reconsiderBase, facts.length, expected) : expected;
   const results: Result[] = [];
   for (const [cid, c] of s.counts) {
     const r = reconsider
-      ? reconsiderationPasses(c.agree, facts.length)
+      ? reconsiderationPasses(c.agree, base)
         ? 'passed'
         : 'not_passed'
       : questionResult(c, expected, num, den);
     results.push(r);
     if (important && r !== 'deferred' && isCloseVote(c.agree, c.disagree, margin)) {
       findings.push(
-        ruleFinding(
-          rules,
-          'PG-18',
-          { candidateId: cid, agree: c.agree, disagree: c.disagree, margin },
-          `重要问题表决双方人数接近（同意 ${c.agree}、不同意 ${c.disagree}，差距不超过 ${margin} 票）：除紧急情况外，应暂缓作出决定，进一步调查研究、交换意见，下次再表决（PG-18）。`,
-          `Close vote on an important question (${c.agree}:${c.disagree}); defer unless urgent (PG-18).`,
-          'warn',
-        ),
+        finding('PG-18', { candidateId: cid, agree: c.agree, disagree: c.disagree, margin }, paramsOf(rules, 'PG-18'), {
+          zh: `重要问题表决双方人数接近（同意 ${c.agree}、不同意 ${c.disagree}，差距不超过 ${margin} 票）：除紧急情况外，应暂缓作出决定，进一步调查研究、交换意见，下次再表决（PG-18）。`,
+          en: `Close vote on an important question (${c.agree}:${c.disagree}); defer unless urgent (PG-18).`,
+          kind: 'warn',
+        }),
       );
     }
   }
   const result = itemResult(results);
   const first = [...s.counts.values()][0];
-  const base = reconsider ? facts.length : expected;
   findings.push(
-    ruleFinding(
-      rules,
+    finding(
       passRule,
       { agree: first?.agree ?? 0, expected, members: facts.length, base, result, candidates: s.counts.size },
-      reconsider
-        ? `复议须经超过半数的党组成员同意：全体成员 ${facts.length} 人，同意 ${first?.agree ?? 0} 票，${RESULT_LABELS[result]}（SE-09）。`
-        : `赞成票须超过应到会党组成员（${expected} 人）的半数：${[...s.counts.entries()].map(([, c]) => `同意 ${c.agree}`).join('；')}，结果：${RESULT_LABELS[result]}（${passRule}）。`,
-      `Agree votes must exceed half of ${base} ${reconsider ? 'members' : 'expected members'}: ${RESULT_LABELS[result]} (${passRule}).`,
-      'info',
+      paramsOf(rules, passRule),
+      {
+        zh: reconsider
+          ? `复议须经超过半数的党组成员同意：${reconsiderBase === 'expected_members' ? '应到会成员' : '全体成员'} ${base} 人，同意 ${first?.agree ?? 0} 票，${RESULT_LABELS[result]}（SE-09）。`
+          : `赞成票须超过应到会党组成员（${expected} 人）的半数：${[...s.counts.entries()].map(([, c]) => `同意 ${c.agree}`).join('；')}，结果：${RESULT_LABELS[result]}（${passRule}）。`,
+        en: `Agree votes must exceed half of ${base} ${reconsider && reconsiderBase !== 'expected_members' ? 'members' : 'expected members'}: ${result} (${passRule}).`,
+        kind: 'info',
+      },
     ),
   );
   const recordedOutcome = s.recordedOutcome ?? result;
+  if (mi.amend_kind === 'suspend' && (recordedOutcome === 'passed' || recordedOutcome === 'partial')) {
+    findings.push(
+      finding('ZD-09', { result: recordedOutcome }, paramsOf(rules, 'ZD-09'), {
+        zh: '经会议决定中止执行原决定：原决定未完成的督办任务随之中止（ZD-09：未经法定程序不得随意变更或者停止执行）。',
+        en: 'Suspended by a meeting decision: the original decision’s open tasks are suspended (ZD-09).',
+        kind: 'info',
+      }),
+    );
+  }
   const isPrior = mi.approved_on !== null && mi.approved_on < meeting.date;
   const flags = settledFlags({
     quorumOk: q.ok,
@@ -196,7 +211,7 @@ export async function closeVoting(ctx: AppContext, actor: Actor, meetingItemId: 
   const { mi, meeting, seats } = await getReadableItem(ctx, actor, meetingItemId);
   requireSeat(canManage(seats), '表决由党组办公室（会议记录人）按主持人要求结束');
   if (meeting.status !== 'open') throw invalidState('会议未在进行中');
-  const rules = await loadRules(ctx, meeting.unit_id, meeting.date, SETTLE_RULES);
+  const rules = await meetingRules(ctx, meeting, SETTLE_RULES);
   const cands = await candidateIds(ctx.db, mi.agenda_item_id);
   const postgres = ctx.dialect === 'postgres';
   const out = await mutate(ctx, meeting.id, 'voting_closed', async (trx) => {
@@ -300,7 +315,7 @@ export async function enterPaperResult(
   const presentMembers = attendance.filter((a) => a.role === 'member' && a.status === 'present').length;
   const votes = Math.max(...body.tallies.map((t) => t.agree + t.disagree + t.abstain + t.defer));
   if (votes > presentMembers) throw invalidField('tallies', `票数合计 ${votes} 超过到会党组成员 ${presentMembers} 人`);
-  const rules = await loadRules(ctx, meeting.unit_id, meeting.date, SETTLE_RULES);
+  const rules = await meetingRules(ctx, meeting, SETTLE_RULES);
   return mutate(ctx, meeting.id, 'paper_result', async (trx) => {
     const item = await itemWithAgenda(trx, mi.id);
     const counts = new Map(
@@ -336,7 +351,19 @@ export async function deferItem(
   if (mi.state === 'voting') throw invalidState('表决进行中，请先结束表决；双方人数接近的，结束后可暂缓');
   if (mi.state === 'closed') {
     const close = (await findingsOf(ctx.db, 'meeting_item', mi.id)).some((f) => f.ruleId === 'PG-18');
-    if (!close) throw invalidState('已表决的议题只有在双方人数接近时（PG-18）才能暂缓');
+    if (!close) {
+      throw await ruleRefusal(
+        ctx,
+        'PG-18',
+        meeting.unit_id,
+        meeting.date,
+        {
+          zh: '已表决的议题只有在双方人数接近时（PG-18）才能暂缓',
+          en: 'A voted item is deferred only after a close vote (PG-18).',
+        },
+        { code: 'INVALID_STATE', kind: 'info' },
+      );
+    }
     const tasks = await ctx.db
       .selectFrom('decision_tasks')
       .select('id')

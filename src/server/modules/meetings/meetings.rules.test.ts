@@ -18,6 +18,7 @@ import {
   minimumPresent,
   passes,
   questionResult,
+  reconsiderationBase,
   reconsiderationPasses,
   settledFlags,
   tally,
@@ -176,6 +177,13 @@ describe('close votes (PG-18) and reconsideration (SE-09)', () => {
     expect(reconsiderationPasses(3, 7)).toBe(false);
     expect(reconsiderationPasses(3, 6)).toBe(false);
   });
+
+  it('counts reconsideration against the unit base: all members by default, or those expected (SE-09 reconsiderationDenominator)', () => {
+    expect(reconsiderationBase('all_members', 7, 5)).toBe(7);
+    expect(reconsiderationBase('expected_members', 7, 5)).toBe(5);
+    expect(reconsiderationPasses(3, reconsiderationBase('expected_members', 7, 5))).toBe(true);
+    expect(reconsiderationPasses(3, reconsiderationBase('all_members', 7, 5))).toBe(false);
+  });
 });
 
 describe('ballots and tallies', () => {
@@ -190,9 +198,12 @@ describe('ballots and tallies', () => {
         ],
       ),
     ).toBeNull();
-    expect(checkBallot('personnel', ['c1', 'c2'], [{ candidateId: 'c1', choice: 'agree' }])).toContain('逐一表态');
-    expect(checkBallot('personnel', ['c1'], [{ candidateId: 'c1', choice: 'abstain' }])).toContain('缓议');
-    expect(checkBallot('ordinary', ['main'], [{ candidateId: 'main', choice: 'defer' }])).toContain('弃权');
+    expect(checkBallot('personnel', ['c1', 'c2'], [{ candidateId: 'c1', choice: 'agree' }])).toMatchObject({
+      ruleId: 'SE-09',
+      message: expect.stringContaining('逐一表态'),
+    });
+    expect(checkBallot('personnel', ['c1'], [{ candidateId: 'c1', choice: 'abstain' }])?.message).toContain('缓议');
+    expect(checkBallot('ordinary', ['main'], [{ candidateId: 'main', choice: 'defer' }])?.message).toContain('弃权');
     expect(
       checkBallot(
         'ordinary',
@@ -202,8 +213,12 @@ describe('ballots and tallies', () => {
           { candidateId: 'main', choice: 'agree' },
         ],
       ),
-    ).toContain('一次');
-    expect(checkBallot('ordinary', ['main'], [{ candidateId: 'x', choice: 'agree' }])).toContain('不属于');
+    ).toMatchObject({ ruleId: 'PG-09', message: expect.stringContaining('一次') });
+    // PG-11: items are voted one by one; a choice naming another item's candidate is refused with its rule
+    expect(checkBallot('ordinary', ['main'], [{ candidateId: 'x', choice: 'agree' }])).toMatchObject({
+      ruleId: 'PG-11',
+      message: expect.stringContaining('不属于'),
+    });
   });
 
   it('counts per candidate', () => {

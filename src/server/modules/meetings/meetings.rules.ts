@@ -84,9 +84,18 @@ export function passes(agree: number, expected: number, num = 1, den = 2): boole
   return agree * den > expected * num;
 }
 
-/** SE-09: reconsidering a decided personnel item needs more than half of all members. */
-export function reconsiderationPasses(agree: number, allMembers: number): boolean {
-  return agree * 2 > allMembers;
+/**
+ * SE-09: the base a reconsideration's agreement is counted against, from the unit's parameter
+ * reconsiderationDenominator: every member of the team (the default, §17a) or the members expected
+ * to attend (应到会).
+ */
+export function reconsiderationBase(denominator: string, allMembers: number, expected: number): number {
+  return denominator === 'expected_members' ? expected : allMembers;
+}
+
+/** SE-09: reconsidering a decided personnel item needs more than half of the base. */
+export function reconsiderationPasses(agree: number, base: number): boolean {
+  return agree * 2 > base;
 }
 
 /** PG-18: a close vote on an important item, |agree − disagree| <= margin. */
@@ -141,26 +150,53 @@ export function allowedChoices(kind: string): readonly Choice[] {
   return kind === 'personnel' ? ['agree', 'disagree', 'defer'] : ['agree', 'disagree', 'abstain'];
 }
 
+export interface BallotProblem {
+  ruleId: 'PG-09' | 'PG-11' | 'SE-09';
+  message: string;
+  en: string;
+}
+
 /**
- * Check one member's ballot: exactly one allowed choice per candidate. Returns a Chinese problem
- * or null.
+ * Check one member's ballot: exactly one allowed choice per candidate of this item. Returns the
+ * problem with the rule it breaks (PG-11: items are voted one by one, so a choice naming another
+ * item's candidate is refused; PG-09 and SE-09: one position per question, 同意/不同意/缓议 on each
+ * personnel candidate) or null.
  */
 export function checkBallot(
   kind: string,
   candidateIds: readonly string[],
   choices: readonly { candidateId: string; choice: Choice }[],
-): string | null {
+): BallotProblem | null {
   const allowed = allowedChoices(kind);
+  const personnel = kind === 'personnel';
   const seen = new Set<string>();
   for (const c of choices) {
-    if (!candidateIds.includes(c.candidateId)) return '表决对象不属于本议题';
-    if (seen.has(c.candidateId)) return '同一表决对象只能表态一次';
+    if (!candidateIds.includes(c.candidateId)) {
+      return {
+        ruleId: 'PG-11',
+        message: '表决对象不属于本议题',
+        en: 'The choice names a question of another item (PG-11).',
+      };
+    }
+    if (seen.has(c.candidateId)) {
+      return { ruleId: 'PG-09', message: '同一表决对象只能表态一次', en: 'One position per question (PG-09).' };
+    }
     if (!allowed.includes(c.choice)) {
-      return kind === 'personnel' ? '干部任免事项应表态“同意、不同意、缓议”' : '表决意见应为“同意、不同意、弃权”';
+      return personnel
+        ? {
+            ruleId: 'SE-09',
+            message: '干部任免事项应表态“同意、不同意、缓议”',
+            en: 'Personnel items: agree, disagree or defer (SE-09).',
+          }
+        : { ruleId: 'PG-09', message: '表决意见应为“同意、不同意、弃权”', en: 'Agree, disagree or abstain (PG-09).' };
     }
     seen.add(c.candidateId);
   }
-  if (seen.size !== candidateIds.length) return kind === 'personnel' ? '请对每名人选逐一表态' : '请选择表决意见';
+  if (seen.size !== candidateIds.length) {
+    return personnel
+      ? { ruleId: 'SE-09', message: '请对每名人选逐一表态', en: 'State a position on each candidate (SE-09).' }
+      : { ruleId: 'PG-09', message: '请选择表决意见', en: 'Choose a position (PG-09).' };
+  }
   return null;
 }
 

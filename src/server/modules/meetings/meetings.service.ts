@@ -8,6 +8,7 @@ import { MEETING_STATUS_LABELS, type MeetingStatus, type ScheduleBody } from '..
 import { teamPostLabel } from '../../../common/contracts/orgs.js';
 import { diffDays } from '../../../common/dates.js';
 import { AppError, invalidField } from '../../../common/errors.js';
+import { finding } from '../../../common/rules/finding.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
@@ -20,7 +21,7 @@ import { findItem } from '../decisions/decisions.repository.js';
 import { invalidState, loadRules, organLabel, readSeats, requireSeat } from '../decisions/decisions.support.js';
 import { markScheduled, readinessOf, returnToPool } from '../decisions/items.service.js';
 import { listTeam } from '../orgs/orgs.repository.js';
-import { assertNoBlocking, storeFindings } from '../rules/rules.service.js';
+import { assertNoBlocking, ruleRefusal, storeFindings } from '../rules/rules.service.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import { announce } from './meetings.live.js';
@@ -28,6 +29,7 @@ import * as repo from './meetings.repository.js';
 import { meetingQuorum, meetingTitle } from './meetings.rules.js';
 import { minutesDeadline } from './minutes.rules.js';
 import type { MeetingRow } from './meetings.table.js';
+import { freezeMeetingRules, MEETING_RULES, meetingRules, paramsForMeetings } from './meetings.frozen.js';
 import { getReadableMeeting, memberFacts, QUORUM_RULES, quorumParams } from './meetings.view.js';
 
 /** Run a change to a meeting in one transaction, bump its version, then tell the live screens. */
@@ -73,13 +75,16 @@ export async function listMeetings(
     ctx.db,
     rows.map((r) => r.id),
   );
-  const [rules, table] = await Promise.all([
-    loadRules(ctx, q.unitId, today(ctx.clock), ['PG-05', 'PG-12']),
+  const held = rows.filter((m) => ['open', 'closed'].includes(m.status));
+  const [rules, table, pg12] = await Promise.all([
+    loadRules(ctx, q.unitId, today(ctx.clock), ['PG-05']),
     ctx.calendar.table(),
+    // PG-12 as each meeting froze it when it opened: a later override never moves a held meeting's deadline
+    paramsForMeetings(ctx, 'PG-12', held),
   ]);
   const items = rows.map((m) => {
-    const deadline = ['open', 'closed'].includes(m.status)
-      ? minutesDeadline(table, m.date, Number(rules['PG-12']?.params.minutesDeadlineDays ?? 15))
+    const deadline = held.includes(m)
+      ? minutesDeadline(table, m.date, Number(pg12.get(m.id)?.minutesDeadlineDays ?? 15))
       : null;
     const minutesStatus = (counts.minutes.get(m.id) ?? 'none') as 'none' | 'draft' | 'approved';
     return {
@@ -121,17 +126,13 @@ async function cadenceFindings(
   const last = (await repo.lastHeldDates(ctx.db, [unitId]))[0]?.last;
   const max = Number(rc.params.maxDaysWithoutMeeting ?? 31);
   if (!last || diffDays(last, on) <= max) return [];
+  const days = diffDays(last, on);
   return [
-    {
-      ruleId: 'PG-05',
+    finding('PG-05', { lastMeeting: last, on, days }, rc.params, {
+      zh: `距上次党组会议（${last}）已 ${days} 天，超过 ${max} 天；党组会议一般每月召开一次（PG-05）。`,
+      en: `No meeting for ${days} days since ${last} (PG-05).`,
       kind: 'warn',
-      citation: rc.rule.citation,
-      label: rc.rule.label,
-      params: rc.params,
-      facts: { lastMeeting: last, on, days: diffDays(last, on) },
-      message_zh: `距上次党组会议（${last}）已 ${diffDays(last, on)} 天，超过 ${max} 天；党组会议一般每月召开一次（PG-05）。`,
-      message_en: `No meeting for ${diffDays(last, on)} days since ${last} (PG-05).`,
-    },
+    }),
   ];
 }
 
@@ -182,7 +183,17 @@ export async function scheduleMeeting(ctx: AppContext, actor: Actor, body: Sched
     .where('id', '=', body.recorderPersonId)
     .executeTakeFirst();
   if (!recorder || recorder.unit_id !== body.unitId) {
-    throw invalidField('recorderPersonId', '记录人应为本单位人员（PG-12：由专门人员如实记录）');
+    throw await ruleRefusal(
+      ctx,
+      'PG-12',
+      body.unitId,
+      body.date,
+      {
+        zh: '记录人应为本单位人员（PG-12：由专门人员如实记录）',
+        en: 'The recorder is a designated person of the unit (PG-12).',
+      },
+      { code: 'VALIDATION_FAILED', field: 'recorderPersonId' },
+    );
   }
   const unit = await ctx.db
     .selectFrom('units')
@@ -335,21 +346,18 @@ export async function addItem(
   const readiness = (await readinessOf(ctx, item, meeting.date)).map((f) =>
     retro && f.kind === 'block' && f.ruleId !== 'PG-05' ? { ...f, kind: 'warn' as const } : f,
   );
-  const rules = await loadRules(ctx, meeting.unit_id, meeting.date, ['ZZ-03']);
+  const rules = await meetingRules(ctx, meeting, ['ZZ-03']);
   const isPrior = item.approved_on !== null && item.approved_on < meeting.date;
   const findings = [...readiness];
   const zz = rules['ZZ-03'];
   if (item.kind === 'personnel' && !isPrior && zz) {
-    findings.push({
-      ruleId: 'ZZ-03',
-      kind: 'warn',
-      citation: zz.rule.citation,
-      label: zz.rule.label,
-      params: zz.params,
-      facts: { approvedOn: item.approved_on, meetingDate: meeting.date },
-      message_zh: `干部任免议题“${item.title}”未在会议日前由书记确定，属临时动议；临时动议决定干部任免应追究责任（ZZ-03 第二项）。`,
-      message_en: `Personnel item "${item.title}" was not approved before the meeting day: an ad-hoc motion (ZZ-03).`,
-    });
+    findings.push(
+      finding('ZZ-03', { approvedOn: item.approved_on, meetingDate: meeting.date }, zz.params, {
+        zh: `干部任免议题“${item.title}”未在会议日前由书记确定，属临时动议；临时动议决定干部任免应追究责任（ZZ-03 第二项）。`,
+        en: `Personnel item "${item.title}" was not approved before the meeting day: an ad-hoc motion (ZZ-03).`,
+        kind: 'warn',
+      }),
+    );
   }
   assertNoBlocking(findings);
   const id = uuidv7(ctx.random, ctx.clock.now().getTime());
@@ -521,23 +529,18 @@ export async function openMeeting(ctx: AppContext, actor: Actor, id: string, met
   if (unconfirmed.length) {
     throw invalidState(`请先登记以下党组成员的出席情况：${unconfirmed.map((a) => a.name).join('、')}`);
   }
-  const rules = await loadRules(ctx, meeting.unit_id, meeting.date, QUORUM_RULES);
+  const rules = await meetingRules(ctx, meeting, QUORUM_RULES);
   const q = meetingQuorum(memberFacts(attendance, new Set()), quorumParams(rules).convene);
   const rc = rules['PG-06'];
   const findings: Finding[] =
     q.ok || !rc
       ? []
       : [
-          {
-            ruleId: 'PG-06',
+          finding('PG-06', { members: q.members, present: q.present, required: q.required }, rc.params, {
+            zh: `到会党组成员 ${q.present} 人，不足应到 ${q.members} 人的半数（至少 ${q.required} 人），${retro ? '该会议不符合召开条件' : '会议不能召开'}（PG-06）。`,
+            en: `${q.present} of ${q.members} members present; ${q.required} needed to convene (PG-06).`,
             kind: retro ? 'warn' : 'block',
-            citation: rc.rule.citation,
-            label: rc.rule.label,
-            params: rc.params,
-            facts: { members: q.members, present: q.present, required: q.required },
-            message_zh: `到会党组成员 ${q.present} 人，不足应到 ${q.members} 人的半数（至少 ${q.required} 人），${retro ? '该会议不符合召开条件' : '会议不能召开'}（PG-06）。`,
-            message_en: `${q.present} of ${q.members} members present; ${q.required} needed to convene (PG-06).`,
-          },
+          }),
         ];
   assertNoBlocking(findings);
   await mutate(ctx, id, 'opened', async (trx) => {
@@ -566,7 +569,10 @@ export async function closeMeeting(ctx: AppContext, actor: Actor, id: string, me
   if (pending.length) {
     throw invalidState(`以下议题尚未表决：${pending.map((p) => p.title).join('、')}；请表决、暂缓或移出后再结束会议`);
   }
+  // The values the meeting was held under are frozen with it now (issue 8 §3): no later override changes it.
+  const rules = await meetingRules(ctx, meeting, MEETING_RULES);
   await mutate(ctx, id, 'closed', async (trx) => {
+    await freezeMeetingRules(trx, ctx, id, rules);
     await trx
       .updateTable('meetings')
       .set({ status: 'closed', closed_at: nowIso(ctx.clock) })

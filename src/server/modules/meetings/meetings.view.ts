@@ -14,7 +14,7 @@ import { findingsOf } from '../rules/rules.service.js';
 import { canApproveMinutes, canManage, scopeUnitIds, type Seats } from '../decisions/decisions.policy.js';
 import { candidatesOf } from '../decisions/decisions.repository.js';
 import type { Rules } from '../decisions/decisions.rules.js';
-import { loadRules, organLabel, readSeats } from '../decisions/decisions.support.js';
+import { organLabel, readSeats } from '../decisions/decisions.support.js';
 import * as repo from './meetings.repository.js';
 import {
   eligibleVoters,
@@ -22,11 +22,13 @@ import {
   itemQuorum,
   meetingQuorum,
   meetingStartInstant,
+  minimumPresent,
   type MemberFact,
   type QuorumParams,
 } from './meetings.rules.js';
 import type { AttendanceRow, MeetingRow } from './meetings.table.js';
 import { MAIN_QUESTION } from '../../../common/contracts/meetings.js';
+import { meetingRules } from './meetings.frozen.js';
 
 export const QUORUM_RULES = ['PG-06', 'PG-07', 'PG-13'] as const;
 
@@ -90,7 +92,7 @@ export async function buildMeetingView(
   const [attendance, items, rules, organ, minutes] = await Promise.all([
     repo.attendanceOf(db, meeting.id),
     repo.itemsOf(db, meeting.id),
-    loadRules(ctx, meeting.unit_id, meeting.date, QUORUM_RULES),
+    meetingRules(ctx, meeting, QUORUM_RULES),
     organLabel(ctx, meeting.unit_id),
     repo.minutesOf(db, meeting.id),
   ]);
@@ -111,7 +113,8 @@ export async function buildMeetingView(
   const members = attendance.filter((a) => a.role === 'member');
   const present = members.filter((a) => a.status === 'present').length;
   const whole = meetingQuorum(memberFacts(attendance, new Set()), qp.convene);
-  const personnelRequired = Math.max(whole.required, Math.ceil((members.length * qp.personnel.num) / qp.personnel.den));
+  // PG-07 with the unit's parameters (including whether "2/3以上" counts the exact value, personnelQuorumInclusive)
+  const personnelRequired = minimumPresent(members.length, qp.personnel);
   const me = actor.personId ? attendance.find((a) => a.person_id === actor.personId) : undefined;
 
   const views: MeetingItem[] = items.map((it, idx) => {
@@ -242,6 +245,8 @@ export async function buildMeetingView(
       ok: whole.ok,
       personnelRequired,
       personnelOk: present >= personnelRequired,
+      conveneRatio: qp.convene,
+      personnelRatio: { ...qp.personnel, disciplineItemsToo: qp.disciplineItemsToo },
     },
     findings: meetingFindings,
     minutesStatus,

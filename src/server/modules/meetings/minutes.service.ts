@@ -15,6 +15,8 @@ import {
 } from '../../../common/contracts/meetings.js';
 import { invalidField } from '../../../common/errors.js';
 import { dateIn } from '../../../common/time.js';
+import { paramsOf } from '../../../common/rules/engine.js';
+import { finding } from '../../../common/rules/finding.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import { fromJson, toJson } from '../../db/helpers.js';
@@ -22,7 +24,7 @@ import type { Actor } from '../../http/actor.js';
 import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 import { canApproveMinutes, canManage } from '../decisions/decisions.policy.js';
 import { userNames } from '../decisions/decisions.repository.js';
-import { invalidState, loadRules, organLabel, requireSeat } from '../decisions/decisions.support.js';
+import { invalidState, organLabel, requireSeat } from '../decisions/decisions.support.js';
 import { assertNoBlocking, storeFindings } from '../rules/rules.service.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
@@ -32,7 +34,7 @@ import { headDiffers, minutesDeadline } from './minutes.rules.js';
 import type { MeetingRow } from './meetings.table.js';
 import { buildMeetingView, getReadableMeeting } from './meetings.view.js';
 import { buildSummaryDocx, type SummaryData } from './summary.docx.js';
-import { ruleFinding } from './voting.service.js';
+import { meetingRules } from './meetings.frozen.js';
 
 function canWrite(actor: Actor, meeting: MeetingRow, office: boolean): boolean {
   return office || (!!actor.personId && actor.personId === meeting.recorder_person_id);
@@ -45,10 +47,7 @@ export async function getMinutes(ctx: AppContext, actor: Actor, meetingId: strin
     ctx.db,
     rows.flatMap((r) => [r.written_by, r.approved_by]),
   );
-  const [rules, table] = await Promise.all([
-    loadRules(ctx, meeting.unit_id, meeting.date, ['PG-12']),
-    ctx.calendar.table(),
-  ]);
+  const [rules, table] = await Promise.all([meetingRules(ctx, meeting, ['PG-12']), ctx.calendar.table()]);
   const held = ['open', 'closed'].includes(meeting.status);
   const dl = held
     ? minutesDeadline(table, meeting.date, Number(rules['PG-12']?.params.minutesDeadlineDays ?? 15))
@@ -135,7 +134,7 @@ export async function saveMinutes(
 
 /** ZD-07 checks before approval: the head's reason where the head's vote went against the result; dissent recorded. */
 async function minutesFindings(ctx: AppContext, meeting: MeetingRow, content: MinutesContent): Promise<Finding[]> {
-  const rules = await loadRules(ctx, meeting.unit_id, meeting.date, ['ZD-07']);
+  const rules = await meetingRules(ctx, meeting, ['ZD-07']);
   const items = await repo.itemsOf(ctx.db, meeting.id);
   const votes = await repo.namedVotesOf(
     ctx.db,
@@ -150,27 +149,26 @@ async function minutesFindings(ctx: AppContext, meeting: MeetingRow, content: Mi
       !c?.headReason.trim()
     ) {
       out.push(
-        ruleFinding(
-          rules,
+        finding(
           'ZD-07',
           { item: it.title, chairChoice: chairVote?.choice, result: it.result },
-          `“${it.title}”：主持人的意见与表决结果不一致，应在会议记录中载明理由（ZD-07）。`,
-          'The head differs from the result: state the reason (ZD-07).',
-          it.major_decision === 1 ? 'block' : 'warn',
+          paramsOf(rules, 'ZD-07'),
+          {
+            zh: `“${it.title}”：主持人的意见与表决结果不一致，应在会议记录中载明理由（ZD-07）。`,
+            en: 'The head differs from the result: state the reason (ZD-07).',
+            kind: it.major_decision === 1 ? 'block' : 'warn',
+          },
         ),
       );
     }
     const dissent = votes.some((v) => v.meeting_item_id === it.id && v.choice === 'disagree');
     if (dissent && !c?.dissent.trim()) {
       out.push(
-        ruleFinding(
-          rules,
-          'ZD-07',
-          { item: it.title },
-          `“${it.title}”有不同意票，不同意见应当如实载明（ZD-07、ZD-10）。`,
-          'Dissent must be recorded truthfully (ZD-07).',
-          'warn',
-        ),
+        finding('ZD-07', { item: it.title }, paramsOf(rules, 'ZD-07'), {
+          zh: `“${it.title}”有不同意票，不同意见应当如实载明（ZD-07、ZD-10）。`,
+          en: 'Dissent must be recorded truthfully (ZD-07).',
+          kind: 'warn',
+        }),
       );
     }
   }

@@ -14,7 +14,8 @@ import {
   type VoteMethod,
 } from '../../../common/contracts/meetings.js';
 import { AppError, forbidden, invalidField, notFound } from '../../../common/errors.js';
-import { makeFinding } from '../../../common/rules/engine.js';
+import { paramsOf } from '../../../common/rules/engine.js';
+import { finding, RuleError } from '../../../common/rules/finding.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation, type Executor } from '../../db/helpers.js';
@@ -23,7 +24,7 @@ import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js'
 import { canManage, canRecordRecusal, scopeUnitIds } from '../decisions/decisions.policy.js';
 import { candidatesOf } from '../decisions/decisions.repository.js';
 import type { Rules } from '../decisions/decisions.rules.js';
-import { invalidState, loadRules, requireSeat } from '../decisions/decisions.support.js';
+import { invalidState, requireSeat } from '../decisions/decisions.support.js';
 import { assertNoBlocking, storeFindings } from '../rules/rules.service.js';
 import { nowIso } from '../../platform/clock.js';
 import { randomId } from '../../platform/random.js';
@@ -32,24 +33,12 @@ import * as repo from './meetings.repository.js';
 import { chairMustWaitFor, checkBallot, eligibleVoters, itemQuorum } from './meetings.rules.js';
 import { getReadableMeeting, memberFacts, QUORUM_RULES, quorumParams } from './meetings.view.js';
 import { MAIN_QUESTION } from '../../../common/contracts/meetings.js';
+import { meetingRules } from './meetings.frozen.js';
 
 export async function getReadableItem(ctx: AppContext, actor: Actor, meetingItemId: string) {
   const mi = await repo.findMeetingItem(ctx.db, meetingItemId, scopeUnitIds(actor));
   if (!mi) throw notFound('会议议题');
   return { mi, ...(await getReadableMeeting(ctx, actor, mi.meeting_id)) };
-}
-
-export function ruleFinding(
-  rules: Rules,
-  id: string,
-  facts: Record<string, unknown>,
-  zh: string,
-  en: string,
-  kind?: Finding['kind'],
-): Finding {
-  const rc = rules[id];
-  if (!rc) throw new Error(`rule ${id} not loaded`);
-  return makeFinding(rc.rule, rc.params, facts, zh, en, kind);
 }
 
 export async function candidateIds(db: Executor, agendaItemId: string): Promise<string[]> {
@@ -121,7 +110,7 @@ export async function startVoting(ctx: AppContext, actor: Actor, meetingItemId: 
   if (meeting.status !== 'open') throw invalidState('会议未在进行中');
   if (mi.state !== 'pending') throw invalidState('该议题已表决或暂缓');
   const retro = meeting.entry_mode === 'retrospective';
-  const rules = await loadRules(ctx, meeting.unit_id, meeting.date, [...QUORUM_RULES, 'PG-11']);
+  const rules = await meetingRules(ctx, meeting, [...QUORUM_RULES, 'PG-11']);
   const findings: Finding[] = [];
   const other = await ctx.db
     .selectFrom('meeting_items')
@@ -131,14 +120,11 @@ export async function startVoting(ctx: AppContext, actor: Actor, meetingItemId: 
     .executeTakeFirst();
   if (other) {
     findings.push(
-      ruleFinding(
-        rules,
-        'PG-11',
-        { votingItem: other.id },
-        '会议决定多个事项的应逐项表决：请先结束正在表决的议题（PG-11）。',
-        'Items are voted one by one: close the item being voted first (PG-11).',
-        'block',
-      ),
+      finding('PG-11', { votingItem: other.id }, paramsOf(rules, 'PG-11'), {
+        zh: '会议决定多个事项的应逐项表决：请先结束正在表决的议题（PG-11）。',
+        en: 'Items are voted one by one: close the item being voted first (PG-11).',
+        kind: 'block',
+      }),
     );
   }
   const attendance = await repo.attendanceOf(ctx.db, meeting.id);
@@ -172,23 +158,34 @@ export function quorumFinding(
   kind: string,
   retro: boolean,
 ): Finding {
+  // PG-07's text covers personnel items; extending it to Party-discipline items rests on secondary
+  // summaries of the 2019 text only (UNVERIFIED), applied while the unit's disciplineItemsToo is on (§17a).
+  const discipline = q.ruleId === 'PG-07' && kind !== 'personnel';
   const what =
     q.ruleId === 'PG-07'
-      ? kind === 'personnel'
-        ? '讨论决定干部任免事项须有三分之二以上党组成员到会'
-        : '讨论决定处分党员事项须有三分之二以上党组成员到会'
+      ? discipline
+        ? '讨论决定处分党员事项须有三分之二以上党组成员到会（此项扩展据2019年版二手摘要，待核实；本单位参数“处分党员事项也适用”开启）'
+        : '讨论决定干部任免事项须有三分之二以上党组成员到会'
       : '须有半数以上党组成员到会';
-  return ruleFinding(
-    rules,
+  return finding(
     q.ruleId,
-    { members: q.members, present: q.present, required: q.required, kind },
-    `${what}：应到 ${q.members} 人，本议题实到（不含回避）${q.present} 人，至少需 ${q.required} 人，${retro ? '该议题表决不符合到会要求' : '不能表决'}（${q.ruleId}）。`,
-    `${q.present} of ${q.members} members present for this item (recused excluded); ${q.required} needed (${q.ruleId}).`,
-    retro ? 'warn' : 'block',
+    {
+      members: q.members,
+      present: q.present,
+      required: q.required,
+      kind,
+      ...(discipline ? { extension: 'party_discipline', extensionLabel: 'UNVERIFIED' } : {}),
+    },
+    paramsOf(rules, q.ruleId),
+    {
+      zh: `${what}：应到 ${q.members} 人，本议题实到（不含回避）${q.present} 人，至少需 ${q.required} 人，${retro ? '该议题表决不符合到会要求' : '不能表决'}（${q.ruleId}）。`,
+      en: `${q.present} of ${q.members} members present for this item (recused excluded); ${q.required} needed (${q.ruleId}${discipline ? ', extended to Party-discipline items: UNVERIFIED' : ''}).`,
+      kind: retro ? 'warn' : 'block',
+    },
   );
 }
 
-const CAST_RULES = ['PG-09', 'PG-10', 'PG-13', 'PG-14'] as const;
+const CAST_RULES = ['PG-09', 'PG-10', 'PG-11', 'PG-13', 'PG-14', 'SE-09'] as const;
 
 interface Entry {
   personId: string;
@@ -209,7 +206,7 @@ async function recordBallots(
   meta: RequestMeta,
 ) {
   const { mi, meeting } = await getReadableItem(ctx, actor, meetingItemId);
-  const rules = await loadRules(ctx, meeting.unit_id, meeting.date, CAST_RULES);
+  const rules = await meetingRules(ctx, meeting, CAST_RULES);
   const cands = await candidateIds(ctx.db, mi.agenda_item_id);
   const method = mi.vote_method as VoteMethod;
   const postgres = ctx.dialect === 'postgres';
@@ -242,57 +239,53 @@ async function recordBallots(
         }
         if (att.role !== 'member') {
           assertNoBlocking([
-            ruleFinding(
-              rules,
-              'PG-14',
-              { personId: e.personId },
-              `${att.name}为列席人员，可以发表意见，但没有表决权（PG-14）。`,
-              'Non-member attendees have no vote (PG-14).',
-              'block',
-            ),
+            finding('PG-14', { personId: e.personId }, paramsOf(rules, 'PG-14'), {
+              zh: `${att.name}为列席人员，可以发表意见，但没有表决权（PG-14）。`,
+              en: 'Non-member attendees have no vote (PG-14).',
+              kind: 'block',
+            }),
           ]);
         }
         if (att.status !== 'present') {
           assertNoBlocking([
-            ruleFinding(
-              rules,
-              'PG-09',
-              { personId: e.personId, status: att.status },
-              `${att.name}未到会，不能表决；未到会成员的书面意见不计入票数（PG-09）。`,
-              'A member not present cannot vote; written opinions are not votes (PG-09).',
-              'block',
-            ),
+            finding('PG-09', { personId: e.personId, status: att.status }, paramsOf(rules, 'PG-09'), {
+              zh: `${att.name}未到会，不能表决；未到会成员的书面意见不计入票数（PG-09）。`,
+              en: 'A member not present cannot vote; written opinions are not votes (PG-09).',
+              kind: 'block',
+            }),
           ]);
         }
         if (recused.has(e.personId)) {
           assertNoBlocking([
-            ruleFinding(
-              rules,
-              'PG-13',
-              { personId: e.personId },
-              `${att.name}已就本议题回避，不参加表决（PG-13）。`,
-              'A recused member takes no part in the vote (PG-13).',
-              'block',
-            ),
+            finding('PG-13', { personId: e.personId }, paramsOf(rules, 'PG-13'), {
+              zh: `${att.name}已就本议题回避，不参加表决（PG-13）。`,
+              en: 'A recused member takes no part in the vote (PG-13).',
+              kind: 'block',
+            }),
           ]);
         }
         if (!e.notVoting) {
           const problem = checkBallot(mi.item_kind, cands, e.choices);
-          if (problem) throw invalidField('choices', problem);
+          if (problem) {
+            throw new RuleError(
+              finding(problem.ruleId, { personId: e.personId }, paramsOf(rules, problem.ruleId), {
+                zh: `${problem.message}（${problem.ruleId}）`,
+                en: problem.en,
+              }),
+              { code: 'VALIDATION_FAILED', field: 'choices', message: problem.message },
+            );
+          }
         }
         if (e.personId === meeting.chair_person_id) {
           const waiting = chairMustWaitFor(meeting.chair_person_id, eligible, done);
           if (waiting.length) {
             const names = waiting.map((id) => attendance.find((a) => a.person_id === id)?.name ?? id).join('、');
             assertNoBlocking([
-              ruleFinding(
-                rules,
-                'PG-10',
-                { waitingFor: waiting },
-                `主持人末位表态：须待其他到会成员（${names}）表态或登记为不表决后，主持人再表态（PG-10）。`,
-                'The chair votes last, after every other present member (PG-10).',
-                'block',
-              ),
+              finding('PG-10', { waitingFor: waiting }, paramsOf(rules, 'PG-10'), {
+                zh: `主持人末位表态：须待其他到会成员（${names}）表态或登记为不表决后，主持人再表态（PG-10）。`,
+                en: 'The chair votes last, after every other present member (PG-10).',
+                kind: 'block',
+              }),
             ]);
           }
         }
@@ -356,9 +349,15 @@ async function recordBallots(
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      throw new AppError(
-        'CONFLICT',
-        mode === 'self' ? '您已对本议题表决，不能重复投票' : '该成员已对本议题表决（或已登记为不表决），不能重复登记',
+      // PG-09: each member's vote counts once; the database refuses a second participation row
+      const message =
+        mode === 'self' ? '您已对本议题表决，不能重复投票' : '该成员已对本议题表决（或已登记为不表决），不能重复登记';
+      throw new RuleError(
+        finding('PG-09', { meetingItemId: mi.id }, paramsOf(rules, 'PG-09'), {
+          zh: `${message}（PG-09）`,
+          en: 'A member votes once on an item (PG-09).',
+        }),
+        { code: 'CONFLICT', message },
       );
     }
     throw e;

@@ -18,6 +18,7 @@ import { uuidv7 } from '../../platform/random.js';
 import * as repo from './people.repository.js';
 import { accessTo, canCreateInUnit, canEditPerson, canRevealIdNumber, type PersonScopeFacts } from './people.policy.js';
 import { closingDateFor, validatePerson } from './people.rules.js';
+import { finding } from '../../../common/rules/finding.js';
 
 const ID_PURPOSE = 'id_number';
 
@@ -264,11 +265,26 @@ function assertValid(ctx: AppContext, body: PersonUpdate): void {
   const errors = validatePerson({ ...body, sex: body.sex, family: body.family, resume: body.resume }, today(ctx.clock));
   const first = errors[0];
   if (first) {
-    throw new AppError('VALIDATION_FAILED', first.message, { field: first.field, details: { issues: errors } });
+    throw new AppError('VALIDATION_FAILED', first.message, {
+      field: first.field,
+      details: { issues: errors },
+      ...(first.field === 'idNumber' ? { findings: [idFinding(first.message)] } : {}),
+    });
   }
 }
 
-/** Where a person's ID number ciphertext lives: it decrypts only in this person's row (issue 8 §7b). */
+/** ID-01 (GB 11643): an ID number refused carries its rule (the rule has no parameters). */
+function idFinding(message: string) {
+  return finding(
+    'ID-01',
+    { field: 'idNumber' },
+    {},
+    {
+      zh: `${message}（ID-01）`,
+      en: 'The ID number does not pass the GB 11643 check (ID-01).',
+    },
+  );
+}
 
 /** Encrypt the ID number for the person's row, refusing one already on another record. */
 async function sealIdNumber(
@@ -281,7 +297,12 @@ async function sealIdNumber(
   const selfId = isNew ? null : personId;
   if (!raw) return { id_number_enc: null, id_number_blind: null, id_number_last4: null };
   const parsed = parseIdNumber(raw);
-  if (!parsed.ok) throw invalidField('idNumber', parsed.message);
+  if (!parsed.ok) {
+    throw new AppError('VALIDATION_FAILED', parsed.message, {
+      field: 'idNumber',
+      findings: [idFinding(parsed.message)],
+    });
+  }
   const blind = ctx.crypto.blindIndex(ID_PURPOSE, parsed.value);
   const dupes = (await repo.findByBlindIndex(ctx.db, blind)).filter((d) => d.id !== selfId);
   const dupe = dupes[0];

@@ -14,6 +14,7 @@ import {
 import type { AppContext } from '../../context.js';
 import { requireActor, requireBusinessUser } from '../../http/actor.js';
 import { requestMeta } from '../../http/auth.js';
+import * as overrides from './overrides.service.js';
 import * as service from './rules.service.js';
 
 const tags = ['rules'];
@@ -47,7 +48,7 @@ export const rulesRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fasti
       },
     },
     async (req) => ({
-      items: await service.listOverrides(ctx, requireActor(req.actor), req.params.id, req.query.unitId),
+      items: await overrides.listOverrides(ctx, requireActor(req.actor), req.params.id, req.query.unitId),
     }),
   );
 
@@ -56,7 +57,8 @@ export const rulesRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fasti
     {
       schema: {
         tags,
-        summary: '调整本单位规则参数（本单位党组办公室或上级人事部门；自生效日起适用于本单位及下级）',
+        summary:
+          '调整单位规则参数：固定参数不可调；只可从严的参数本单位党组办公室可收紧、放宽须上级单位人事部门；可调整参数在范围内调整；生效日期不早于今天，适用于本单位及下级',
         params: ruleParams,
         body: createOverrideBodySchema,
         response: { 201: z.object({ id: z.string() }) },
@@ -67,7 +69,7 @@ export const rulesRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fasti
       requireBusinessUser(actor);
       return reply
         .status(201)
-        .send({ id: await service.createOverride(ctx, actor, req.params.id, req.body, requestMeta(req)) });
+        .send({ id: await overrides.createOverride(ctx, actor, req.params.id, req.body, requestMeta(req)) });
     },
   );
 };

@@ -1,62 +1,42 @@
 /**
  * The rules registry: every rule of regulations.md with its parameters, per-unit overrides that
- * inherit downwards and take effect from a date, and the typed way modules evaluate a rule:
+ * inherit downwards and take effect from a date, parameter values frozen with a record, and the
+ * typed way modules evaluate a rule:
  *
  *   const rc = await ruleContext(ctx, 'PG-06', unitId, date);
- *   const f = finding(rc, { present, expected }, '到会人数不足…', 'Quorum not met…');
+ *   const f = finding('PG-06', { present, expected }, rc.params, { zh: '到会人数不足…', en: 'Quorum not met…' });
  *   assertNoBlocking([f]);  // throws 422 RULE_VIOLATION with the findings
+ *
+ * Overrides are made in overrides.service.ts (governance, issue 8 §3).
  */
 import { RULES, getRule } from '../../../common/rules/catalogue.js';
 import {
-  blocking,
-  checkParamValue,
-  makeFinding,
   mergeParams,
   paramValues,
-  type EffectiveParam,
   type OverrideLayer,
+  type RuleContext,
+  type Rules,
 } from '../../../common/rules/engine.js';
-import type { Finding, RuleDef, RuleKind } from '../../../common/rules/types.js';
-import { AppError, forbidden, invalidField, notFound } from '../../../common/errors.js';
+import { assertNoBlocking, finding as buildFinding, RuleError } from '../../../common/rules/finding.js';
+import type { Finding, RuleKind } from '../../../common/rules/types.js';
+import { notFound, type ErrorCode } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { fromJson, toJson, type Executor } from '../../db/helpers.js';
-import { hasRole, visibleUnitIds, type Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { visibleUnitIds, type Actor } from '../../http/actor.js';
 import { unitAncestry } from '../orgs/orgs.service.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
+import * as repo from './rules.repository.js';
+import { traced } from './rules.trace.js';
 
-export interface RuleContext {
-  rule: RuleDef;
-  unitId: string;
-  at: string;
-  params: Record<string, unknown>;
-  effective: Record<string, EffectiveParam>;
-}
+export type { RuleContext, Rules };
+export { assertNoBlocking };
 
 type UnitChain = { id: string; name: string }[];
-
-async function overrideRows(db: Executor, chainRootFirst: UnitChain, at: string, ruleId?: string) {
-  if (!chainRootFirst.length) return [];
-  let q = db
-    .selectFrom('rule_overrides')
-    .selectAll()
-    .where(
-      'unit_id',
-      'in',
-      chainRootFirst.map((u) => u.id),
-    )
-    .where('effective_from', '<=', at);
-  if (ruleId) q = q.where('rule_id', '=', ruleId);
-  return q.orderBy('effective_from').orderBy('set_at').execute();
-}
+type OverrideRows = Awaited<ReturnType<typeof repo.overridesInForce>>;
 
 /** Layers root first; at one unit the overrides in force stack in date order (a later one changes only its keys). */
-function layersFrom(
-  chainRootFirst: UnitChain,
-  rows: Awaited<ReturnType<typeof overrideRows>>,
-  ruleId: string,
-): OverrideLayer[] {
+function layersFrom(chainRootFirst: UnitChain, rows: OverrideRows, ruleId: string): OverrideLayer[] {
   const layers: OverrideLayer[] = [];
   for (const u of chainRootFirst) {
     for (const r of rows.filter((x) => x.unit_id === u.id && x.rule_id === ruleId)) {
@@ -66,7 +46,8 @@ function layersFrom(
   return layers;
 }
 
-async function layersFor(
+/** The overrides stacked for one rule at a unit on a date, root first. */
+export async function layersFor(
   ctx: AppContext,
   db: Executor,
   ruleId: string,
@@ -74,7 +55,25 @@ async function layersFor(
   at: string,
 ): Promise<OverrideLayer[]> {
   const chain = (await unitAncestry(ctx, unitId, db)).reverse();
-  return layersFrom(chain, await overrideRows(db, chain, at, ruleId), ruleId);
+  return layersFrom(
+    chain,
+    await repo.overridesInForce(
+      db,
+      chain.map((u) => u.id),
+      at,
+      ruleId,
+    ),
+    ruleId,
+  );
+}
+
+function contextOf(
+  rule: (typeof RULES)[number],
+  unitId: string,
+  at: string,
+  effective: RuleContext['effective'],
+): RuleContext {
+  return { rule, unitId, at, params: traced(rule.id, paramValues(effective)), effective };
 }
 
 /** The rule with the parameter values in force for a unit on a date (Beijing). */
@@ -87,8 +86,7 @@ export async function ruleContext(
 ): Promise<RuleContext> {
   const rule = getRule(ruleId);
   const date = at ?? today(ctx.clock);
-  const effective = mergeParams(rule, await layersFor(ctx, db, ruleId, unitId, date));
-  return { rule, unitId, at: date, params: paramValues(effective), effective };
+  return contextOf(rule, unitId, date, mergeParams(rule, await layersFor(ctx, db, ruleId, unitId, date)));
 }
 
 /**
@@ -104,16 +102,14 @@ export async function ruleContextsForUnits(
 ): Promise<Map<string, RuleContext>> {
   const rule = getRule(ruleId);
   const date = at ?? today(ctx.clock);
-  const units = await db.selectFrom('units').select(['id', 'parent_id', 'name']).execute();
+  const units = await repo.allUnits(db);
   const byId = new Map(units.map((u) => [u.id, u]));
-  const rows = await db
-    .selectFrom('rule_overrides')
-    .selectAll()
-    .where('rule_id', '=', ruleId)
-    .where('effective_from', '<=', date)
-    .orderBy('effective_from')
-    .orderBy('set_at')
-    .execute();
+  const rows = await repo.overridesInForce(
+    db,
+    units.map((u) => u.id),
+    date,
+    ruleId,
+  );
   const out = new Map<string, RuleContext>();
   for (const unitId of unitIds) {
     const chain: UnitChain = [];
@@ -124,8 +120,7 @@ export async function ruleContextsForUnits(
     ) {
       chain.push({ id: u.id, name: u.name });
     }
-    const effective = mergeParams(rule, layersFrom(chain.reverse(), rows, ruleId));
-    out.set(unitId, { rule, unitId, at: date, params: paramValues(effective), effective });
+    out.set(unitId, contextOf(rule, unitId, date, mergeParams(rule, layersFrom(chain.reverse(), rows, ruleId))));
   }
   return out;
 }
@@ -142,12 +137,84 @@ export async function ruleParamsForUnits(
   return new Map([...contexts].map(([unitId, rc]) => [unitId, rc.params]));
 }
 
+/** A record whose rules are frozen (a closed meeting): its values win over the registry's. */
+export interface FrozenFor {
+  entityType: string;
+  entityId: string;
+}
+
+/**
+ * The rules in force for a unit on a date, by id; for a record that froze its rules, the frozen
+ * values (issue 8 §3: an override never changes a closed meeting). Call before a
+ * transaction opens (SQLite has one connection).
+ */
+export async function rulesFor(
+  ctx: AppContext,
+  unitId: string,
+  at: string,
+  ids: readonly string[],
+  frozen?: FrozenFor,
+): Promise<Rules> {
+  const snaps = frozen ? await repo.snapshotsOf(ctx.db, frozen.entityType, [frozen.entityId], ids) : [];
+  const out: Rules = {};
+  for (const id of ids) {
+    const snap = snaps.find((s) => s.ruleId === id);
+    if (snap) {
+      const rule = getRule(id);
+      const effective = mergeParams(rule, []);
+      for (const [k, v] of Object.entries(snap.params)) if (k in effective) effective[k] = { value: v, source: null };
+      out[id] = contextOf(rule, unitId, at, effective);
+    } else out[id] = await ruleContext(ctx, id, unitId, at);
+  }
+  return out;
+}
+
+/** Freeze the values of these rules with a record (inside its transaction); values already frozen stay. */
+export async function freezeRules(
+  db: Executor,
+  ctx: AppContext,
+  frozen: FrozenFor,
+  rules: readonly RuleContext[],
+): Promise<void> {
+  const have = new Set((await repo.snapshotsOf(db, frozen.entityType, [frozen.entityId])).map((s) => s.ruleId));
+  await repo.insertSnapshots(
+    db,
+    rules
+      .filter((rc) => !have.has(rc.rule.id))
+      .map((rc) => ({
+        entity_type: frozen.entityType,
+        entity_id: frozen.entityId,
+        rule_id: rc.rule.id,
+        unit_id: rc.unitId,
+        at: rc.at,
+        params: paramValues(rc.effective),
+        frozen_at: nowIso(ctx.clock),
+      })),
+  );
+}
+
+/** The frozen values of one rule for many records (e.g. PG-12's deadline for a list of meetings). */
+export async function frozenParamsOf(
+  db: Executor,
+  entityType: string,
+  entityIds: readonly string[],
+  ruleId: string,
+): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await repo.snapshotsOf(db, entityType, entityIds, [ruleId]);
+  return new Map(
+    rows.map((r) => [r.entityId, traced(ruleId, { ...paramValues(mergeParams(getRule(ruleId), [])), ...r.params })]),
+  );
+}
+
 export function param<T>(rc: RuleContext, key: string): T {
   if (!(key in rc.params)) throw new Error(`rule ${rc.rule.id} has no parameter ${key}`);
   return rc.params[key] as T;
 }
 
-/** A finding of this rule, carrying the parameter values in force. */
+/**
+ * @deprecated Use `finding(ruleId, facts, rc.params, { zh, en, kind })` from common/rules/finding.
+ * Kept, delegating to it, for the ballots module until its owner moves over.
+ */
 export function finding(
   rc: RuleContext,
   facts: Record<string, unknown>,
@@ -155,53 +222,31 @@ export function finding(
   message_en: string,
   kind?: RuleKind,
 ): Finding {
-  return makeFinding(rc.rule, rc.params, facts, message_zh, message_en, kind);
+  return buildFinding(rc.rule.id, facts, rc.params, { zh: message_zh, en: message_en, ...(kind ? { kind } : {}) });
 }
 
-/** Throw 422 RULE_VIOLATION when any finding blocks; warnings pass through. */
-export function assertNoBlocking(findings: readonly Finding[]): void {
-  const b = blocking(findings);
-  const first = b[0];
-  if (first) throw new AppError('RULE_VIOLATION', first.message_zh, { findings: [...findings] });
-}
-
-/** Keep findings with the record they judged, with the parameter values used (old decisions keep their day's values). */
-export async function storeFindings(
-  db: Executor,
+/**
+ * A refusal where a rule applies (issue 8 §4): the answer keeps its code, Chinese message and
+ * field, and carries the rule's finding (id, citation, the values in force for the unit on the date).
+ */
+export async function ruleRefusal(
   ctx: AppContext,
+  ruleId: string,
   unitId: string,
-  entityType: string,
-  entityId: string,
-  findings: readonly Finding[],
-): Promise<void> {
-  if (!findings.length) return;
-  await db
-    .insertInto('rule_findings')
-    .values(
-      findings.map((f) => ({
-        id: uuidv7(ctx.random, ctx.clock.now().getTime()),
-        rule_id: f.ruleId,
-        unit_id: unitId,
-        entity_type: entityType,
-        entity_id: entityId,
-        kind: f.kind,
-        message_zh: f.message_zh,
-        message_en: f.message_en,
-        facts: toJson(f.facts),
-        params: toJson(f.params),
-        created_at: nowIso(ctx.clock),
-      })),
-    )
-    .execute();
+  at: string,
+  message: { zh: string; en: string },
+  opts: { code: ErrorCode; field?: string; facts?: Record<string, unknown>; kind?: RuleKind },
+): Promise<RuleError> {
+  const rc = await ruleContext(ctx, ruleId, unitId, at);
+  const f = buildFinding(ruleId, opts.facts ?? {}, rc.params, { ...message, kind: opts.kind ?? 'block' });
+  return new RuleError(f, { code: opts.code, message: message.zh, ...(opts.field ? { field: opts.field } : {}) });
 }
 
-/** storeFindings for many records in one go (batch use cases). */
-export async function storeFindingsMany(
-  db: Executor,
+function findingRows(
   ctx: AppContext,
   entries: readonly { unitId: string; entityType: string; entityId: string; findings: readonly Finding[] }[],
-): Promise<void> {
-  const rows = entries.flatMap((e) =>
+) {
+  return entries.flatMap((e) =>
     e.findings.map((f) => ({
       id: uuidv7(ctx.random, ctx.clock.now().getTime()),
       rule_id: f.ruleId,
@@ -216,6 +261,27 @@ export async function storeFindingsMany(
       created_at: nowIso(ctx.clock),
     })),
   );
+}
+
+/** Keep findings with the record they judged, with the parameter values used (old decisions keep their day's values). */
+export async function storeFindings(
+  db: Executor,
+  ctx: AppContext,
+  unitId: string,
+  entityType: string,
+  entityId: string,
+  findings: readonly Finding[],
+): Promise<void> {
+  await storeFindingsMany(db, ctx, [{ unitId, entityType, entityId, findings }]);
+}
+
+/** storeFindings for many records in one go (batch use cases). */
+export async function storeFindingsMany(
+  db: Executor,
+  ctx: AppContext,
+  entries: readonly { unitId: string; entityType: string; entityId: string; findings: readonly Finding[] }[],
+): Promise<void> {
+  const rows = findingRows(ctx, entries);
   for (let i = 0; i < rows.length; i += 200) {
     await db
       .insertInto('rule_findings')
@@ -247,17 +313,20 @@ export async function findingsOf(db: Executor, entityType: string, entityId: str
   });
 }
 
-/** Every rule with its parameters; with a unit, the values in force there on the date. */
+/** Every rule with its parameters and their governance; with a unit, the values in force there on the date. */
 export async function listRules(ctx: AppContext, actor: Actor, unitId: string | undefined, at: string | undefined) {
   if (unitId && !actor.adminRole && !visibleUnitIds(actor).includes(unitId)) throw notFound('单位');
   const date = at ?? today(ctx.clock);
   const chain = unitId ? (await unitAncestry(ctx, unitId)).reverse() : [];
   if (unitId && !chain.length) throw notFound('单位');
-  const rows = await overrideRows(ctx.db, chain, date);
-  const out = [];
-  for (const rule of RULES) {
+  const rows = await repo.overridesInForce(
+    ctx.db,
+    chain.map((u) => u.id),
+    date,
+  );
+  return RULES.map((rule) => {
     const effective = mergeParams(rule, layersFrom(chain, rows, rule.id));
-    out.push({
+    return {
       id: rule.id,
       section: rule.section,
       title_zh: rule.title_zh,
@@ -275,117 +344,13 @@ export async function listRules(ctx: AppContext, actor: Actor, unitId: string | 
         label_zh: p.label_zh,
         label_en: p.label_en,
         ...(p.unit ? { unit: p.unit } : {}),
+        ...(p.min !== undefined ? { min: p.min } : {}),
+        ...(p.max !== undefined ? { max: p.max } : {}),
+        governance: p.governance,
         default: p.default,
         effective: effective[p.key]?.value,
         source: effective[p.key]?.source ?? null,
       })),
-    });
-  }
-  return out;
-}
-
-/** Who may set a unit's parameters: its office, or the personnel office of its parent. */
-export async function canOverride(ctx: AppContext, actor: Actor, unitId: string): Promise<boolean> {
-  if (actor.adminRole) return false;
-  if (hasRole(actor, 'office', unitId)) return true;
-  const u = await ctx.db.selectFrom('units').select('parent_id').where('id', '=', unitId).executeTakeFirst();
-  return !!u?.parent_id && hasRole(actor, 'personnel', u.parent_id);
-}
-
-export async function listOverrides(ctx: AppContext, actor: Actor, ruleId: string, unitId: string | undefined) {
-  if (!RULES.some((r) => r.id === ruleId)) throw notFound('规则');
-  const visible = actor.adminRole ? null : visibleUnitIds(actor);
-  if (unitId && visible && !visible.includes(unitId)) throw notFound('单位');
-  const chain = unitId ? await unitAncestry(ctx, unitId) : [];
-  if (unitId && !chain.length) throw notFound('单位');
-  let q = ctx.db
-    .selectFrom('rule_overrides')
-    .innerJoin('units', 'units.id', 'rule_overrides.unit_id')
-    .innerJoin('users', 'users.id', 'rule_overrides.set_by')
-    .select([
-      'rule_overrides.id',
-      'rule_overrides.rule_id',
-      'rule_overrides.unit_id',
-      'units.name as unit_name',
-      'rule_overrides.params',
-      'rule_overrides.effective_from',
-      'rule_overrides.reason',
-      'users.display_name as set_by',
-      'rule_overrides.set_at',
-    ])
-    .where('rule_overrides.rule_id', '=', ruleId);
-  if (unitId) {
-    q = q.where(
-      'rule_overrides.unit_id',
-      'in',
-      chain.map((u) => u.id),
-    );
-  }
-  if (visible) {
-    const withAncestors = new Set<string>();
-    for (const id of visible) for (const u of await unitAncestry(ctx, id)) withAncestors.add(u.id);
-    q = q.where('rule_overrides.unit_id', 'in', [...withAncestors, '-']);
-  }
-  const rows = await q.orderBy('rule_overrides.effective_from', 'desc').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    ruleId: r.rule_id,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    params: fromJson(r.params, {}),
-    effectiveFrom: r.effective_from,
-    reason: r.reason,
-    setBy: r.set_by,
-    setAt: r.set_at,
-  }));
-}
-
-export async function createOverride(
-  ctx: AppContext,
-  actor: Actor,
-  ruleId: string,
-  body: { unitId: string; params: Record<string, unknown>; effectiveFrom: string; reason: string },
-  meta: RequestMeta,
-): Promise<string> {
-  const rule = RULES.find((r) => r.id === ruleId);
-  if (!rule) throw notFound('规则');
-  if (!visibleUnitIds(actor).includes(body.unitId)) {
-    throw new AppError('NOT_FOUND', '单位不存在或无权查看', { field: 'unitId' });
-  }
-  if (!(await canOverride(ctx, actor, body.unitId))) {
-    throw forbidden('只有本单位党组办公室或上级人事部门可以调整规则参数');
-  }
-  for (const [key, value] of Object.entries(body.params)) {
-    const def = rule.params.find((p) => p.key === key);
-    if (!def) throw invalidField(`params.${key}`, `规则 ${rule.id} 没有参数 ${key}`);
-    const problem = checkParamValue(def, value);
-    if (problem) throw invalidField(`params.${key}`, problem);
-  }
-  const id = uuidv7(ctx.random, ctx.clock.now().getTime());
-  await ctx.db.transaction().execute(async (trx) => {
-    const before = paramValues(mergeParams(rule, await layersFor(ctx, trx, rule.id, body.unitId, body.effectiveFrom)));
-    await trx
-      .insertInto('rule_overrides')
-      .values({
-        id,
-        rule_id: rule.id,
-        unit_id: body.unitId,
-        params: toJson(body.params),
-        effective_from: body.effectiveFrom,
-        reason: body.reason,
-        set_by: actor.userId,
-        set_at: nowIso(ctx.clock),
-      })
-      .execute();
-    await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
-      action: 'rules.override_set',
-      entityType: 'rule',
-      entityId: rule.id,
-      unitId: body.unitId,
-      before: Object.fromEntries(Object.keys(body.params).map((k) => [k, before[k]])),
-      after: body.params,
-      details: { ruleId: rule.id, effectiveFrom: body.effectiveFrom, params: body.params },
-    });
+    };
   });
-  return id;
 }

@@ -29,5 +29,24 @@ export interface RuleFindingsTable {
   created_at: string;
 }
 
+/** Parameter values frozen with a record (a meeting when it closes), one row per rule. */
+export interface RuleParamSnapshotsTable {
+  entity_type: string;
+  entity_id: string;
+  rule_id: string;
+  unit_id: string;
+  /** The date the values were in force for ('YYYY-MM-DD') */
+  at: string;
+  /** JSON: every parameter key -> value */
+  params: string;
+  frozen_at: string;
+}
+
+declare module '../../db/database.js' {
+  interface ModuleTables {
+    rule_param_snapshots: RuleParamSnapshotsTable;
+  }
+}
+
 export type RuleOverrideRow = Selectable<RuleOverridesTable>;
 export type RuleFindingRow = Selectable<RuleFindingsTable>;

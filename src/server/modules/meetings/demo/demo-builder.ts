@@ -7,7 +7,7 @@
 import type { Choice, Result } from '../../../../common/contracts/meetings.js';
 import { MAIN_QUESTION } from '../../../../common/contracts/meetings.js';
 import { addDays } from '../../../../common/dates.js';
-import { makeFinding } from '../../../../common/rules/engine.js';
+import { finding } from '../../../../common/rules/finding.js';
 import type { Finding } from '../../../../common/rules/types.js';
 import { toJson } from '../../../db/helpers.js';
 import { randomId, uuidv7, type Random } from '../../../platform/random.js';
@@ -79,10 +79,10 @@ export class DemoBuilder {
     (this.rows[table] ??= []).push(row);
   }
 
-  finding(id: string, facts: Record<string, unknown>, zh: string, kind?: Finding['kind']): Finding {
+  finding(id: string, facts: Record<string, unknown>, zh: string, en: string, kind?: Finding['kind']): Finding {
     const rc = this.rules[id];
     if (!rc) throw new Error(`demo: rule ${id} not loaded`);
-    return makeFinding(rc.rule, rc.params, facts, zh, zh, kind);
+    return finding(id, facts, rc.params, { zh, en, ...(kind ? { kind } : {}) });
   }
 
   storeFindings(unitId: string, entityType: string, entityId: string, findings: Finding[], at: string): void {
@@ -373,6 +373,7 @@ export class DemoBuilder {
             candidates: cands.length,
           },
           `赞成票须超过应到会党组成员（${expected} 人）的半数：同意 ${first?.agree ?? 0}，结果：通过（${rule}）。`,
+          `Agree votes must exceed half of ${expected} expected members: passed (${rule}).`,
           'info',
         ),
       ],
@@ -388,6 +389,7 @@ export class DemoBuilder {
             'ZZ-03',
             { approvedOn: s.approvedOn, meetingDate: meeting.date },
             `干部任免议题“${s.title}”未在会议日前由书记确定，属临时动议（ZZ-03 第二项）。`,
+            `Personnel item "${s.title}" was not approved before the meeting day: an ad-hoc motion (ZZ-03).`,
             'warn',
           ),
         ],

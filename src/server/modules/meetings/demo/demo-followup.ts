@@ -252,7 +252,13 @@ export function demoFollowThrough(b: DemoBuilder, world: DemoWorld, d0: string, 
       created_at: at(decidedOn),
       updated_at: at(decidedOn),
     });
-    b.storeFindings(unitId, 'agenda_item', id, [b.finding(ruleId, { title }, zh, 'warn')], decidedOn);
+    b.storeFindings(
+      unitId,
+      'agenda_item',
+      id,
+      [b.finding(ruleId, { title }, zh, `${ruleId}: "${title}" was decided outside a meeting.`, 'warn')],
+      decidedOn,
+    );
   };
   outside(
     'yining',
