@@ -46,6 +46,7 @@ export function findingsIn(
 
 /** Worker side: note the findings of one HTTP response. */
 export function recordResponse(url: string, body: string, testPath: string | undefined): void {
+  if (typeof body !== 'string') return; // a streamed reply (server-sent events)
   if (!process.env[TRACE_ENV] || url.startsWith('/api/rules') || /-demo\.int\.test\.ts$/.test(testPath ?? '')) return;
   if (!body.startsWith('{') && !body.startsWith('[')) return;
   let json: unknown;

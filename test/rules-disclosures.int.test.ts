@@ -37,7 +37,7 @@ describeEachDialect('personal-matters reports: refusals and findings carry their
   it('refuses a report from someone who does not report (PM-01) and an item filled wrongly (PM-02, PM-03)', async () => {
     const staff = await loginAs(env.app, 'altstaff');
     const r = await staff.post('/api/disclosures/reports', { year: 2026, kind: 'annual', prefill: false });
-    expect([r.statusCode, r.json<Err>().error.field]).toEqual([409, 'year']);
+    expect([r.statusCode, r.json<Err>().error.field]).toEqual([403, 'year']); // not a reporter: 403 (authorization matrix), with the PM-01 finding;
     expect(r.json<Err>().error.findings?.[0]).toMatchObject({ ruleId: 'PM-01', kind: 'block' });
     const house = fullItems(fam1).housing.entries[0]!;
     const asset = await m1.post('/api/disclosures/reports', {

@@ -7,6 +7,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { AppError, invalidField } from '../../../common/errors.js';
 import { checkPassword } from '../../../common/password.js';
+import { finding } from '../../../common/rules/finding.js';
 import type { AppContext } from '../../context.js';
 import type { AuditActor } from '../../platform/audit.js';
 import { sm3Hex } from '../../platform/crypto.js';
@@ -18,6 +19,33 @@ import { afterFailure, isLocked, LOCKOUT_THRESHOLD, sessionExpiry } from './acco
 
 export const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
 export const ACTIVATION_FAILED_MESSAGE = '用户名或激活码不正确，或激活码已失效（请联系管理员重新签发）';
+
+/**
+ * The finding every failed login carries (AC-03). It is the same for every cause (unknown account,
+ * wrong password, lockout), so it tells a guesser nothing the message does not.
+ */
+const loginFinding = () =>
+  finding(
+    'AC-03',
+    {},
+    {},
+    {
+      zh: '登录失败处理：同一账户在同一地址连续 5 次失败，该地址对该账户暂停 15 分钟（AC-03）',
+      en: 'Login failure handling: 5 failures of one account from one address pause that address for 15 minutes (AC-03).',
+    },
+  );
+
+/** The finding every failed activation carries (AC-02), the same for every cause. */
+const activationFinding = () =>
+  finding(
+    'AC-02',
+    {},
+    {},
+    {
+      zh: '鉴别信息由持有人本人设定：激活码只能使用一次，过期须由管理员重新签发（AC-02）',
+      en: 'Credentials are set by their holder: an activation code works once and expires (AC-02).',
+    },
+  );
 
 /** A hash to verify against when there is no real one, so timing does not tell accounts apart. */
 let dummyHash: string | null = null;
@@ -52,7 +80,7 @@ export async function login(
 ): Promise<{ token: string; userId: string }> {
   const now = ctx.clock.now();
   const address = meta.ip ?? 'unknown';
-  const failed = () => new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE);
+  const failed = () => new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE, { findings: [loginFinding()] });
   const user = await repo.findUserByUsername(ctx.db, body.username);
   if (!user) {
     await burnTime(body.password);
@@ -85,7 +113,7 @@ export async function login(
   if (ok) {
     // Only someone who knows the password learns that the account is disabled.
     await recordFailure(ctx, actor, 'auth.login_failed', user.id, { reason: 'disabled', ip: meta.ip, ruleId: 'AC-03' });
-    throw new AppError('LOGIN_FAILED', '账户已停用，请联系系统管理员');
+    throw new AppError('LOGIN_FAILED', '账户已停用，请联系系统管理员', { findings: [loginFinding()] });
   }
   const next = afterFailure(lockState, now);
   const reason = !hasPassword ? 'not_activated' : user.status !== 'active' ? 'disabled' : 'wrong_password';
@@ -181,7 +209,7 @@ export async function activate(
       ip: meta.ip,
       ruleId: 'AC-02',
     });
-    throw new AppError('LOGIN_FAILED', ACTIVATION_FAILED_MESSAGE);
+    throw new AppError('LOGIN_FAILED', ACTIVATION_FAILED_MESSAGE, { findings: [activationFinding()] });
   }
   const h = await hash(body.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
@@ -191,7 +219,7 @@ export async function activate(
       password_changed_at: now.toISOString(),
       updated_at: now.toISOString(),
     });
-    if (!consumed) throw new AppError('LOGIN_FAILED', ACTIVATION_FAILED_MESSAGE);
+    if (!consumed) throw new AppError('LOGIN_FAILED', ACTIVATION_FAILED_MESSAGE, { findings: [activationFinding()] });
     await repo.deleteLockoutsOfUser(trx, user.id);
     await repo.deleteSessionsOfUser(trx, user.id);
     await ctx.audit.record(
