@@ -36,18 +36,20 @@ describeBrowser('disclosures: report -> draw -> check -> classification', () => 
     p.locator('.ant-card').filter({ has: p.locator('.ant-card-head-title', { hasText: title }) });
   /** Pick an option of a Select by keyboard (antd's dropdown animates; keys are steadier than clicks). */
   const choose = async (p: Page, scope: ReturnType<Page['locator']>, option: string) => {
+    const current = () => scope.locator('.ant-select-content, .ant-select-selection-item').first().innerText();
+    if ((await current()).includes(option)) return;
     await scope.locator('.ant-select').click();
     const dropdown = p.locator('.ant-select-dropdown:visible').last();
     await dropdown.waitFor();
-    for (let i = 0; i < 6 && (await dropdown.locator('.ant-select-item-option-active').innerText()) !== option; i++) {
+    for (
+      let i = 0;
+      i < 6 && (await dropdown.locator('.ant-select-item-option-active').innerText()).trim() !== option;
+      i++
+    ) {
       await p.keyboard.press('ArrowDown');
     }
     await p.keyboard.press('Enter');
-    await expect
-      .poll(() => scope.locator('.ant-select-content, .ant-select-selection-item').first().innerText(), {
-        timeout: 20_000,
-      })
-      .toContain(option);
+    await expect.poll(current, { timeout: 20_000 }).toContain(option);
   };
   const confirmPop = (p: Page) =>
     p

@@ -37,7 +37,8 @@ export default function ActivatePage() {
       { username: v.username.trim(), code: v.code, newPassword: v.newPassword },
       {
         onSuccess: () => void navigate('/login?activated=1', { replace: true }),
-        onError: (e) => setError(server.apply(e).message),
+        // A refused code carries its rule (AC-02): the page still says in words what went wrong.
+        onError: (e) => setError(server.apply(e).message ?? (e instanceof Error ? e.message : String(e))),
       },
     );
   };
