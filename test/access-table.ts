@@ -21,6 +21,7 @@ import { meetingsRows } from './access/meetings.rows.js';
 import { importRows, orgsRows } from './access/orgs.rows.js';
 import { peopleRows } from './access/people.rows.js';
 import { platformRows } from './access/platform.rows.js';
+import { supervisionRows } from './access/supervision.rows.js';
 
 export type { AccessRow, Allow } from './access/row.js';
 
@@ -35,4 +36,5 @@ export const ACCESS_TABLE: AccessRow[] = [
   ...disclosuresRows,
   ...meetingsRows,
   ...decisionsRows,
+  ...supervisionRows,
 ];

@@ -97,7 +97,7 @@ export const memberGradeSchema = z.object({
   evaluation: evaluationSummarySchema.nullable(),
   tasks: z.array(taskSchema),
   /** KH-06: what the person's sanctions or handling rule out for this annual grade ('any_grade': only 不定等次; 'excellent_grade': not 优秀) */
-  limits: z.array(z.enum(['any_grade', 'excellent_grade'])),
+  limits: z.array(z.enum(['any_grade', 'excellent_grade', 'forced_incompetent'])),
 });
 
 export const batchSummarySchema = z.object({

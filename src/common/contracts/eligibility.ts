@@ -2,6 +2,7 @@
  * Influence periods (regulations.md §17) and the restrictions they put on a person today.
  */
 import { z } from 'zod';
+import { MEASURE_LABELS } from '../supervision.js';
 import { citationSchema } from './common.js';
 
 /** What a period blocks (§17 "blocks"), plus PM-11's bar on being an inspection candidate. */
@@ -35,6 +36,7 @@ export const INFLUENCE_BLOCK_LABELS: Record<InfluenceBlock, string> = {
 };
 
 export const INFLUENCE_MEASURE_LABELS: Record<string, string> = {
+  ...MEASURE_LABELS,
   pm_concealment_case: '个人有关事项报告隐瞒不报（案件办理中）',
   pm11_emigration: '配偶（或无配偶时全部子女）已移居国（境）外',
 };

@@ -185,7 +185,7 @@ describe('rules catalogue', () => {
     expect(param('FB-03', 'exitDeadlineDays')).toBe(90);
     expect(param('FB-06', 'publicationEnabled')).toBe(false);
     expect(param('TX-04', 'replyWorkingDays')).toBe(15);
-    expect(param('TX-05', 'influenceMonths')).toBe(6);
+    expect(param('IP-07', 'influenceMonths')).toBe(6);
     expect(param('KH-05', 'excellentCapRatio')).toBe(0.2);
     expect(param('SE-04', 'validityMonths')).toBe(12);
     expect(param('SE-10', 'noticeMinWorkingDays')).toBe(5);

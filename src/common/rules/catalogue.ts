@@ -1227,7 +1227,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'supervision',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'TX-02',
@@ -1272,11 +1272,11 @@ export const RULES: readonly RuleDef[] = [
       '党员领导干部在思想、作风、纪律等方面出现苗头性、倾向性问题的，有关党组织负责人应当及时进行提醒谈话；有轻微违纪问题的，上级党组织负责人应当进行诫勉谈话，并由本人作出说明或者检讨，经所在党组织主要负责人签字后报上级纪委和组织部门。',
     citation: { doc: JIANDU, version: '2016', article: '第二十一条' },
     label: 'VERIFIED-SECONDARY',
-    kind: 'warn',
+    kind: 'block',
     module: 'supervision',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'TX-04',
@@ -1309,7 +1309,7 @@ export const RULES: readonly RuleDef[] = [
         governance: free(['receipt_else_issue', 'issue']),
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'TX-05',
@@ -1324,24 +1324,6 @@ export const RULES: readonly RuleDef[] = [
     module: 'supervision',
     counting: 'statutory_months',
     params: [
-      {
-        key: 'influenceMonths',
-        type: 'integer',
-        default: 6,
-        label_zh: '诫勉影响期（月；不得提拔或重用；UNVERIFIED）',
-        label_en: 'Influence period in months: no promotion or important new use (UNVERIFIED)',
-        unit: 'months',
-        min: 0,
-        governance: tighten('higher'),
-      },
-      {
-        key: 'noExcellentThatYear',
-        type: 'boolean',
-        default: true,
-        label_zh: '当年年度考核不得评为优秀',
-        label_en: 'No excellent grade that year',
-        governance: tighten('true'),
-      },
       {
         key: 'effectiveOn',
         type: 'string',
@@ -1536,14 +1518,14 @@ export const RULES: readonly RuleDef[] = [
     title_zh: '处分、处理对考核等次的限制',
     title_en: 'Sanctions and handling that limit the grade',
     summary_zh:
-      '受党内警告当年不得评为优秀；严重警告与工作职责相关的定为不称职，否则不定等次；撤销党内职务定为不称职；留党察看当年不称职、其后1或2年不定等次；开除党籍定为不称职；立案审查未结的不定等次；政务处分、诫勉和组织处理另有对应限制；并处时“按照影响较重的确定”。评定等次时已按影响期检查，但尚无模块写入所依据的处分、处理影响期（待监督执纪模块写入后才能生效），故标为未执行。',
+      '受党内警告当年不得评为优秀；严重警告与工作职责相关的定为不称职，否则不定等次；撤销党内职务定为不称职；留党察看当年不称职、其后1或2年不定等次；开除党籍定为不称职；立案审查未结的不定等次；政务处分、诫勉和组织处理另有对应限制；并处时“按照影响较重的确定”。评定等次时按监督执纪记录写入的影响期检查：“当年”指决定生效当年，至12月31日止。',
     citation: { doc: KAOHE1998, version: '1998（组通字〔1998〕19号）', article: '' },
     label: 'VERIFIED-SECONDARY',
     kind: 'block',
     module: 'assessments',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'KH-07',
@@ -2212,7 +2194,7 @@ export const RULES: readonly RuleDef[] = [
         governance: tighten('higher'),
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'NS-05',
@@ -3126,7 +3108,7 @@ export const RULES: readonly RuleDef[] = [
         governance: FIXED,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'IP-02',
@@ -3151,7 +3133,7 @@ export const RULES: readonly RuleDef[] = [
         governance: FIXED,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'IP-03',
@@ -3176,7 +3158,7 @@ export const RULES: readonly RuleDef[] = [
         governance: FIXED,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'IP-04',
@@ -3211,7 +3193,7 @@ export const RULES: readonly RuleDef[] = [
         governance: FIXED,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'IP-05',
@@ -3236,7 +3218,7 @@ export const RULES: readonly RuleDef[] = [
         governance: FIXED,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'IP-06',
@@ -3292,7 +3274,7 @@ export const RULES: readonly RuleDef[] = [
         governance: FIXED,
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'IP-07',
@@ -3317,7 +3299,7 @@ export const RULES: readonly RuleDef[] = [
         governance: tighten('higher'),
       },
     ],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'IP-08',
@@ -3347,7 +3329,7 @@ export const RULES: readonly RuleDef[] = [
     module: 'eligibility',
     counting: 'none',
     params: [],
-    encoded: false,
+    encoded: true,
   },
   {
     id: 'IP-10',

@@ -17,6 +17,7 @@ import { orgsRoutes } from './orgs/orgs.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { rulesRoutes } from './rules/rules.routes.js';
 import { setupRoutes } from './setup/setup.routes.js';
+import { supervisionRoutes } from './supervision/index.js';
 
 export const MODULE_ROUTES: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   accountsRoutes,
@@ -33,6 +34,7 @@ export const MODULE_ROUTES: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   meetingsRoutes,
   decisionsRoutes,
   setupRoutes,
+  supervisionRoutes,
 ];
 
 /** OpenAPI tags, one per module, with Chinese descriptions. */
@@ -50,4 +52,5 @@ export const OPENAPI_TAGS = [
   { name: 'meetings', description: '党组会议：议程、出席、逐项表决、会议记录与会议纪要' },
   { name: 'decisions', description: '集体决策：议事清单、议题与法定程序、“三重一大”、督办与违规检测' },
   { name: 'setup', description: '首次使用检查（人事部门）' },
+  { name: 'supervision', description: '监督执纪：谈心谈话、提醒、函询、诫勉、组织处理、处分与影响期' },
 ];

@@ -17,6 +17,9 @@ export const ENCRYPTED_COLUMNS = [
   { table: 'disclosure_cases', column: 'note_enc' },
   { table: 'disclosure_business_cases', column: 'details_enc' },
   { table: 'disclosure_business_cases', column: 'note_enc' },
+  { table: 'supervision_records', column: 'summary_enc' },
+  { table: 'supervision_records', column: 'allegations_enc' },
+  { table: 'supervision_records', column: 'reply_enc' },
 ] as const;
 
 export type EncryptedColumn = (typeof ENCRYPTED_COLUMNS)[number];

@@ -131,10 +131,11 @@ export default function BatchPage() {
                       options={GRADES.map((g) => ({
                         value: g,
                         label: GRADE_LABELS[g],
-                        disabled:
-                          g !== 'ungraded' &&
-                          (r.limits.includes('any_grade') ||
-                            (g === 'excellent' && r.limits.includes('excellent_grade'))),
+                        disabled: r.limits.includes('forced_incompetent')
+                          ? g !== 'incompetent'
+                          : g !== 'ungraded' &&
+                            (r.limits.includes('any_grade') ||
+                              (g === 'excellent' && r.limits.includes('excellent_grade'))),
                       }))}
                       onChange={(g: Grade | undefined) =>
                         grade(r.personId, { grade: g ?? null, notifiedOn: r.notifiedOn, note: r.note })

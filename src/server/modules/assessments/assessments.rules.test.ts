@@ -63,6 +63,17 @@ describe('KH-06: sanctions and handling that limit the annual grade', () => {
     expect(limitBroken('competent', gradeLimits([warning], 2026, '2027-01-15'))).toBeUndefined();
   });
 
+  it('sets 不称职 for the year of a removal from Party post, outweighing a bar on any grade (按照影响较重的确定)', () => {
+    const removal = { id: 'r', startDate: '2026-04-01', endDate: '2026-12-31', blocks: ['forced_incompetent'] };
+    const limits = gradeLimits([removal, { ...probation, endDate: '2026-06-30' }], 2026, '2027-01-15');
+    expect(limits[0]).toEqual({ block: 'forced_incompetent', periodIds: ['r'] });
+    for (const g of ['excellent', 'competent', 'basically_competent', 'ungraded'] as const) {
+      expect(limitBroken(g, limits)?.block, g).toBe('forced_incompetent');
+    }
+    expect(limitBroken('incompetent', limits)).toBeUndefined();
+    expect(gradeLimits([removal], 2027, '2028-01-15')).toEqual([]);
+  });
+
   it('allows only 不定等次 while a case is open on the grading day or a period touches the year', () => {
     expect(gradeLimits([investigation], 2026, '2027-02-10')).toEqual([{ block: 'any_grade', periodIds: ['case'] }]);
     expect(gradeLimits([investigation], 2026, '2027-01-20')).toEqual([]);

@@ -52,8 +52,8 @@ export function isLowGrade(grade: Grade | null, barringLabels: string[], labelOf
 }
 
 export interface GradeLimit {
-  /** 'any_grade': only 不定等次 may be recorded; 'excellent_grade': not 优秀 */
-  block: 'any_grade' | 'excellent_grade';
+  /** 'any_grade': only 不定等次 may be recorded; 'excellent_grade': not 优秀; 'forced_incompetent': 不称职 that year */
+  block: 'any_grade' | 'excellent_grade' | 'forced_incompetent';
   periodIds: string[];
 }
 
@@ -72,7 +72,10 @@ export function gradeLimits(periods: readonly PeriodFacts[], year: number, today
     (p) => p.blocks.includes('any_grade') && (overlapsYear(p, year) || isActive(p, today)),
   );
   const noExcellent = periods.filter((p) => p.blocks.includes('excellent_grade') && overlapsYear(p, year));
+  const incompetent = periods.filter((p) => p.blocks.includes('forced_incompetent') && overlapsYear(p, year));
   const out: GradeLimit[] = [];
+  // 按照影响较重的确定: a year that must be 不称职 outweighs one left ungraded or not excellent.
+  if (incompetent.length) out.push({ block: 'forced_incompetent', periodIds: incompetent.map((p) => p.id) });
   if (noGrade.length) out.push({ block: 'any_grade', periodIds: noGrade.map((p) => p.id) });
   if (noExcellent.length) out.push({ block: 'excellent_grade', periodIds: noExcellent.map((p) => p.id) });
   return out;
@@ -80,7 +83,10 @@ export function gradeLimits(periods: readonly PeriodFacts[], year: number, today
 
 /** The limit a grade would break, if any (none for 不定等次 or clearing the grade). */
 export function limitBroken(grade: Grade | null, limits: readonly GradeLimit[]): GradeLimit | undefined {
-  if (grade === null || grade === 'ungraded') return undefined;
+  if (grade === null) return undefined;
+  const forced = limits.find((l) => l.block === 'forced_incompetent');
+  if (forced) return grade === 'incompetent' ? undefined : forced;
+  if (grade === 'ungraded') return undefined;
   return (
     limits.find((l) => l.block === 'any_grade') ??
     (grade === 'excellent' ? limits.find((l) => l.block === 'excellent_grade') : undefined)

@@ -306,7 +306,7 @@ async function assertGradeAllowed(
   personId: string,
   grade: Grade | null,
 ): Promise<void> {
-  if (b.type !== 'annual' || grade === null || grade === 'ungraded') return;
+  if (b.type !== 'annual' || grade === null) return;
   const rows = await periodsOfPerson(ctx.db, personId);
   const broken = limitBroken(grade, gradeLimits(rows.map(toFacts), b.year, today(ctx.clock)));
   if (!broken) return;
@@ -319,13 +319,17 @@ async function assertGradeAllowed(
     )
     .join('；');
   const zh =
-    broken.block === 'any_grade'
-      ? `该同志有影响考核等次的处分或处理：${which}。按规定 ${b.year} 年度不确定考核等次，只能记为“不定等次”（KH-06）。`
-      : `该同志有影响考核等次的处分或处理：${which}。按规定 ${b.year} 年度不得评为优秀（KH-06）。`;
+    broken.block === 'forced_incompetent'
+      ? `该同志有影响考核等次的处分：${which}。按规定 ${b.year} 年度定为不称职（KH-06）。`
+      : broken.block === 'any_grade'
+        ? `该同志有影响考核等次的处分或处理：${which}。按规定 ${b.year} 年度不确定考核等次，只能记为“不定等次”（KH-06）。`
+        : `该同志有影响考核等次的处分或处理：${which}。按规定 ${b.year} 年度不得评为优秀（KH-06）。`;
   const en =
-    broken.block === 'any_grade'
-      ? `A sanction or handling in force rules out any grade for ${b.year}; only "ungraded" may be recorded.`
-      : `A sanction in ${b.year} rules out the excellent grade for that year.`;
+    broken.block === 'forced_incompetent'
+      ? `A sanction in ${b.year} means the grade for that year is incompetent.`
+      : broken.block === 'any_grade'
+        ? `A sanction or handling in force rules out any grade for ${b.year}; only "ungraded" may be recorded.`
+        : `A sanction in ${b.year} rules out the excellent grade for that year.`;
   assertNoBlocking([
     finding(rc.rule.id, { grade, block: broken.block, periodIds: broken.periodIds }, rc.params, {
       zh,

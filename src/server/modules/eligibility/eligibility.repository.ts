@@ -13,6 +13,7 @@ export function periodsOfPerson(db: Executor, personId: string) {
     .selectFrom('influence_periods')
     .selectAll()
     .where('person_id', '=', personId)
+    .where('voided_on', 'is', null)
     .orderBy('start_date', 'desc')
     .orderBy('id')
     .execute();
@@ -24,6 +25,7 @@ export function periodsOfPeople(db: Executor, personIds: readonly string[]) {
     .selectFrom('influence_periods')
     .selectAll()
     .where('person_id', 'in', [...personIds])
+    .where('voided_on', 'is', null)
     .execute();
 }
 
@@ -34,9 +36,43 @@ export function openPeriodsOfSource(db: Executor, sourceType: string, sourceId: 
     .where('source_type', '=', sourceType)
     .where('source_id', '=', sourceId)
     .where('end_date', 'is', null)
+    .where('voided_on', 'is', null)
+    .execute();
+}
+
+/** The periods a record caused that still have effect (not voided). */
+export function periodsOfSource(db: Executor, sourceType: string, sourceId: string) {
+  return db
+    .selectFrom('influence_periods')
+    .selectAll()
+    .where('source_type', '=', sourceType)
+    .where('source_id', '=', sourceId)
+    .where('voided_on', 'is', null)
+    .execute();
+}
+
+/** Void periods (a revoked record's): they stay in history without effect. */
+export function voidPeriods(db: Executor, ids: readonly string[], on: string, at: string) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .updateTable('influence_periods')
+    .set({ voided_on: on, updated_at: at })
+    .where('id', 'in', [...ids])
     .execute();
 }
 
 export function closePeriod(db: Executor, id: string, endDate: string, at: string) {
   return db.updateTable('influence_periods').set({ end_date: endDate, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** Every period a record caused, voided ones too (its history). */
+export function periodsOfSourceAll(db: Executor, sourceType: string, sourceId: string) {
+  return db
+    .selectFrom('influence_periods')
+    .selectAll()
+    .where('source_type', '=', sourceType)
+    .where('source_id', '=', sourceId)
+    .orderBy('start_date')
+    .orderBy('id')
+    .execute();
 }

@@ -123,6 +123,34 @@ export async function closeInfluencePeriodsOf(
   return open.length;
 }
 
+/** Void the periods a record caused (撤销): kept in history, without effect from their start. */
+export async function voidInfluencePeriodsOf(
+  trx: Transaction<Database>,
+  ctx: AppContext,
+  by: AuditActor,
+  source: { type: string; id: string; on: string; unitId: string },
+): Promise<InfluencePeriodRow[]> {
+  const rows = await repo.periodsOfSource(trx, source.type, source.id);
+  await repo.voidPeriods(
+    trx,
+    rows.map((r) => r.id),
+    source.on,
+    nowIso(ctx.clock),
+  );
+  await ctx.audit.recordMany(
+    trx,
+    by,
+    rows.map((r) => ({
+      action: 'eligibility.period_voided',
+      entityType: 'influence_period',
+      entityId: r.id,
+      unitId: source.unitId,
+      details: { personId: r.person_id, measure: r.measure, ruleId: r.rule_id, voidedOn: source.on },
+    })),
+  );
+  return rows;
+}
+
 export function toFacts(r: InfluencePeriodRow): PeriodFacts {
   return { id: r.id, startDate: r.start_date, endDate: r.end_date, blocks: fromJson<string[]>(r.blocks, []) };
 }

@@ -20,6 +20,8 @@ export interface InfluencePeriodsTable {
   /** JSON Citation at the time of recording */
   citation: string;
   note: string | null;
+  /** Set when the record that caused it was revoked (撤销): kept in history, without effect */
+  voided_on: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;

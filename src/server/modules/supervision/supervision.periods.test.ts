@@ -4,7 +4,13 @@ import { getRule } from '../../../common/rules/catalogue.js';
 import { mergeParams, paramValues } from '../../../common/rules/engine.js';
 import { addDays, type IsoDate } from '../../../common/dates.js';
 import { activeBlocks } from '../eligibility/eligibility.rules.js';
-import { GOV_SANCTIONS, type GovSanction, MEASURE_KINDS, type MeasureKind, tierOf } from './supervision.measures.js';
+import {
+  GOV_SANCTIONS,
+  type GovSanction,
+  MEASURE_KINDS,
+  type MeasureKind,
+  tierOf,
+} from '../../../common/supervision.js';
 import { type MeasureFacts, periodsOf, type ParamsOf } from './supervision.periods.js';
 import { combineGovSanctions, statedPeriodProblem } from './supervision.sanctions.js';
 

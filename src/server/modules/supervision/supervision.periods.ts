@@ -9,7 +9,7 @@
 import { statutoryMonths } from '../../../common/calendar.js';
 import type { InfluenceBlock } from '../../../common/contracts/eligibility.js';
 import { type IsoDate, yearOf } from '../../../common/dates.js';
-import type { GovSanction, MeasureKind } from './supervision.measures.js';
+import type { GovSanction, MeasureKind } from '../../../common/supervision.js';
 
 export interface MeasureFacts {
   kind: MeasureKind;

@@ -5,7 +5,7 @@
  * longest single period and the sum of the periods, and never more than 48 months. Sanctions decided
  * at different times each run on their own (not this function). Pure.
  */
-import { GOV_SANCTIONS, type GovSanction, heavierGov } from './supervision.measures.js';
+import { GOV_SANCTIONS, type GovSanction, heavierGov } from '../../../common/supervision.js';
 import { govMonths, type ParamsOf } from './supervision.periods.js';
 
 export const COMBINED_CAP_MONTHS = 48;
