@@ -12,7 +12,8 @@ import { lastHeldDates, upcomingMeetings } from '../meetings/meetings.repository
 import { today } from '../../platform/clock.js';
 import { canApproveItems, canManage } from './decisions.policy.js';
 import * as repo from './decisions.repository.js';
-import { loadRules, readSeats, requireSeat } from './decisions.support.js';
+import { rulesFor } from '../rules/rules.service.js';
+import { readSeats, requireSeat } from './decisions.support.js';
 import { presentListEntry } from './items.service.js';
 import { openTasksDueBefore } from './tasks.service.js';
 import { detectViolations } from './violations.service.js';
@@ -31,7 +32,7 @@ export async function getDashboard(ctx: AppContext, actor: Actor, unitId: string
   ]);
   const since = addDays(d, -366);
   const minutesLate = (await detectViolations(ctx, [unit], since)).items.filter((v) => v.detector === 'minutes_late');
-  const rules = await loadRules(ctx, unitId, d, ['PG-05']);
+  const rules = await rulesFor(ctx, unitId, d, ['PG-05']);
   const findings: Finding[] = [];
   const last = (await lastHeldDates(ctx.db, [unitId]))[0]?.last;
   const rc = rules['PG-05'];

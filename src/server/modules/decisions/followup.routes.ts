@@ -24,7 +24,8 @@ import {
 import type { AppContext } from '../../context.js';
 import { requestMeta } from '../../http/auth.js';
 import { getDashboard } from './dashboard.service.js';
-import { business, idWithFindings } from './decisions.support.js';
+import { business } from '../../http/actor.js';
+import { idWithFindings } from './decisions.support.js';
 import { listDecisions } from './items.detail.js';
 import { registerOutside } from './items.service.js';
 import * as tasks from './tasks.service.js';

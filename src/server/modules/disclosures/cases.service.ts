@@ -10,8 +10,7 @@ import { AppError, forbidden, invalidField, notFound } from '../../../common/err
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import { toJson } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { closeInfluencePeriodsOf, openInfluencePeriodsOf } from '../eligibility/eligibility.service.js';
 import { finding } from '../../../common/rules/finding.js';

@@ -10,8 +10,7 @@ import { AppError, forbidden, invalidField, notFound } from '../../../common/err
 import { yearOf } from '../../../common/dates.js';
 import type { AppContext } from '../../context.js';
 import { fromJson, isUniqueViolation, toJson } from '../../db/helpers.js';
-import { unitsWithRole, type Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { unitsWithRole, type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import { finding } from '../../../common/rules/finding.js';

@@ -5,8 +5,7 @@
  */
 import type { AppContext } from '../../context.js';
 import { toCount } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import type { RequestMeta } from '../accounts/accounts.service.js';
+import type { Actor, RequestMeta } from '../../http/actor.js';
 import { eventsOfEntities } from '../audit/audit.service.js';
 import { currentPosts } from '../people/people.repository.js';
 import { nowIso, today } from '../../platform/clock.js';

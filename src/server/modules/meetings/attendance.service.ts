@@ -4,8 +4,7 @@
  */
 import { invalidField } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { canManage } from '../decisions/decisions.policy.js';
 import { invalidState, requireSeat } from '../decisions/decisions.support.js';
 import { nowIso } from '../../platform/clock.js';

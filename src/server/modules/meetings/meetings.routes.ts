@@ -21,7 +21,8 @@ import {
 } from '../../../common/contracts/meetings.js';
 import type { AppContext } from '../../context.js';
 import { requestMeta } from '../../http/auth.js';
-import { business, idWithFindings } from '../decisions/decisions.support.js';
+import { business } from '../../http/actor.js';
+import { idWithFindings } from '../decisions/decisions.support.js';
 import * as attendance from './attendance.service.js';
 import { listen } from './meetings.live.js';
 import * as service from './meetings.service.js';

@@ -11,8 +11,7 @@ import { getRankDef, LEVELS, levelLabel, RANKS, highestLevel, type LevelCode } f
 import { teamPostLabel } from '../../../common/contracts/orgs.js';
 import type { AppContext } from '../../context.js';
 import { fromJson, toBool, toJson, type Executor } from '../../db/helpers.js';
-import { hasAnyRole, managedUnitIds, type Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { hasAnyRole, managedUnitIds, type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import * as repo from './people.repository.js';
