@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import banzi from './eslint-rules/banzi.mjs';
 
 export default tseslint.config(
   {
@@ -49,6 +50,14 @@ export default tseslint.config(
   {
     files: ['src/server/**', 'src/cli/**', 'test/**', 'e2e/**', 'bench/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Module boundaries (architecture.md; issue 9): modules form no import cycle. Unit tests next to
+    // the code (*.test.ts) are not module code, like test/: the module graph leaves them out.
+    files: ['src/server/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { banzi },
+    rules: { 'banzi/no-module-cycle': 'error' },
   },
   {
     // Dates are Beijing dates (issue 16 §2): the first ten characters of an ISO instant are its UTC

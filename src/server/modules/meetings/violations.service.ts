@@ -11,18 +11,13 @@ import { forbidden, invalidField, notFound } from '../../../common/errors.js';
 import { finding } from '../../../common/rules/finding.js';
 import type { AppContext } from '../../context.js';
 import { hasRole, visibleUnitIds, type Actor } from '../../http/actor.js';
-import { flaggedItems, lastHeldDates, minutesCandidates } from '../meetings/meetings.repository.js';
-import {
-  FLAG_AD_HOC_PERSONNEL,
-  FLAG_BELOW_QUORUM,
-  FLAG_NO_VOTE,
-  FLAG_OUTCOME_DIFFERS,
-} from '../meetings/meetings.rules.js';
-import { minutesDeadline, minutesLate } from '../meetings/minutes.rules.js';
-import { paramsForMeetings } from '../meetings/meetings.frozen.js';
+import { flaggedItems, lastHeldDates, minutesCandidates } from './meetings.repository.js';
+import { FLAG_AD_HOC_PERSONNEL, FLAG_BELOW_QUORUM, FLAG_NO_VOTE, FLAG_OUTCOME_DIFFERS } from './meetings.rules.js';
+import { minutesDeadline, minutesLate } from './minutes.rules.js';
+import { paramsForMeetings } from './meetings.frozen.js';
 import { addDays } from '../../../common/dates.js';
 import { today } from '../../platform/clock.js';
-import { readSeats } from './decisions.support.js';
+import { readSeats } from '../decisions/decisions.support.js';
 
 type Detector = 'no_meeting' | 'no_vote' | 'below_quorum' | 'ad_hoc_personnel' | 'outcome_differs' | 'minutes_late';
 
