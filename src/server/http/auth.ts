@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors.js';
 import type { AppContext } from '../context.js';
-import { resolveSession } from '../modules/accounts/accounts.service.js';
+import { resolveSession } from '../modules/accounts/index.js';
 import type { RequestMeta, Actor } from './actor.js';
 import { token } from '../platform/random.js';
 

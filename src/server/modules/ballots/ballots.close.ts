@@ -16,7 +16,7 @@ import { fromJson, toJson } from '../../db/helpers.js';
 import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { dateIn } from '../../../common/time.js';
 import { nowIso } from '../../platform/clock.js';
-import { finding, param, ruleContext } from '../rules/rules.service.js';
+import { finding, param, ruleContext } from '../rules/index.js';
 import * as repo from './ballots.repository.js';
 import { frozenSettingsOf, settingsDigest, tallyStored } from './ballots.rules.js';
 import { getVisibleSession, isAccepting } from './ballots.service.js';

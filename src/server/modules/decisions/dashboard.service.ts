@@ -11,7 +11,7 @@ import type { Actor } from '../../http/actor.js';
 import { today } from '../../platform/clock.js';
 import { canApproveItems, canManage } from './decisions.policy.js';
 import * as repo from './decisions.repository.js';
-import { rulesFor } from '../rules/rules.service.js';
+import { rulesFor } from '../rules/index.js';
 import { readSeats, requireSeat } from './decisions.support.js';
 import { presentListEntry } from './items.service.js';
 import { openTasksDueBefore } from './tasks.service.js';

@@ -15,7 +15,7 @@ import {
 import type { AppContext } from '../../context.js';
 import { fromJson, toBool, toCount } from '../../db/helpers.js';
 import type { Actor } from '../../http/actor.js';
-import { findingsOf } from '../rules/rules.service.js';
+import { findingsOf } from '../rules/index.js';
 import type { MeetingReads } from './decisions.meetings.js';
 import { today } from '../../platform/clock.js';
 import { canApproveItems, canManage, canPropose } from './decisions.policy.js';

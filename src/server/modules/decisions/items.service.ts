@@ -19,7 +19,7 @@ import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import { fromBool, toBool, type Executor } from '../../db/helpers.js';
 import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
-import { ruleRefusal, storeFindings, rulesFor } from '../rules/rules.service.js';
+import { ruleRefusal, storeFindings, rulesFor } from '../rules/index.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import { thresholds } from './catalogue.service.js';

@@ -8,7 +8,7 @@ import { AppError, invalidField, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { fromBool, isUniqueViolation, toBool, toJson } from '../../db/helpers.js';
 import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
-import { assertNoBlocking, ruleRefusal, storeFindings, rulesFor } from '../rules/rules.service.js';
+import { assertNoBlocking, ruleRefusal, storeFindings, rulesFor } from '../rules/index.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { sm3Hex } from '../../platform/crypto.js';
 import { uuidv7 } from '../../platform/random.js';

@@ -11,7 +11,7 @@ import type { Executor } from '../../db/helpers.js';
 import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import { ruleRefusal } from '../rules/rules.service.js';
+import { ruleRefusal } from '../rules/index.js';
 import { canApproveItems, canManage, scopeUnitIds, type Seats } from './decisions.policy.js';
 import * as repo from './decisions.repository.js';
 import { taskState } from './decisions.rules.js';

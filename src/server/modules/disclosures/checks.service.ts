@@ -14,7 +14,7 @@ import type { AppContext } from '../../context.js';
 import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import { findingsOf } from '../rules/rules.service.js';
+import { findingsOf } from '../rules/index.js';
 import * as checksRepo from './checks.repository.js';
 import type { Reason } from './disclosures.classify.js';
 import * as repo from './disclosures.repository.js';

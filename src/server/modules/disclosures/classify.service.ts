@@ -21,9 +21,9 @@ import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js'
 import type { AuditEventInput } from '../../platform/audit.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import { recordInfluencePeriods, type NewInfluencePeriod } from '../eligibility/eligibility.service.js';
+import { recordInfluencePeriods, type NewInfluencePeriod } from '../eligibility/index.js';
 import { finding } from '../../../common/rules/finding.js';
-import { param, ruleContextsForUnits, storeFindingsMany, type RuleContext } from '../rules/rules.service.js';
+import { param, ruleContextsForUnits, storeFindingsMany, type RuleContext } from '../rules/index.js';
 import * as checksRepo from './checks.repository.js';
 import { abroadReportable, assetsClearlyAboveIncome, classifyItems, overallResult } from './disclosures.classify.js';
 import * as repo from './disclosures.repository.js';

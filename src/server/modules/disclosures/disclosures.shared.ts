@@ -15,8 +15,8 @@ import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js'
 import type { AuditEventInput } from '../../platform/audit.js';
 import { canonicalJson, sm3Hex, type FieldBinding } from '../../platform/crypto.js';
 import type { Random } from '../../platform/random.js';
-import { familyOf } from '../people/people.repository.js';
-import { param, ruleContext } from '../rules/rules.service.js';
+import { familyOf } from '../people/index.js';
+import { param, ruleContext } from '../rules/index.js';
 import * as repo from './disclosures.repository.js';
 import {
   annualDeadline,

@@ -15,7 +15,7 @@ import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import { finding } from '../../../common/rules/finding.js';
 import type { Finding } from '../../../common/rules/types.js';
-import { param, ruleContext, type RuleContext } from '../rules/rules.service.js';
+import { param, ruleContext, type RuleContext } from '../rules/index.js';
 import * as checksRepo from './checks.repository.js';
 import * as repo from './disclosures.repository.js';
 import {

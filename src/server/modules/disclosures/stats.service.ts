@@ -11,7 +11,7 @@ import { toCount } from '../../db/helpers.js';
 import type { Actor, RequestMeta } from '../../http/actor.js';
 import { today } from '../../platform/clock.js';
 import { finding } from '../../../common/rules/finding.js';
-import { param, ruleContext } from '../rules/rules.service.js';
+import { param, ruleContext } from '../rules/index.js';
 import * as repo from './disclosures.repository.js';
 import { canViewPublication, canViewStats } from './disclosures.policy.js';
 import { payloadAt, recordRead, relationLabel } from './disclosures.shared.js';

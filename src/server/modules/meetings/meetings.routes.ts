@@ -23,7 +23,7 @@ import {
 import type { AppContext } from '../../context.js';
 import { requestMeta } from '../../http/auth.js';
 import { business } from '../../http/actor.js';
-import { idWithFindings } from '../decisions/decisions.support.js';
+import { idWithFindings } from '../decisions/index.js';
 import * as attendance from './attendance.service.js';
 import { listen } from './meetings.live.js';
 import * as service from './meetings.service.js';

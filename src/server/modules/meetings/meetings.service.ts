@@ -15,12 +15,20 @@ import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import { isUniqueViolation, type Executor } from '../../db/helpers.js';
 import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
-import { canManage, scopeUnitIds } from '../decisions/decisions.policy.js';
-import { findItem } from '../decisions/decisions.repository.js';
-import { invalidState, organLabel, readSeats, requireSeat } from '../decisions/decisions.support.js';
-import { rulesFor, assertNoBlocking, ruleRefusal, storeFindings } from '../rules/rules.service.js';
-import { markScheduled, readinessOf, returnToPool } from '../decisions/items.service.js';
-import { listTeam } from '../orgs/orgs.repository.js';
+import {
+  canManage,
+  scopeUnitIds,
+  findItem,
+  invalidState,
+  organLabel,
+  readSeats,
+  requireSeat,
+  markScheduled,
+  readinessOf,
+  returnToPool,
+} from '../decisions/index.js';
+import { rulesFor, assertNoBlocking, ruleRefusal, storeFindings } from '../rules/index.js';
+import { listTeam } from '../orgs/index.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import { announce } from './meetings.live.js';

@@ -19,9 +19,7 @@ import {
 } from '../../../common/contracts/decisions.js';
 import type { AppContext } from '../../context.js';
 import { business } from '../../http/actor.js';
-import { getDashboard } from '../decisions/dashboard.service.js';
-import type { MeetingReads } from '../decisions/decisions.meetings.js';
-import { getItemDetail, listDecisions } from '../decisions/items.detail.js';
+import { getDashboard, type MeetingReads, getItemDetail, listDecisions } from '../decisions/index.js';
 import { lastHeldDates, meetingsOfMeetingItems, placementsOfItem, upcomingMeetings } from './meetings.repository.js';
 import { detectViolations, violationReport } from './violations.service.js';
 

@@ -17,7 +17,7 @@ import { minutesDeadline, minutesLate } from './minutes.rules.js';
 import { paramsForMeetings } from './meetings.frozen.js';
 import { addDays } from '../../../common/dates.js';
 import { today } from '../../platform/clock.js';
-import { readSeats } from '../decisions/decisions.support.js';
+import { readSeats } from '../decisions/index.js';
 
 type Detector = 'no_meeting' | 'no_vote' | 'below_quorum' | 'ad_hoc_personnel' | 'outcome_differs' | 'minutes_late';
 

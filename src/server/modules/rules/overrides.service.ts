@@ -23,7 +23,7 @@ import { hasRole, visibleUnitIds, type Actor, auditActorOf, type RequestMeta } f
 import type { AuditActor } from '../../platform/audit.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import { unitAncestry } from '../orgs/orgs.service.js';
+import { unitAncestry } from '../orgs/index.js';
 import * as repo from './rules.repository.js';
 import { layersFor } from './rules.service.js';
 

@@ -13,8 +13,8 @@ import { chunk, fromBool, toJson } from '../../../db/helpers.js';
 import type { DemoWorld } from '../../../demo/extensions.js';
 import { nowIso, today } from '../../../platform/clock.js';
 import { seededRandom } from '../../../platform/random.js';
-import { seedEntries } from '../../decisions/catalogue.service.js';
-import { rulesFor } from '../../rules/rules.service.js';
+import { seedEntries } from '../../decisions/index.js';
+import { rulesFor } from '../../rules/index.js';
 import { quorumParams, QUORUM_RULES } from '../meetings.view.js';
 import { DemoBuilder, type ItemSpec, type Seat } from './demo-builder.js';
 import {

@@ -1,0 +1,17 @@
+/** The people module's door: what other modules may use (architecture.md "Module boundaries"). */
+export { accessTo } from './people.policy.js';
+export {
+  closingDateFor,
+  countPeopleByUnit,
+  createImportedPerson,
+  loadPersonScope,
+  peopleByBlindIndex,
+  updateImportedPerson,
+  validatePerson,
+  type PersonCreate,
+  type PersonFacts,
+  type PersonFields,
+  type PersonUpdate,
+} from './people.service.js';
+/** Reads for other modules, by name (they take db or a transaction); never the repository itself. */
+export { currentPosts, familyOf } from './people.repository.js';
