@@ -6,6 +6,7 @@ export {
   createImportedPerson,
   loadPersonScope,
   peopleByBlindIndex,
+  peopleScopeOf,
   updateImportedPerson,
   validatePerson,
   type PersonCreate,
@@ -15,3 +16,5 @@ export {
 } from './people.service.js';
 /** Reads for other modules, by name (they take db or a transaction); never the repository itself. */
 export { currentPosts, familyOf } from './people.repository.js';
+/** Composable SQL: who may see this person's record, for queries that join `people`. */
+export { visiblePeople, type PeopleScope } from './people.repository.js';
