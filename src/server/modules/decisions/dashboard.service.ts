@@ -4,6 +4,7 @@
  * and the monthly-cadence warning (PG-05).
  */
 import { addDays, diffDays } from '../../../common/dates.js';
+import { notFound } from '../../../common/errors.js';
 import { finding } from '../../../common/rules/finding.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
@@ -11,6 +12,7 @@ import type { Actor } from '../../http/actor.js';
 import { today } from '../../platform/clock.js';
 import { canApproveItems, canManage } from './decisions.policy.js';
 import * as repo from './decisions.repository.js';
+import { findUnit } from '../orgs/index.js';
 import { rulesFor } from '../rules/index.js';
 import { readSeats, requireSeat } from './decisions.support.js';
 import { presentListEntry } from './items.service.js';
@@ -27,8 +29,9 @@ export async function getDashboard(ctx: AppContext, actor: Actor, unitId: string
     repo.listItems(ctx.db, { unitId, statuses: ['proposed'], limit: 50, offset: 0 }),
     repo.listItems(ctx.db, { unitId, statuses: ['approved'], limit: 1, offset: 0 }),
     meetingReads.upcomingMeetings(ctx.db, unitId, d),
-    ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).executeTakeFirstOrThrow(),
+    findUnit(ctx.db, unitId),
   ]);
+  if (!unit) throw notFound('单位');
   const since = addDays(d, -366);
   const minutesLate = (await meetingReads.detectViolations(ctx, [unit], since)).items.filter(
     (v) => v.detector === 'minutes_late',

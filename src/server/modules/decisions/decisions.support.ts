@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.js';
 import { z } from 'zod';
 import { findingSchema } from '../../../common/contracts/common.js';
 import type { Actor } from '../../http/actor.js';
+import { findUnit } from '../orgs/index.js';
 import { canRead, seatsIn, type Seats } from './decisions.policy.js';
 
 /** Seats of the actor in a unit; 404 when the unit is unseen, 403 when seen but unreadable. */
@@ -29,7 +30,7 @@ export function invalidState(message: string): AppError {
 
 /** 党组 / 党委 for the unit's organ type (regulations.md §0). */
 export async function organLabel(ctx: AppContext, unitId: string): Promise<{ unitName: string; organ: string }> {
-  const u = await ctx.db.selectFrom('units').select(['name', 'organ_type']).where('id', '=', unitId).executeTakeFirst();
+  const u = await findUnit(ctx.db, unitId);
   if (!u) throw notFound('单位');
   return { unitName: u.name, organ: u.organ_type === 'party_group' ? '党组' : '党委' };
 }
