@@ -26,7 +26,6 @@ const SQL_NOT_YET_MOVED = [
   'src/server/modules/meetings/meetings.service.ts',
   'src/server/modules/meetings/meetings.view.ts',
   'src/server/modules/meetings/minutes.service.ts',
-  'src/server/modules/meetings/violations.service.ts',
   'src/server/modules/meetings/voting.service.ts',
   'src/server/modules/orgs/orgs.service.ts',
   'src/server/modules/people/people.import.ts',

@@ -23,6 +23,7 @@ import {
   minutesCandidates,
   secretCounts,
 } from '../modules/meetings/meetings.repository.js';
+import { outsideDecisions } from '../modules/decisions/decisions.repository.js';
 import { visiblePeople, type PeopleScope } from '../modules/people/people.repository.js';
 import type { Database } from './database.js';
 import type { Executor } from './helpers.js';
@@ -79,6 +80,7 @@ const QUERIES: Record<string, (db: Executor) => Promise<unknown>> = {
   'violations.flagged-items': (db) => flaggedItems(db, ['u1', 'u2'], '2026-01-01', '2026-12-31'),
   'violations.minutes-candidates': (db) => minutesCandidates(db, ['u1'], '2026-06-01', '2026-01-01'),
   'violations.last-held-dates': (db) => lastHeldDates(db, ['u1', 'u2']),
+  'violations.outside-decisions': (db) => outsideDecisions(db, ['u1'], '2026-01-01', '2026-12-31'),
 };
 
 describe('SQL snapshots', () => {

@@ -11,4 +11,4 @@ export { idWithFindings, invalidState, organLabel, readSeats, requireSeat } from
 export { getItemDetail, listDecisions } from './items.detail.js';
 export { createRevoteItem, markScheduled, readinessOf, recordOutcome, returnToPool } from './items.service.js';
 /** Reads for other modules, by name (they take db or a transaction); never the repository itself. */
-export { candidatesOf, findItem, userNames } from './decisions.repository.js';
+export { candidatesOf, findItem, outsideDecisions, userNames } from './decisions.repository.js';

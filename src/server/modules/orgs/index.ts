@@ -2,4 +2,4 @@
 export { officeScope } from './import/import.service.js';
 export { getTeam, listUnits, unitAncestry } from './orgs.service.js';
 /** Reads for other modules, by name (they take db or a transaction); never the repository itself. */
-export { findUnit, listTeam } from './orgs.repository.js';
+export { childUnits, findUnit, listTeam } from './orgs.repository.js';
