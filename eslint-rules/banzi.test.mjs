@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
-import banzi from './banzi.mjs';
+import banzi, { moduleOf } from './banzi.mjs';
 
-const root = join(import.meta.dirname, 'fixtures');
-const mod = (m, f) => join(root, 'src', 'server', 'modules', m, f);
+const fixtures = join(import.meta.dirname, 'fixtures');
+const mod = (m, f) => join(fixtures, 'src', 'server', 'modules', m, f);
 
 function lint(file, rules) {
   const linter = new Linter({ configType: 'flat' });
@@ -32,6 +32,17 @@ describe('banzi lint rules', () => {
       "'../alpha/alpha.service.js' reaches into module 'alpha': import it through 'alpha/index.js' (its public door).",
     ]);
     expect(lint(mod('alpha', 'alpha.service.ts'), { 'banzi/module-door': 'error' })).toEqual([]);
+  });
+
+  it('module-door: an exception lets the composition root list routes, and nothing else', () => {
+    const allow = [{ from: '/src/server/modules/index\\.ts$', to: '/src/server/modules/[^/]+/[^/]+\\.routes\\.js$' }];
+    const root = join(fixtures, 'src', 'server', 'modules', 'index.ts');
+    expect(lint(root, { 'banzi/module-door': ['error', { allow }] }).map((m) => m.message)).toEqual([
+      "'./alpha/alpha.service.js' reaches into module 'alpha': import it through 'alpha/index.js' (its public door).",
+    ]);
+    expect(lint(root, { 'banzi/module-door': 'error' })).toHaveLength(2);
+    expect(moduleOf(root)).toBeNull();
+    expect(moduleOf(mod('alpha', 'alpha.routes.ts'))).toBe('alpha');
   });
 
   it('no-module-cycle: alpha -> beta -> alpha fails on both edges', () => {

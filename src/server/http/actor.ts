@@ -6,6 +6,7 @@
  */
 import { AppError, forbidden } from '../../common/errors.js';
 import type { AdminRole, BusinessRole, UnitRole } from '../../common/roles.js';
+import type { AuditActor } from '../platform/audit.js';
 
 export interface Actor {
   userId: string;
@@ -68,4 +69,23 @@ export function requireRoleIn(actor: Actor, roles: readonly BusinessRole[], unit
 export function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录');
   return actor;
+}
+
+/** What the audit log keeps about the request behind a change (filled by requestMeta in http/auth.ts). */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+/** The actor as the audit log records it. */
+export function auditActorOf(actor: Actor | null, requestId: string | null = null): AuditActor {
+  return { actorUserId: actor?.userId ?? null, actorName: actor?.displayName ?? null, requestId };
+}
+
+/** Routes: the authenticated business user (三员 admins see no business data). */
+export function business(actor: Actor | null): Actor {
+  const a = requireActor(actor);
+  requireBusinessUser(a);
+  return a;
 }

@@ -9,9 +9,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors.js';
 import type { AppContext } from '../context.js';
-import { resolveSession, type RequestMeta } from '../modules/accounts/accounts.service.js';
+import { resolveSession } from '../modules/accounts/index.js';
+import type { RequestMeta, Actor } from './actor.js';
 import { token } from '../platform/random.js';
-import type { Actor } from './actor.js';
 
 export const SESSION_COOKIE = 'banzi_session';
 export const CSRF_COOKIE = 'banzi_csrf';

@@ -9,7 +9,7 @@ import { AppError, invalidField, notFound } from '../../../common/errors.js';
 import type { AdminRole } from '../../../common/roles.js';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation, toCount } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import type { AuditActor } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
@@ -18,12 +18,10 @@ import {
   accountFacts,
   activationOf,
   assertPersonFree,
-  auditActorOf,
   issueActivation,
   newPart,
   personFacts,
   refuse,
-  type RequestMeta,
 } from './accounts.credentials.js';
 import { resetKind, statusKind } from './accounts.policy.js';
 import * as repo from './accounts.repository.js';

@@ -10,17 +10,9 @@ import type { AdminRole } from '../../../common/roles.js';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import { fromJson } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso } from '../../platform/clock.js';
-import {
-  activationOf,
-  auditActorOf,
-  issueActivation,
-  newPart,
-  NO_PASSWORD,
-  personFacts,
-  type RequestMeta,
-} from './accounts.credentials.js';
+import { activationOf, issueActivation, newPart, NO_PASSWORD, personFacts } from './accounts.credentials.js';
 import { issuesCredentials } from './accounts.policy.js';
 import * as repo from './accounts.repository.js';
 

@@ -10,24 +10,14 @@ import { finding } from '../../../common/rules/finding.js';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import type { Executor } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
+import { auditActorOf, type Actor, type RequestMeta } from '../../http/actor.js';
 import type { AuditActor } from '../../platform/audit.js';
 import { formatPart, newCodePart, NO_PASSWORD, partDigest, storedDigests } from './accounts.codes.js';
 import * as repo from './accounts.repository.js';
 import type { AccountFacts } from './accounts.policy.js';
 import type { AdminRole } from '../../../common/roles.js';
 
-export interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-}
-
 export type AccountRuleId = 'AC-01' | 'AC-02' | 'AC-03';
-
-export function auditActorOf(actor: Actor | null, requestId: string | null = null): AuditActor {
-  return { actorUserId: actor?.userId ?? null, actorName: actor?.displayName ?? null, requestId };
-}
 
 /** The server's command line acts as 'cli' (no account), with the operating-system user. */
 export function cliActor(): AuditActor {

@@ -13,7 +13,7 @@ import type { AuditActor } from '../../platform/audit.js';
 import { sm3Hex } from '../../platform/crypto.js';
 import { token } from '../../platform/random.js';
 import { codeMatches, credentialState, NO_PASSWORD } from './accounts.codes.js';
-import type { RequestMeta } from './accounts.credentials.js';
+import type { RequestMeta } from '../../http/actor.js';
 import * as repo from './accounts.repository.js';
 import { afterFailure, isLocked, LOCKOUT_THRESHOLD, sessionExpiry } from './accounts.rules.js';
 

@@ -11,15 +11,12 @@ import { finding } from '../../../common/rules/finding.js';
 import type { AdminRole, GrantableRole, UnitRole } from '../../../common/roles.js';
 import type { AppContext } from '../../context.js';
 import { toBool } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { sm3Hex } from '../../platform/crypto.js';
 import { uuidv7 } from '../../platform/random.js';
-import { auditActorOf, type RequestMeta } from './accounts.credentials.js';
 import * as repo from './accounts.repository.js';
 import { isSessionAlive, sessionExpiry } from './accounts.rules.js';
-
-export { auditActorOf, type RequestMeta };
 
 export async function hashPassword(pw: string): Promise<string> {
   return hash(pw);

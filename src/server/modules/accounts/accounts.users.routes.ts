@@ -16,10 +16,10 @@ import {
 } from '../../../common/contracts/accounts.js';
 import { idParamsSchema, okSchema } from '../../../common/contracts/common.js';
 import type { AppContext } from '../../context.js';
-import { requireActor } from '../../http/actor.js';
+import { requireActor, auditActorOf } from '../../http/actor.js';
 import { requestMeta } from '../../http/auth.js';
 import { createAccount, listAccounts, resetAccount, unlockAccount, updateAccount } from './accounts.admin.js';
-import { auditActorOf, requireAdminRole } from './accounts.credentials.js';
+import { requireAdminRole } from './accounts.credentials.js';
 import * as repo from './accounts.repository.js';
 import * as service from './accounts.service.js';
 

@@ -5,7 +5,7 @@
  */
 import type { Grade, TaskKind } from '../../../common/contracts/assessments.js';
 import type { IsoDate } from '../../../common/dates.js';
-import { isActive, type PeriodFacts } from '../eligibility/eligibility.rules.js';
+import { isActive, type PeriodFacts } from '../eligibility/index.js';
 
 export interface ExcellentShare {
   excellent: number;

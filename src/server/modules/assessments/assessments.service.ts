@@ -18,21 +18,18 @@ import { AppError, forbidden, notFound } from '../../../common/errors.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/helpers.js';
-import { requireBusinessUser, type Actor } from '../../http/actor.js';
+import { requireBusinessUser, type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { evaluationSummaries } from '../ballots/ballots.close.js';
-import { getTeam } from '../orgs/orgs.service.js';
+import { evaluationSummaries } from '../ballots/index.js';
+import { getTeam } from '../orgs/index.js';
 import { finding } from '../../../common/rules/finding.js';
-import { assertNoBlocking, param, ruleContext, ruleRefusal, type RuleContext } from '../rules/rules.service.js';
+import { assertNoBlocking, param, ruleContext, ruleRefusal, type RuleContext } from '../rules/index.js';
 import { batchAccess, gradedUnitIds } from './assessments.policy.js';
 import * as repo from './assessments.repository.js';
 import { excellentShare, gradeLimits, isLowGrade, limitBroken, requiredTasks } from './assessments.rules.js';
 import { INFLUENCE_MEASURE_LABELS } from '../../../common/contracts/eligibility.js';
-import { periodsOfPerson } from '../eligibility/eligibility.repository.js';
-import { periodFactsOf, toFacts } from '../eligibility/eligibility.service.js';
-import type { PeriodFacts } from '../eligibility/eligibility.rules.js';
+import { periodsOfPerson, periodFactsOf, toFacts, type PeriodFacts } from '../eligibility/index.js';
 
 function assertAccess(actor: Actor, unitId: string, need: 'edit' | 'view', what = '考核'): void {
   const a = batchAccess(actor, unitId);

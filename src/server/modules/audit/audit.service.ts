@@ -5,13 +5,12 @@ import { endOfDayInstant } from '../../../common/time.js';
 import { addDays } from '../../../common/dates.js';
 import type { AppContext } from '../../context.js';
 import { fromJson, type Executor } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { AppError, invalidField } from '../../../common/errors.js';
 import { readAuditHead } from '../../platform/audit.js';
 import type { AuditHead } from '../../platform/audit-commit.js';
 import { readCheckpointFile } from '../../platform/audit-checkpoints.js';
 import { RESTORE_ACTION, verifyAuditLog, type AuditVerifyResult } from '../../platform/audit-verify.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 
 export async function searchEvents(
   ctx: AppContext,

@@ -9,10 +9,9 @@ import { normalizeCode, type Answers } from '../../../common/contracts/ballots.j
 import { AppError, invalidField } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { fromJson } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { canonicalJson } from '../../platform/crypto.js';
 import { randomId } from '../../platform/random.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
 import * as repo from './ballots.repository.js';
 import { encodeAnswers, isWellFormedCode, receiptOf } from './ballots.rules.js';
 import { getVisibleSession, isAccepting } from './ballots.service.js';

@@ -8,12 +8,11 @@ import { AppError, forbidden, invalidField, notFound } from '../../../common/err
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation, toJson } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { getTeam } from '../orgs/orgs.service.js';
-import { finding, param, ruleContext } from '../rules/rules.service.js';
+import { getTeam } from '../orgs/index.js';
+import { finding, param, ruleContext } from '../rules/index.js';
 import { canManageSessions, canViewResults, listableUnitIds, sessionAccess } from './ballots.policy.js';
 import * as repo from './ballots.repository.js';
 import { frozenSettingsOf, generateCode, settingsDigest } from './ballots.rules.js';

@@ -15,8 +15,7 @@ import {
 import { isWeekend } from '../../../common/dates.js';
 import { invalidField, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso } from '../../platform/clock.js';
 
 export async function listYears(ctx: AppContext) {

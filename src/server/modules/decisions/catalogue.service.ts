@@ -8,9 +8,8 @@ import type { CatalogueBody, TzydCategory } from '../../../common/contracts/deci
 import { AppError, invalidField } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { fromBool, toBool } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { ruleContext } from '../rules/rules.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
+import { ruleContext } from '../rules/index.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import { canManage } from './decisions.policy.js';

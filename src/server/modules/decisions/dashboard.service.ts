@@ -4,20 +4,22 @@
  * and the monthly-cadence warning (PG-05).
  */
 import { addDays, diffDays } from '../../../common/dates.js';
+import { notFound } from '../../../common/errors.js';
 import { finding } from '../../../common/rules/finding.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../http/actor.js';
-import { lastHeldDates, upcomingMeetings } from '../meetings/meetings.repository.js';
 import { today } from '../../platform/clock.js';
 import { canApproveItems, canManage } from './decisions.policy.js';
 import * as repo from './decisions.repository.js';
-import { loadRules, readSeats, requireSeat } from './decisions.support.js';
+import { findUnit } from '../orgs/index.js';
+import { rulesFor } from '../rules/index.js';
+import { readSeats, requireSeat } from './decisions.support.js';
 import { presentListEntry } from './items.service.js';
 import { openTasksDueBefore } from './tasks.service.js';
-import { detectViolations } from './violations.service.js';
+import type { MeetingReads } from './decisions.meetings.js';
 
-export async function getDashboard(ctx: AppContext, actor: Actor, unitId: string) {
+export async function getDashboard(ctx: AppContext, actor: Actor, unitId: string, meetingReads: MeetingReads) {
   const seats = readSeats(actor, unitId, '单位');
   requireSeat(canManage(seats) || canApproveItems(seats) || seats.oversight, '督办看板供书记、党组办公室使用');
   const d = today(ctx.clock);
@@ -26,14 +28,17 @@ export async function getDashboard(ctx: AppContext, actor: Actor, unitId: string
     openTasksDueBefore(ctx, actor, unitId, addDays(d, 8), seats),
     repo.listItems(ctx.db, { unitId, statuses: ['proposed'], limit: 50, offset: 0 }),
     repo.listItems(ctx.db, { unitId, statuses: ['approved'], limit: 1, offset: 0 }),
-    upcomingMeetings(ctx.db, unitId, d),
-    ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).executeTakeFirstOrThrow(),
+    meetingReads.upcomingMeetings(ctx.db, unitId, d),
+    findUnit(ctx.db, unitId),
   ]);
+  if (!unit) throw notFound('单位');
   const since = addDays(d, -366);
-  const minutesLate = (await detectViolations(ctx, [unit], since)).items.filter((v) => v.detector === 'minutes_late');
-  const rules = await loadRules(ctx, unitId, d, ['PG-05']);
+  const minutesLate = (await meetingReads.detectViolations(ctx, [unit], since)).items.filter(
+    (v) => v.detector === 'minutes_late',
+  );
+  const rules = await rulesFor(ctx, unitId, d, ['PG-05']);
   const findings: Finding[] = [];
-  const last = (await lastHeldDates(ctx.db, [unitId]))[0]?.last;
+  const last = (await meetingReads.lastHeldDates(ctx.db, [unitId]))[0]?.last;
   const rc = rules['PG-05'];
   const max = Number(rc?.params.maxDaysWithoutMeeting ?? 31);
   if (rc && last && diffDays(last, d) > max) {

@@ -211,3 +211,15 @@ export function taskCounts(db: Executor, itemIds: readonly string[], today: stri
     .groupBy('agenda_item_id')
     .execute();
 }
+
+/** Decisions registered outside a meeting (a violation detector's input: DC-03, ZZ-03). */
+export function outsideDecisions(db: Executor, unitIds: readonly string[], from?: string, to?: string) {
+  let q = db
+    .selectFrom('agenda_items')
+    .select(['id', 'unit_id', 'title', 'decided_on', 'kind', 'tzyd_category', 'collective_required', 'decided_how'])
+    .where('origin', '=', 'outside_meeting')
+    .where('unit_id', 'in', unitIds.length ? unitIds : ['-']);
+  if (from) q = q.where('decided_on', '>=', from);
+  if (to) q = q.where('decided_on', '<=', to);
+  return q.execute();
+}

@@ -1,7 +1,7 @@
 /**
  * Decisions routes (OpenAPI tag `decisions`): catalogue, agenda items with statutory procedures,
- * pre-consultation and files. Follow-through, the decision list and the violation report are in
- * followup.routes.ts, registered from here.
+ * pre-consultation and files. Follow-through is in followup.routes.ts, registered from here. The
+ * item detail (it shows the meetings an item was on) is in meetings/overview.routes.ts.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -15,7 +15,6 @@ import {
   expertBodySchema,
   fileBodySchema,
   itemBodySchema,
-  itemDetailSchema,
   itemListEntrySchema,
   itemListQuerySchema,
   itemPatchSchema,
@@ -26,9 +25,9 @@ import type { AppContext } from '../../context.js';
 import { requestMeta } from '../../http/auth.js';
 import { sendUpload } from '../../http/download.js';
 import * as catalogue from './catalogue.service.js';
-import { business, idWithFindings } from './decisions.support.js';
+import { business } from '../../http/actor.js';
+import { idWithFindings } from './decisions.support.js';
 import { followupRoutes } from './followup.routes.js';
-import { getItemDetail } from './items.detail.js';
 import * as items from './items.service.js';
 import * as procedures from './procedures.service.js';
 
@@ -122,19 +121,6 @@ export const decisionsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (f
     },
     async (req, reply) =>
       reply.status(201).send(await items.createItem(ctx, business(req.actor), req.body, requestMeta(req))),
-  );
-
-  app.get(
-    '/api/decisions/items/:id',
-    {
-      schema: {
-        tags,
-        summary: '议题详情：法定程序、个别酝酿、材料、上会情况与上会条件',
-        params: idParamsSchema,
-        response: { 200: itemDetailSchema },
-      },
-    },
-    async (req) => getItemDetail(ctx, business(req.actor), req.params.id),
   );
 
   app.patch(

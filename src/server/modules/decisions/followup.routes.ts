@@ -1,15 +1,13 @@
 /**
- * Decisions routes, part 2: decisions registered outside meetings, the unit's decision list,
- * follow-through tasks (督办, ZD-09) and evaluations, the dashboard, the violation report.
+ * Decisions routes, part 2: decisions registered outside meetings, follow-through tasks (督办,
+ * ZD-09) and evaluations. The decision list, the dashboard and the violation report join meetings:
+ * they are in meetings/overview.routes.ts.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamsSchema, okSchema, pageOf } from '../../../common/contracts/common.js';
+import { idParamsSchema, okSchema } from '../../../common/contracts/common.js';
 import {
-  dashboardSchema,
-  decisionListItemSchema,
-  decisionListQuerySchema,
   evaluationBodySchema,
   evaluationSchema,
   outsideDecisionBodySchema,
@@ -17,36 +15,18 @@ import {
   taskBodySchema,
   taskListQuerySchema,
   taskSchema,
-  unitQuerySchema,
-  violationsQuerySchema,
-  violationsReportSchema,
 } from '../../../common/contracts/decisions.js';
 import type { AppContext } from '../../context.js';
 import { requestMeta } from '../../http/auth.js';
-import { getDashboard } from './dashboard.service.js';
-import { business, idWithFindings } from './decisions.support.js';
-import { listDecisions } from './items.detail.js';
+import { business } from '../../http/actor.js';
+import { idWithFindings } from './decisions.support.js';
 import { registerOutside } from './items.service.js';
 import * as tasks from './tasks.service.js';
-import { violationReport } from './violations.service.js';
 
 const tags = ['decisions'];
 
 export const followupRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fastify, { ctx }) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-
-  app.get(
-    '/api/decisions',
-    {
-      schema: {
-        tags,
-        summary: '本单位决定事项清单（含会外登记的决定；分页）',
-        querystring: decisionListQuerySchema,
-        response: { 200: pageOf(decisionListItemSchema) },
-      },
-    },
-    async (req) => listDecisions(ctx, business(req.actor), req.query),
-  );
 
   app.post(
     '/api/decisions/outside',
@@ -137,31 +117,5 @@ export const followupRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fa
       reply
         .status(201)
         .send({ id: await tasks.addEvaluation(ctx, business(req.actor), req.params.id, req.body, requestMeta(req)) }),
-  );
-
-  app.get(
-    '/api/decisions/dashboard',
-    {
-      schema: {
-        tags,
-        summary: '督办看板（书记、党组办公室）：逾期任务、待确定议题、会议记录期限',
-        querystring: unitQuerySchema,
-        response: { 200: dashboardSchema },
-      },
-    },
-    async (req) => getDashboard(ctx, business(req.actor), req.query.unitId),
-  );
-
-  app.get(
-    '/api/decisions/violations',
-    {
-      schema: {
-        tags,
-        summary: '违规检测：本单位（scope=unit），或上级人事、纪检部门汇总所管下级单位（scope=below）',
-        querystring: violationsQuerySchema,
-        response: { 200: violationsReportSchema },
-      },
-    },
-    async (req) => violationReport(ctx, business(req.actor), req.query),
   );
 };

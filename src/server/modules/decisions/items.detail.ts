@@ -15,8 +15,8 @@ import {
 import type { AppContext } from '../../context.js';
 import { fromJson, toBool, toCount } from '../../db/helpers.js';
 import type { Actor } from '../../http/actor.js';
-import { findingsOf } from '../rules/rules.service.js';
-import { meetingsOfMeetingItems, placementsOfItem } from '../meetings/meetings.repository.js';
+import { findingsOf } from '../rules/index.js';
+import type { MeetingReads } from './decisions.meetings.js';
 import { today } from '../../platform/clock.js';
 import { canApproveItems, canManage, canPropose } from './decisions.policy.js';
 import * as repo from './decisions.repository.js';
@@ -24,7 +24,12 @@ import { PROCEDURE_RULE, requiredProcedures } from './decisions.rules.js';
 import { readSeats } from './decisions.support.js';
 import { getReadableItem, presentListEntry, readinessOf } from './items.service.js';
 
-export async function getItemDetail(ctx: AppContext, actor: Actor, id: string): Promise<ItemDetail> {
+export async function getItemDetail(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  meetingReads: MeetingReads,
+): Promise<ItemDetail> {
   const { item, seats } = await getReadableItem(ctx, actor, id);
   const db = ctx.db;
   const [cat, candidates, steps, consultations, files, amendments, placements, findings, readiness] = await Promise.all(
@@ -35,7 +40,7 @@ export async function getItemDetail(ctx: AppContext, actor: Actor, id: string): 
       repo.consultationsOf(db, [id]),
       repo.filesOf(db, id),
       repo.amendmentsOf(db, id),
-      placementsOfItem(db, id),
+      meetingReads.placementsOfItem(db, id),
       findingsOf(db, 'agenda_item', id),
       ['proposed', 'approved'].includes(item.status) ? readinessOf(ctx, item) : Promise.resolve([]),
     ],
@@ -183,6 +188,7 @@ export async function listDecisions(
     page: number;
     pageSize: number;
   },
+  meetingReads: MeetingReads,
 ) {
   readSeats(actor, q.unitId, '单位');
   const { rows, total } = await repo.listDecisions(ctx.db, {
@@ -193,7 +199,7 @@ export async function listDecisions(
   const ids = rows.map((r) => r.id);
   const [tasks, meetings] = await Promise.all([
     repo.taskCounts(ctx.db, ids, today(ctx.clock)),
-    meetingsOfMeetingItems(
+    meetingReads.meetingsOfMeetingItems(
       ctx.db,
       rows.map((r) => r.decided_meeting_item_id).filter((x): x is string => !!x),
     ),

@@ -18,9 +18,8 @@ import { finding } from '../../../common/rules/finding.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import { fromBool, toBool, type Executor } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { ruleRefusal, storeFindings } from '../rules/rules.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
+import { ruleRefusal, storeFindings, rulesFor } from '../rules/index.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import { thresholds } from './catalogue.service.js';
@@ -33,7 +32,7 @@ import {
   readinessFindings,
   type StepFacts,
 } from './decisions.rules.js';
-import { invalidState, loadRules, readSeats, requireSeat } from './decisions.support.js';
+import { invalidState, readSeats, requireSeat } from './decisions.support.js';
 import type { AgendaItemRow } from './decisions.table.js';
 import { fromJson } from '../../db/helpers.js';
 
@@ -49,7 +48,7 @@ export async function getReadableItem(ctx: AppContext, actor: Actor, id: string)
 /** What putting the item on an agenda would say now. Reads the rules and the calendar: call outside transactions. */
 export async function readinessOf(ctx: AppContext, item: AgendaItemRow, at = today(ctx.clock)): Promise<Finding[]> {
   const [rules, table, steps, consultations] = await Promise.all([
-    loadRules(ctx, item.unit_id, at, READINESS_RULES),
+    rulesFor(ctx, item.unit_id, at, READINESS_RULES),
     ctx.calendar.table(),
     repo.stepsOf(ctx.db, [item.id]),
     repo.consultationsOf(ctx.db, [item.id]),
@@ -190,7 +189,7 @@ async function prepare(
   const findings: Finding[] = [];
   let collective: Finding | null = null;
   if (cls.category) {
-    const rules = await loadRules(ctx, body.unitId, today(ctx.clock), ['TZ-01', 'TZ-02']);
+    const rules = await rulesFor(ctx, body.unitId, today(ctx.clock), ['TZ-01', 'TZ-02']);
     if (cls.auto) {
       findings.push(classificationFinding(rules, cls.category, body.amountFen ?? null, body.projectAmountFen ?? null));
     }
@@ -459,7 +458,7 @@ export async function registerOutside(
     catalogueId: body.catalogueId,
     amountFen: body.amountFen ?? null,
   });
-  const rules = await loadRules(ctx, body.unitId, body.decidedOn, ['DC-03', 'PG-15', 'ZZ-03']);
+  const rules = await rulesFor(ctx, body.unitId, body.decidedOn, ['DC-03', 'PG-15', 'ZZ-03']);
   const collective = toBool(entry.collective_required) || cls.category !== null;
   if (collective) findings.push(outsideFinding(rules, 'DC-03', body.title, cls.category));
   if (toBool(entry.major_decision) || cls.category === 'major_matter') {
@@ -526,7 +525,7 @@ export async function registerOutside(
 }
 
 function outsideFinding(
-  rules: Awaited<ReturnType<typeof loadRules>>,
+  rules: Awaited<ReturnType<typeof rulesFor>>,
   id: 'DC-03' | 'PG-15' | 'ZZ-03',
   title: string,
   category: string | null,

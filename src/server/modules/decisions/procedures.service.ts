@@ -7,9 +7,8 @@ import { PROCEDURE_LABELS, type ProcedureBody } from '../../../common/contracts/
 import { AppError, invalidField, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { fromBool, isUniqueViolation, toBool, toJson } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { assertNoBlocking, ruleRefusal, storeFindings } from '../rules/rules.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
+import { assertNoBlocking, ruleRefusal, storeFindings, rulesFor } from '../rules/index.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { sm3Hex } from '../../platform/crypto.js';
 import { uuidv7 } from '../../platform/random.js';
@@ -21,7 +20,7 @@ import {
   PROCEDURE_RULE,
   requiredProcedures,
 } from './decisions.rules.js';
-import { invalidState, loadRules, requireSeat } from './decisions.support.js';
+import { invalidState, requireSeat } from './decisions.support.js';
 import { getReadableItem } from './items.service.js';
 
 const OPEN_STATUSES = ['proposed', 'approved'];
@@ -84,7 +83,7 @@ export async function recordStep(
   if (body.completedOn > today(ctx.clock)) throw invalidField('completedOn', '完成日期不能晚于今天');
   const ruleId = PROCEDURE_RULE[body.kind];
   const [rules, table] = await Promise.all([
-    loadRules(ctx, item.unit_id, body.completedOn, [ruleId]),
+    rulesFor(ctx, item.unit_id, body.completedOn, [ruleId]),
     ctx.calendar.table(),
   ]);
   if (body.kind === 'legality' && body.completedOn < body.sentOn) {
@@ -169,7 +168,7 @@ export async function addExpert(
     .executeTakeFirst();
   if (!step) throw invalidState('请先登记专家论证的方式与结论');
   if (body.hasInterest) {
-    assertNoBlocking([expertFinding(await loadRules(ctx, item.unit_id, today(ctx.clock), ['ZD-04']), body.name)]);
+    assertNoBlocking([expertFinding(await rulesFor(ctx, item.unit_id, today(ctx.clock), ['ZD-04']), body.name)]);
   }
   const id = uuidv7(ctx.random, ctx.clock.now().getTime());
   await ctx.db.transaction().execute(async (trx) => {

@@ -8,11 +8,10 @@ import { TASK_STATE_LABELS, type TaskState } from '../../../common/contracts/dec
 import { invalidField, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import { ruleRefusal } from '../rules/rules.service.js';
+import { ruleRefusal } from '../rules/index.js';
 import { canApproveItems, canManage, scopeUnitIds, type Seats } from './decisions.policy.js';
 import * as repo from './decisions.repository.js';
 import { taskState } from './decisions.rules.js';

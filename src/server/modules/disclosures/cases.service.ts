@@ -10,12 +10,11 @@ import { AppError, forbidden, invalidField, notFound } from '../../../common/err
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import { toJson } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
-import { closeInfluencePeriodsOf, openInfluencePeriodsOf } from '../eligibility/eligibility.service.js';
+import { closeInfluencePeriodsOf, openInfluencePeriodsOf } from '../eligibility/index.js';
 import { finding } from '../../../common/rules/finding.js';
-import { findingsOf, param, ruleContext, storeFindings, type RuleContext } from '../rules/rules.service.js';
+import { findingsOf, param, ruleContext, storeFindings, type RuleContext } from '../rules/index.js';
 import * as checksRepo from './checks.repository.js';
 import { canDecideCase, canReadReport, canResolveBusinessCase } from './disclosures.policy.js';
 import { caseBase } from './disclosures.presenter.js';

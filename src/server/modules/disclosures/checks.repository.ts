@@ -3,6 +3,7 @@
  */
 import { sql } from 'kysely';
 import { chunk, type Executor } from '../../db/helpers.js';
+import { visiblePeople } from '../people/index.js';
 import type { Insertable, Updateable } from 'kysely';
 import type {
   DisclosureBusinessCasesTable,
@@ -36,12 +37,7 @@ export function listChecks(
     drawId?: string | undefined;
   },
 ) {
-  let q = checksBase(db).where((eb) => {
-    const ors = [];
-    if (f.unitIds.length) ors.push(eb('people.unit_id', 'in', [...f.unitIds]));
-    if (f.selfId) ors.push(eb('disclosure_checks.person_id', '=', f.selfId));
-    return ors.length ? eb.or(ors) : eb.val(false);
-  });
+  let q = checksBase(db).where((eb) => visiblePeople(eb, f));
   if (f.year) q = q.where('disclosure_checks.year', '=', f.year);
   if (f.kind) q = q.where('disclosure_checks.kind', '=', f.kind);
   if (f.drawId) q = q.where('disclosure_checks.draw_id', '=', f.drawId);
@@ -125,12 +121,7 @@ export function listCases(
   db: Executor,
   f: { unitIds: readonly string[]; selfId: string | null; year?: number | undefined },
 ) {
-  let q = casesBase(db).where((eb) => {
-    const ors = [];
-    if (f.unitIds.length) ors.push(eb('people.unit_id', 'in', [...f.unitIds]));
-    if (f.selfId) ors.push(eb('disclosure_cases.person_id', '=', f.selfId));
-    return ors.length ? eb.or(ors) : eb.val(false);
-  });
+  let q = casesBase(db).where((eb) => visiblePeople(eb, f));
   if (f.year) q = q.where('disclosure_cases.year', '=', f.year);
   return q.orderBy('disclosure_cases.opened_at', 'desc').execute();
 }
@@ -163,12 +154,7 @@ export type BusinessCaseWithNames = NonNullable<Awaited<ReturnType<typeof findBu
 
 export function listBusinessCases(db: Executor, f: { unitIds: readonly string[]; selfId: string | null }) {
   return businessBase(db)
-    .where((eb) => {
-      const ors = [];
-      if (f.unitIds.length) ors.push(eb('people.unit_id', 'in', [...f.unitIds]));
-      if (f.selfId) ors.push(eb('disclosure_business_cases.person_id', '=', f.selfId));
-      return ors.length ? eb.or(ors) : eb.val(false);
-    })
+    .where((eb) => visiblePeople(eb, f))
     .orderBy('disclosure_business_cases.opened_at', 'desc')
     .execute();
 }

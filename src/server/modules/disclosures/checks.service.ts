@@ -11,11 +11,10 @@ import { ITEM_LABELS, type ItemKey, type registryBodySchema } from '../../../com
 import { AppError, forbidden, invalidField, notFound } from '../../../common/errors.js';
 import { yearOf } from '../../../common/dates.js';
 import type { AppContext } from '../../context.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import { findingsOf } from '../rules/rules.service.js';
+import { findingsOf } from '../rules/index.js';
 import * as checksRepo from './checks.repository.js';
 import type { Reason } from './disclosures.classify.js';
 import * as repo from './disclosures.repository.js';

@@ -12,7 +12,7 @@ import type { DemoWorld } from '../../demo/extensions.js';
 import type { Actor } from '../../http/actor.js';
 import { FixedClock, today } from '../../platform/clock.js';
 import { seededRandom } from '../../platform/random.js';
-import { createOverride } from '../rules/overrides.service.js';
+import { createOverride } from '../rules/index.js';
 import * as cases from './cases.service.js';
 import * as checks from './checks.service.js';
 import * as classify from './classify.service.js';

@@ -16,13 +16,9 @@ import type { Database } from '../../db/database.js';
 import type { AuditActor } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import {
-  closeInfluencePeriodsOf,
-  openInfluencePeriodsOf,
-  recordInfluencePeriod,
-} from '../eligibility/eligibility.service.js';
+import { closeInfluencePeriodsOf, openInfluencePeriodsOf, recordInfluencePeriod } from '../eligibility/index.js';
 import { finding } from '../../../common/rules/finding.js';
-import { param, ruleContext, storeFindings } from '../rules/rules.service.js';
+import { param, ruleContext, storeFindings } from '../rules/index.js';
 import * as checksRepo from './checks.repository.js';
 import { parseMatrix, prohibitedActivities, relativeActivities, sectorConflicts } from './disclosures.business.js';
 import { levelFromParam, type RelativeFact } from './disclosures.rules.js';

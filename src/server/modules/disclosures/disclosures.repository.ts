@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import { chunk, type Executor } from '../../db/helpers.js';
+import { visiblePeople } from '../people/index.js';
 import type { Insertable, Updateable } from 'kysely';
 import type {
   DisclosureAmendmentsTable,
@@ -164,12 +165,7 @@ export function listReports(
     personId?: string | undefined;
   },
 ) {
-  let q = reportsBase(db).where((eb) => {
-    const ors = [];
-    if (f.unitIds.length) ors.push(eb('people.unit_id', 'in', [...f.unitIds]));
-    if (f.selfId) ors.push(eb('disclosure_reports.person_id', '=', f.selfId));
-    return ors.length ? eb.or(ors) : eb.val(false);
-  });
+  let q = reportsBase(db).where((eb) => visiblePeople(eb, f));
   if (f.unitId) q = q.where('people.unit_id', '=', f.unitId);
   if (f.year) q = q.where('disclosure_reports.year', '=', f.year);
   if (f.personId) q = q.where('disclosure_reports.person_id', '=', f.personId);

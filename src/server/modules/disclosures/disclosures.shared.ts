@@ -11,13 +11,12 @@ import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import type { Executor } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import type { AuditEventInput } from '../../platform/audit.js';
 import { canonicalJson, sm3Hex, type FieldBinding } from '../../platform/crypto.js';
 import type { Random } from '../../platform/random.js';
-import { familyOf } from '../people/people.repository.js';
-import { param, ruleContext } from '../rules/rules.service.js';
+import { familyOf } from '../people/index.js';
+import { param, ruleContext } from '../rules/index.js';
 import * as repo from './disclosures.repository.js';
 import {
   annualDeadline,

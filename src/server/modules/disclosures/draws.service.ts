@@ -10,13 +10,12 @@ import { AppError, forbidden, invalidField, notFound } from '../../../common/err
 import { yearOf } from '../../../common/dates.js';
 import type { AppContext } from '../../context.js';
 import { fromJson, isUniqueViolation, toJson } from '../../db/helpers.js';
-import { unitsWithRole, type Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { unitsWithRole, type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import { finding } from '../../../common/rules/finding.js';
 import type { Finding } from '../../../common/rules/types.js';
-import { param, ruleContext, type RuleContext } from '../rules/rules.service.js';
+import { param, ruleContext, type RuleContext } from '../rules/index.js';
 import * as checksRepo from './checks.repository.js';
 import * as repo from './disclosures.repository.js';
 import {

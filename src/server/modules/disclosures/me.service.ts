@@ -5,10 +5,9 @@
  */
 import type { AppContext } from '../../context.js';
 import { toCount } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import type { RequestMeta } from '../accounts/accounts.service.js';
-import { eventsOfEntities } from '../audit/audit.service.js';
-import { currentPosts } from '../people/people.repository.js';
+import type { Actor, RequestMeta } from '../../http/actor.js';
+import { eventsOfEntities } from '../audit/index.js';
+import { currentPosts } from '../people/index.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { listBusinessCases, listCases } from './cases.service.js';
 import * as checksRepo from './checks.repository.js';

@@ -7,7 +7,7 @@ import { FAMILY_ITEM_KEYS, PROPERTY_ITEM_KEYS } from '../../../common/contracts/
 import { AppError } from '../../../common/errors.js';
 import { finding } from '../../../common/rules/finding.js';
 import type { AppContext } from '../../context.js';
-import { ruleContext } from '../rules/rules.service.js';
+import { ruleContext } from '../rules/index.js';
 import type { FieldProblem } from './disclosures.rules.js';
 
 /**

@@ -21,11 +21,10 @@ import { AppError, forbidden, invalidField, notFound } from '../../../common/err
 import { yearOf } from '../../../common/dates.js';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import { findingsOf, ruleRefusal, storeFindings } from '../rules/rules.service.js';
+import { findingsOf, ruleRefusal, storeFindings } from '../rules/index.js';
 import { lateFinding, refuse } from './reports.findings.js';
 import * as repo from './disclosures.repository.js';
 import { businessEffects, emigrationEffects } from './disclosures.effects.js';

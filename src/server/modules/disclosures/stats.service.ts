@@ -8,11 +8,10 @@ import { EMPLOYER_TYPE_LABELS, ITEM_KEYS, ITEM_LABELS } from '../../../common/co
 import { notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { toCount } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import type { RequestMeta } from '../accounts/accounts.service.js';
+import type { Actor, RequestMeta } from '../../http/actor.js';
 import { today } from '../../platform/clock.js';
 import { finding } from '../../../common/rules/finding.js';
-import { param, ruleContext } from '../rules/rules.service.js';
+import { param, ruleContext } from '../rules/index.js';
 import * as repo from './disclosures.repository.js';
 import { canViewPublication, canViewStats } from './disclosures.policy.js';
 import { payloadAt, recordRead, relationLabel } from './disclosures.shared.js';

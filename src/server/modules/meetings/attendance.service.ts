@@ -4,12 +4,10 @@
  */
 import { invalidField } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { canManage } from '../decisions/decisions.policy.js';
-import { invalidState, requireSeat } from '../decisions/decisions.support.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
+import { canManage, invalidState, requireSeat } from '../decisions/index.js';
 import { nowIso } from '../../platform/clock.js';
-import { ruleRefusal } from '../rules/rules.service.js';
+import { ruleRefusal } from '../rules/index.js';
 import { mutate } from './meetings.service.js';
 import { meetingStartInstant } from './meetings.rules.js';
 import type { MeetingRow } from './meetings.table.js';

@@ -16,13 +16,16 @@ import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import type { Executor } from '../../db/helpers.js';
 import { toBool } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { canManage } from '../decisions/decisions.policy.js';
-import type { Rules } from '../decisions/decisions.rules.js';
-import { invalidState, requireSeat } from '../decisions/decisions.support.js';
-import { createRevoteItem, recordOutcome, returnToPool } from '../decisions/items.service.js';
-import { assertNoBlocking, findingsOf, ruleRefusal, storeFindings } from '../rules/rules.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
+import {
+  canManage,
+  invalidState,
+  requireSeat,
+  createRevoteItem,
+  recordOutcome,
+  returnToPool,
+} from '../decisions/index.js';
+import { type Rules, assertNoBlocking, findingsOf, ruleRefusal, storeFindings } from '../rules/index.js';
 import { nowIso } from '../../platform/clock.js';
 import { randomId } from '../../platform/random.js';
 import { mutate } from './meetings.service.js';

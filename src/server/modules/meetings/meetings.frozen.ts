@@ -7,8 +7,7 @@
  */
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/helpers.js';
-import type { Rules } from '../decisions/decisions.rules.js';
-import { freezeRules, frozenParamsOf, ruleContext, rulesFor } from '../rules/rules.service.js';
+import { type Rules, freezeRules, frozenParamsOf, ruleContext, rulesFor } from '../rules/index.js';
 import type { MeetingRow } from './meetings.table.js';
 
 /** Every rule a meeting is judged by; frozen together when it closes. */

@@ -1,7 +1,8 @@
 /**
  * Meetings routes (OpenAPI tag `meetings`): schedule, agenda, attendance and leave, open and
  * close, the meeting page (also the live screen's state) and its server-sent events. Voting and
- * minutes are in voting.routes.ts, registered from here.
+ * minutes are in voting.routes.ts; the read models that join decisions (decision list, item
+ * detail, dashboard, violation report) in overview.routes.ts; both registered from here.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -21,11 +22,13 @@ import {
 } from '../../../common/contracts/meetings.js';
 import type { AppContext } from '../../context.js';
 import { requestMeta } from '../../http/auth.js';
-import { business, idWithFindings } from '../decisions/decisions.support.js';
+import { business } from '../../http/actor.js';
+import { idWithFindings } from '../decisions/index.js';
 import * as attendance from './attendance.service.js';
 import { listen } from './meetings.live.js';
 import * as service from './meetings.service.js';
 import { getMeetingView, getReadableMeeting } from './meetings.view.js';
+import { overviewRoutes } from './overview.routes.js';
 import { votingRoutes } from './voting.routes.js';
 
 const tags = ['meetings'];
@@ -254,4 +257,5 @@ export const meetingsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fa
   );
 
   await app.register(votingRoutes, { ctx });
+  await app.register(overviewRoutes, { ctx });
 };

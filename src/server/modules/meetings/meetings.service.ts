@@ -14,14 +14,21 @@ import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import { isUniqueViolation, type Executor } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { canManage, scopeUnitIds } from '../decisions/decisions.policy.js';
-import { findItem } from '../decisions/decisions.repository.js';
-import { invalidState, loadRules, organLabel, readSeats, requireSeat } from '../decisions/decisions.support.js';
-import { markScheduled, readinessOf, returnToPool } from '../decisions/items.service.js';
-import { listTeam } from '../orgs/orgs.repository.js';
-import { assertNoBlocking, ruleRefusal, storeFindings } from '../rules/rules.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
+import {
+  canManage,
+  scopeUnitIds,
+  findItem,
+  invalidState,
+  organLabel,
+  readSeats,
+  requireSeat,
+  markScheduled,
+  readinessOf,
+  returnToPool,
+} from '../decisions/index.js';
+import { rulesFor, assertNoBlocking, ruleRefusal, storeFindings } from '../rules/index.js';
+import { listTeam } from '../orgs/index.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import { announce } from './meetings.live.js';
@@ -77,7 +84,7 @@ export async function listMeetings(
   );
   const held = rows.filter((m) => ['open', 'closed'].includes(m.status));
   const [rules, table, pg12] = await Promise.all([
-    loadRules(ctx, q.unitId, today(ctx.clock), ['PG-05']),
+    rulesFor(ctx, q.unitId, today(ctx.clock), ['PG-05']),
     ctx.calendar.table(),
     // PG-12 as each meeting froze it when it opened: a later override never moves a held meeting's deadline
     paramsForMeetings(ctx, 'PG-12', held),
@@ -119,7 +126,7 @@ async function cadenceFindings(
   ctx: AppContext,
   unitId: string,
   on: string,
-  rules: Awaited<ReturnType<typeof loadRules>>,
+  rules: Awaited<ReturnType<typeof rulesFor>>,
 ): Promise<Finding[]> {
   const rc = rules['PG-05'];
   if (!rc) return [];
@@ -201,7 +208,7 @@ export async function scheduleMeeting(ctx: AppContext, actor: Actor, body: Sched
     .where('id', '=', body.unitId)
     .executeTakeFirstOrThrow();
   const { organ } = await organLabel(ctx, body.unitId);
-  const rules = await loadRules(ctx, body.unitId, body.date, ['PG-05']);
+  const rules = await rulesFor(ctx, body.unitId, body.date, ['PG-05']);
   const findings = body.entryMode === 'live' ? await cadenceFindings(ctx, body.unitId, body.date, rules) : [];
   const year = Number(body.date.slice(0, 4));
   for (let attempt = 0; ; attempt++) {

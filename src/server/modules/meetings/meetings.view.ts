@@ -10,11 +10,16 @@ import { notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { toBool, type Executor } from '../../db/helpers.js';
 import type { Actor } from '../../http/actor.js';
-import { findingsOf } from '../rules/rules.service.js';
-import { canApproveMinutes, canManage, scopeUnitIds, type Seats } from '../decisions/decisions.policy.js';
-import { candidatesOf } from '../decisions/decisions.repository.js';
-import type { Rules } from '../decisions/decisions.rules.js';
-import { organLabel, readSeats } from '../decisions/decisions.support.js';
+import { findingsOf, type Rules } from '../rules/index.js';
+import {
+  canApproveMinutes,
+  canManage,
+  scopeUnitIds,
+  type Seats,
+  candidatesOf,
+  organLabel,
+  readSeats,
+} from '../decisions/index.js';
 import * as repo from './meetings.repository.js';
 import {
   eligibleVoters,

@@ -19,7 +19,7 @@ import {
 } from '../../../common/contracts/meetings.js';
 import type { AppContext } from '../../context.js';
 import { requestMeta } from '../../http/auth.js';
-import { business } from '../decisions/decisions.support.js';
+import { business } from '../../http/actor.js';
 import { closeVoting, deferItem, enterPaperResult } from './close.service.js';
 import * as minutes from './minutes.service.js';
 import * as voting from './voting.service.js';

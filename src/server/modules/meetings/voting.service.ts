@@ -19,13 +19,16 @@ import { finding, RuleError } from '../../../common/rules/finding.js';
 import type { Finding } from '../../../common/rules/types.js';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation, type Executor } from '../../db/helpers.js';
-import type { Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { canManage, canRecordRecusal, scopeUnitIds } from '../decisions/decisions.policy.js';
-import { candidatesOf } from '../decisions/decisions.repository.js';
-import type { Rules } from '../decisions/decisions.rules.js';
-import { invalidState, requireSeat } from '../decisions/decisions.support.js';
-import { assertNoBlocking, storeFindings } from '../rules/rules.service.js';
+import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
+import {
+  canManage,
+  canRecordRecusal,
+  scopeUnitIds,
+  candidatesOf,
+  invalidState,
+  requireSeat,
+} from '../decisions/index.js';
+import { type Rules, assertNoBlocking, storeFindings } from '../rules/index.js';
 import { nowIso } from '../../platform/clock.js';
 import { randomId } from '../../platform/random.js';
 import { mutate } from './meetings.service.js';

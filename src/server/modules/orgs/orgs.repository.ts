@@ -12,6 +12,17 @@ export function findUnit(db: Executor, id: string) {
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The units directly below a unit, in display order. */
+export function childUnits(db: Executor, parentId: string) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('parent_id', '=', parentId)
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute();
+}
+
 export async function insertUnit(db: Executor, row: NewUnitRow): Promise<void> {
   await db.insertInto('units').values(row).execute();
 }

@@ -6,8 +6,7 @@ import { ORGAN_TYPE_LABELS, teamPostLabel, type AddTeamMemberBody } from '../../
 import { AppError, forbidden, invalidField, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { fromBool, toBool, type Executor } from '../../db/helpers.js';
-import { visibleUnitIds, type Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { visibleUnitIds, type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import * as repo from './orgs.repository.js';

@@ -2,9 +2,31 @@
  * Cadre records and their dated history: queries only. Lists are scoped in SQL by unit id lists
  * computed from the actor (see people.service.ts).
  */
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { RANKS, rankOrdinal } from '../../../common/ranks.js';
+import type { Database } from '../../db/database.js';
 import type { Executor } from '../../db/helpers.js';
+
+/** Whose records an actor may see: the people of these units, and the actor's own record. */
+export interface PeopleScope {
+  /** Units whose people the actor may see at all */
+  unitIds: readonly string[];
+  /** The actor's own person id (always visible to themself) */
+  selfId: string | null;
+}
+
+/**
+ * Who may see this person's record (architecture.md "Data scope"), the one place it is written in
+ * SQL: a condition on `people` to compose into any query that joins it, so that a scoped list
+ * stays one query. No units and no own record: nothing.
+ */
+export function visiblePeople(eb: ExpressionBuilder<Database, 'people'>, scope: PeopleScope): Expression<SqlBool> {
+  const ors: Expression<SqlBool>[] = [];
+  if (scope.unitIds.length) ors.push(eb('people.unit_id', 'in', [...scope.unitIds]));
+  if (scope.selfId) ors.push(eb('people.id', '=', scope.selfId));
+  // A literal, not a bound parameter: SQLite cannot bind a boolean.
+  return ors.length ? eb.or(ors) : eb.lit(false);
+}
 
 /** The highest level ordinal among a person's current ranks, as SQL (for sorting by seniority). */
 function levelOrdinalSql(today: string) {
@@ -16,11 +38,7 @@ function levelOrdinalSql(today: string) {
     where pr.person_id = people.id and pr.start_date <= ${today} and (pr.end_date is null or pr.end_date >= ${today})), 0)`;
 }
 
-export interface ListFilter {
-  /** Units whose people the actor may see at all */
-  unitIds: string[];
-  /** The actor's own person id (always visible to themself) */
-  selfId: string | null;
+export interface ListFilter extends PeopleScope {
   unitId?: string | undefined;
   /** With unitId: the units directly below it too */
   includeChildren?: boolean;
@@ -43,12 +61,7 @@ function openOn(today: string) {
 
 function scoped(db: Executor, f: ListFilter) {
   let q = db.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id');
-  q = q.where((eb) => {
-    const ors = [];
-    if (f.unitIds.length) ors.push(eb('people.unit_id', 'in', f.unitIds));
-    if (f.selfId) ors.push(eb('people.id', '=', f.selfId));
-    return ors.length ? eb.or(ors) : eb.val(false);
-  });
+  q = q.where((eb) => visiblePeople(eb, f));
   if (f.unitId && f.includeChildren) {
     const unitId = f.unitId;
     q = q.where((eb) => eb.or([eb('people.unit_id', '=', unitId), eb('units.parent_id', '=', unitId)]));

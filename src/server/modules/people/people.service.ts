@@ -11,11 +11,11 @@ import { getRankDef, LEVELS, levelLabel, RANKS, highestLevel, type LevelCode } f
 import { teamPostLabel } from '../../../common/contracts/orgs.js';
 import type { AppContext } from '../../context.js';
 import { fromJson, toBool, toJson, type Executor } from '../../db/helpers.js';
-import { hasAnyRole, managedUnitIds, type Actor } from '../../http/actor.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
+import { hasAnyRole, managedUnitIds, type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import * as repo from './people.repository.js';
+import type { PeopleScope } from './people.repository.js';
 import { accessTo, canCreateInUnit, canEditPerson, canRevealIdNumber, type PersonScopeFacts } from './people.policy.js';
 import { closingDateFor, validatePerson } from './people.rules.js';
 import { finding } from '../../../common/rules/finding.js';
@@ -61,6 +61,11 @@ function listableUnitIds(actor: Actor): string[] {
   return [...new Set([...actor.ownUnitIds, ...managedUnitIds(actor)])];
 }
 
+/** Whose records the actor may list (visiblePeople): own and managed units, and itself; admins none. */
+export function peopleScopeOf(actor: Actor): PeopleScope {
+  return { unitIds: actor.adminRole ? [] : listableUnitIds(actor), selfId: actor.adminRole ? null : actor.personId };
+}
+
 /** A unit named in a request that the actor cannot see: 404 like any unseen record, naming the field. */
 const unitNotFound = () => new AppError('NOT_FOUND', '单位不存在或无权查看', { field: 'unitId' });
 
@@ -86,8 +91,7 @@ export async function listPeople(
   const rankCodes = q.level ? RANKS.filter((r) => r.level === (q.level as LevelCode)).map((r) => r.code) : undefined;
   if (q.level && !LEVELS.some((l) => l.code === q.level)) throw invalidField('level', '未知的级别');
   const { rows, total } = await repo.listPeople(ctx.db, {
-    unitIds: actor.adminRole ? [] : listableUnitIds(actor),
-    selfId: actor.adminRole ? null : actor.personId,
+    ...peopleScopeOf(actor),
     unitId: q.unitId,
     includeChildren: q.includeChildren === '1',
     q: q.q,

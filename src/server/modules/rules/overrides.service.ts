@@ -19,12 +19,11 @@ import type { RuleDef } from '../../../common/rules/types.js';
 import { AppError, forbidden, invalidField, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { fromJson } from '../../db/helpers.js';
-import { hasRole, visibleUnitIds, type Actor } from '../../http/actor.js';
+import { hasRole, visibleUnitIds, type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import type { AuditActor } from '../../platform/audit.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { unitAncestry } from '../orgs/orgs.service.js';
+import { unitAncestry } from '../orgs/index.js';
 import * as repo from './rules.repository.js';
 import { layersFor } from './rules.service.js';
 

@@ -23,7 +23,7 @@ import { notFound, type ErrorCode } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { fromJson, toJson, type Executor } from '../../db/helpers.js';
 import { visibleUnitIds, type Actor } from '../../http/actor.js';
-import { unitAncestry } from '../orgs/orgs.service.js';
+import { unitAncestry } from '../orgs/index.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import * as repo from './rules.repository.js';

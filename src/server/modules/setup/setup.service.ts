@@ -8,10 +8,9 @@ import type { ChecklistItem } from '../../../common/contracts/setup.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../http/actor.js';
 import { today } from '../../platform/clock.js';
-import { officeScope } from '../orgs/import/import.service.js';
-import { getTeam, listUnits } from '../orgs/orgs.service.js';
-import { countPeopleByUnit } from '../people/people.service.js';
-import { listRules } from '../rules/rules.service.js';
+import { officeScope, getTeam, listUnits } from '../orgs/index.js';
+import { countPeopleByUnit } from '../people/index.js';
+import { listRules } from '../rules/index.js';
 
 const LOCAL = /^https?:\/\/(127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1\])(:|\/|$)/;
 

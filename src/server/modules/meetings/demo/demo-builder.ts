@@ -11,7 +11,7 @@ import { finding } from '../../../../common/rules/finding.js';
 import type { Finding } from '../../../../common/rules/types.js';
 import { toJson } from '../../../db/helpers.js';
 import { randomId, uuidv7, type Random } from '../../../platform/random.js';
-import type { Rules } from '../../decisions/decisions.rules.js';
+import type { Rules } from '../../rules/index.js';
 import {
   expectedCount,
   itemQuorum,

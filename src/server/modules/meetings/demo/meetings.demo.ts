@@ -13,8 +13,8 @@ import { chunk, fromBool, toJson } from '../../../db/helpers.js';
 import type { DemoWorld } from '../../../demo/extensions.js';
 import { nowIso, today } from '../../../platform/clock.js';
 import { seededRandom } from '../../../platform/random.js';
-import { seedEntries } from '../../decisions/catalogue.service.js';
-import { loadRules } from '../../decisions/decisions.support.js';
+import { seedEntries } from '../../decisions/index.js';
+import { rulesFor } from '../../rules/index.js';
 import { quorumParams, QUORUM_RULES } from '../meetings.view.js';
 import { DemoBuilder, type ItemSpec, type Seat } from './demo-builder.js';
 import {
@@ -80,7 +80,7 @@ export async function seedMeetingsDemo(ctx: AppContext, world: DemoWorld): Promi
   const random = seededRandom(MEETINGS_DEMO_SEED);
   const unitKeys = Object.keys(world.teams).filter((k) => k !== 'urumqi');
   const anyUnit = world.unitIds[unitKeys[0] ?? 'altay'] as string;
-  const rules = await loadRules(ctx, anyUnit, d0, [...QUORUM_RULES, 'PG-09', 'SE-09', 'ZZ-03', 'DC-03']);
+  const rules = await rulesFor(ctx, anyUnit, d0, [...QUORUM_RULES, 'PG-09', 'SE-09', 'ZZ-03', 'DC-03']);
   const b = new DemoBuilder(random, rules, quorumParams(rules), nowIso(ctx.clock));
   const people = new Map(
     (await ctx.db.selectFrom('people').select(['id', 'name', 'unit_id']).execute()).map((p) => [p.id, p]),

@@ -7,9 +7,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { importBodySchema, importResultSchema } from '../../../../common/contracts/orgs.js';
 import { invalidField } from '../../../../common/errors.js';
 import type { AppContext } from '../../../context.js';
-import { requireActor } from '../../../http/actor.js';
+import { requireActor, auditActorOf } from '../../../http/actor.js';
 import { requestMeta } from '../../../http/auth.js';
-import { auditActorOf } from '../../accounts/accounts.service.js';
 import { importUnitsFile, officeScope } from './import.service.js';
 import { buildImportTemplate } from './template.js';
 

@@ -15,7 +15,7 @@ import type { AuditActor } from '../../../platform/audit.js';
 import { nowIso, today } from '../../../platform/clock.js';
 import { sm3Hex } from '../../../platform/crypto.js';
 import { uuidv7 } from '../../../platform/random.js';
-import { createImportedPerson, peopleByBlindIndex, updateImportedPerson } from '../../people/people.service.js';
+import { createImportedPerson, peopleByBlindIndex, updateImportedPerson } from '../../people/index.js';
 import * as repo from '../orgs.repository.js';
 import { idNumbersIn, planImport } from './plan.js';
 import type { Change, ImportPlan, ImportScope, MembershipFacts, Snapshot } from './plan.types.js';

@@ -6,7 +6,7 @@
  */
 import { parseIdNumber } from '../../../../common/id-number.js';
 import { getRankDef } from '../../../../common/ranks.js';
-import { closingDateFor, validatePerson } from '../../people/people.service.js';
+import { closingDateFor, validatePerson } from '../../people/index.js';
 import { parseEthnicity, parsePolitical, parseRank, parseSex, SHEETS } from './columns.js';
 import { diff, RowReader } from './plan.support.js';
 import type { PersonFields, PersonUpdate } from './plan.types.js';

@@ -2,7 +2,7 @@
  * What the import planner reads (the file, what the database holds, who uploads) and what it
  * returns (errors, or the records to create and change). Pure data: no I/O.
  */
-import type { PersonCreate, PersonFacts, PersonFields, PersonUpdate } from '../../people/people.service.js';
+import type { PersonCreate, PersonFacts, PersonFields, PersonUpdate } from '../../people/index.js';
 import type { ImportError, ImportFile } from './read.js';
 
 export type { PersonCreate, PersonFacts, PersonFields, PersonUpdate };

@@ -11,18 +11,14 @@ import { forbidden, invalidField, notFound } from '../../../common/errors.js';
 import { finding } from '../../../common/rules/finding.js';
 import type { AppContext } from '../../context.js';
 import { hasRole, visibleUnitIds, type Actor } from '../../http/actor.js';
-import { flaggedItems, lastHeldDates, minutesCandidates } from '../meetings/meetings.repository.js';
-import {
-  FLAG_AD_HOC_PERSONNEL,
-  FLAG_BELOW_QUORUM,
-  FLAG_NO_VOTE,
-  FLAG_OUTCOME_DIFFERS,
-} from '../meetings/meetings.rules.js';
-import { minutesDeadline, minutesLate } from '../meetings/minutes.rules.js';
-import { paramsForMeetings } from '../meetings/meetings.frozen.js';
+import { flaggedItems, lastHeldDates, minutesCandidates } from './meetings.repository.js';
+import { FLAG_AD_HOC_PERSONNEL, FLAG_BELOW_QUORUM, FLAG_NO_VOTE, FLAG_OUTCOME_DIFFERS } from './meetings.rules.js';
+import { minutesDeadline, minutesLate } from './minutes.rules.js';
+import { paramsForMeetings } from './meetings.frozen.js';
 import { addDays } from '../../../common/dates.js';
 import { today } from '../../platform/clock.js';
-import { readSeats } from './decisions.support.js';
+import { outsideDecisions, readSeats } from '../decisions/index.js';
+import { childUnits, findUnit } from '../orgs/index.js';
 
 type Detector = 'no_meeting' | 'no_vote' | 'below_quorum' | 'ad_hoc_personnel' | 'outcome_differs' | 'minutes_late';
 
@@ -63,22 +59,16 @@ async function scopeUnits(
 ): Promise<{ id: string; name: string }[]> {
   if (scope === 'unit') {
     readSeats(actor, unitId, '单位');
-    const u = await ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', unitId).executeTakeFirst();
+    const u = await findUnit(ctx.db, unitId);
     if (!u) throw notFound('单位');
-    return [u];
+    return [{ id: u.id, name: u.name }];
   }
   if (actor.adminRole !== null || !visibleUnitIds(actor).includes(unitId)) throw notFound('单位');
   if (!hasRole(actor, 'personnel', unitId) && !hasRole(actor, 'discipline', unitId)) {
     throw forbidden('下级单位违规情况汇总由上级人事、纪检部门查看（干部管理权限：下管一级）');
   }
   const managed = new Set(actor.managed.map((m) => m.unitId));
-  const units = await ctx.db
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .where('parent_id', '=', unitId)
-    .orderBy('sort_order')
-    .orderBy('name')
-    .execute();
+  const units = await childUnits(ctx.db, unitId);
   return units.filter((u) => managed.has(u.id));
 }
 
@@ -172,14 +162,7 @@ export async function detectViolations(
     }
   }
 
-  let q = ctx.db
-    .selectFrom('agenda_items')
-    .select(['id', 'unit_id', 'title', 'decided_on', 'kind', 'tzyd_category', 'collective_required', 'decided_how'])
-    .where('origin', '=', 'outside_meeting')
-    .where('unit_id', 'in', ids.length ? ids : ['-']);
-  if (from) q = q.where('decided_on', '>=', from);
-  if (to) q = q.where('decided_on', '<=', to);
-  for (const r of await q.execute()) {
+  for (const r of await outsideDecisions(ctx.db, ids, from, to)) {
     if (!r.collective_required && !r.tzyd_category && r.kind !== 'personnel') continue;
     const rule = r.kind === 'personnel' ? 'ZZ-03' : 'DC-03';
     items.push(

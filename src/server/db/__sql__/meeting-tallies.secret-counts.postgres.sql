@@ -1,0 +1,2 @@
+select "candidate_id", "choice", count(*) as "n" from "secret_votes" where "meeting_item_id" = $1 group by "candidate_id", "choice";
+-- parameters: ["mi1"]

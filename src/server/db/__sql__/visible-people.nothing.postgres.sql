@@ -1,0 +1,2 @@
+select "people"."id" from "people" where false;
+-- parameters: []

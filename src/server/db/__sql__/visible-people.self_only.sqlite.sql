@@ -1,0 +1,2 @@
+select "people"."id" from "people" where "people"."id" = ?;
+-- parameters: ["p1"]

@@ -1,0 +1,2 @@
+select "people"."id" from "people" where "people"."unit_id" in (?);
+-- parameters: ["u1"]

@@ -1,0 +1,2 @@
+/** The audit module's door: what other modules may use (architecture.md "Module boundaries"). */
+export { eventsOfEntities } from './audit.service.js';

@@ -1,0 +1,2 @@
+/** The ballots module's door: what other modules may use (architecture.md "Module boundaries"). */
+export { evaluationSummaries } from './ballots.close.js';
