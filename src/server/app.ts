@@ -14,6 +14,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from './context.js';
+import { pingDatabase } from './db/helpers.js';
 import { registerAuth } from './http/auth.js';
 import { notFoundBody, registerErrorHandler } from './http/errors.js';
 import { registerNoStore } from './http/no-store.js';
@@ -86,7 +87,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => {
-    await ctx.db.selectFrom('app_meta').select('key').limit(1).execute();
+    await pingDatabase(ctx.db);
     return { ok: true, dialect: ctx.dialect };
   });
 

@@ -48,3 +48,8 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/** A trivial read that proves the database answers (the health check). */
+export async function pingDatabase(db: Executor): Promise<void> {
+  await db.selectFrom('app_meta').select('key').limit(1).execute();
+}

@@ -199,6 +199,11 @@ export async function restrictionsOf(
   return { personId, date: d, active: activeBlocks(rows.map(toFacts), d), periods };
 }
 
+/** Every period a record caused, voided ones too (the record's history). */
+export function influencePeriodsOfSource(db: Executor, sourceType: string, sourceId: string) {
+  return repo.periodsOfSourceAll(db, sourceType, sourceId);
+}
+
 /** The open periods a record caused (e.g. to avoid recording the same bar twice). */
 export function openInfluencePeriodsOf(db: Executor, sourceType: string, sourceId: string) {
   return repo.openPeriodsOfSource(db, sourceType, sourceId);

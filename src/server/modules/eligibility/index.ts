@@ -2,6 +2,8 @@
 export { isActive, type PeriodFacts } from './eligibility.rules.js';
 export {
   closeInfluencePeriodsOf,
+  influencePeriodsOfSource,
+  voidInfluencePeriodsOf,
   openInfluencePeriodsOf,
   periodFactsOf,
   recordInfluencePeriod,

@@ -1,5 +1,5 @@
 /** The people module's door: what other modules may use (architecture.md "Module boundaries"). */
-export { accessTo } from './people.policy.js';
+export { accessTo, officeAuthority, type PersonScopeFacts } from './people.policy.js';
 export {
   closingDateFor,
   countPeopleByUnit,

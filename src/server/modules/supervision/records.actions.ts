@@ -8,11 +8,10 @@
 import type { ChangeRecord, RecordView } from '../../../common/contracts/supervision.js';
 import { AppError, forbidden } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
-import type { Actor } from '../../http/actor.js';
+import { auditActorOf, type Actor, type RequestMeta } from '../../http/actor.js';
 import type { AuditEventInput } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { closeInfluencePeriodsOf, voidInfluencePeriodsOf } from '../eligibility/eligibility.service.js';
+import { closeInfluencePeriodsOf, voidInfluencePeriodsOf } from '../eligibility/index.js';
 import type { Database } from '../../db/database.js';
 import type { Transaction } from 'kysely';
 import { canManage } from './supervision.policy.js';

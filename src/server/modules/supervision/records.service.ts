@@ -11,15 +11,12 @@ import type { Transaction } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Database } from '../../db/database.js';
 import { fromBool, toJson, type Executor } from '../../db/helpers.js';
-import { managedUnitIds, unitsWithRole, type Actor } from '../../http/actor.js';
+import { auditActorOf, managedUnitIds, unitsWithRole, type Actor, type RequestMeta } from '../../http/actor.js';
 import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
-import { auditActorOf, type RequestMeta } from '../accounts/accounts.service.js';
-import { recordInfluencePeriods } from '../eligibility/eligibility.service.js';
-import { loadPersonScope } from '../people/people.service.js';
-import type { PersonScopeFacts } from '../people/people.policy.js';
-import { ruleContext } from '../rules/rules.service.js';
-import * as periodsRepo from '../eligibility/eligibility.repository.js';
+import { influencePeriodsOfSource, recordInfluencePeriods } from '../eligibility/index.js';
+import { loadPersonScope, type PersonScopeFacts } from '../people/index.js';
+import { ruleContext } from '../rules/index.js';
 import { canManage, canRecord, readerOf, visibleTexts, type Reader } from './supervision.policy.js';
 import { periodsOf, type ParamsOf } from './supervision.periods.js';
 import { present } from './supervision.presenter.js';
@@ -239,7 +236,7 @@ async function readEvent(
 export async function getRecord(ctx: AppContext, actor: Actor, meta: RequestMeta, id: string): Promise<RecordView> {
   const { r, person, reader } = await readable(ctx, actor, id);
   const now = today(ctx.clock);
-  const periods = await periodsRepo.periodsOfSourceAll(ctx.db, SOURCE, r.id);
+  const periods = await influencePeriodsOfSource(ctx.db, SOURCE, r.id);
   const params = await paramsFor(ctx, r.unit_id, now);
   const live = periods.filter((p) => p.voided_on === null);
   const effects = effectsOf(

@@ -9,7 +9,7 @@
  */
 import { HANDLING_KINDS, type MeasureKind } from '../../../common/supervision.js';
 import { hasRole, type Actor } from '../../http/actor.js';
-import { officeAuthority, type PersonScopeFacts } from '../people/people.policy.js';
+import { officeAuthority, type PersonScopeFacts } from '../people/index.js';
 
 export type Reader = 'discipline' | 'personnel' | 'issuer' | 'subject' | 'none';
 
