@@ -1141,6 +1141,23 @@ export const en: Record<MessageKey, string> = {
   'disc.drawConfirm': 'Draw with this public value? The result cannot change.',
   'disc.doDraw': 'Draw',
   'disc.drawnOk': 'Drawn',
+  // browser draw verification, exports, the draw notice (issue 16 §4)
+  'dverify.title': 'Verify a draw',
+  'dverify.sub':
+    'Choose the downloaded draw file (JSON); the browser recomputes it with the published algorithm. The file is not uploaded.',
+  'dverify.choose': 'Choose or drop the draw file (.json)',
+  'dverify.notJson': 'The file is not valid JSON: {error}',
+  'dverify.ok':
+    'Verified: the seed matches its commitment, the list is unchanged, and the recomputed selection equals the file.',
+  'dverify.failed': 'Not verified; problems found:',
+  'dverify.file': 'File',
+  'dverify.population': 'People on the list',
+  'dverify.ratio': 'Ratio',
+  'dverify.commitment': 'Seed commitment (SM3)',
+  'dverify.recomputed': 'Recomputed selection ({n})',
+  'dverify.open': 'Verify in the browser',
+  'disc.noticeDocx': 'Draw notice (Word)',
+  'export.xlsx': 'Export to Excel',
   'disc.downloadJson': 'Download the verification file (JSON)',
   'disc.verify': 'Recompute',
   'disc.seed': 'Seed (revealed)',

@@ -188,6 +188,9 @@ export default function DrawPage() {
                     <Button size="small" icon={<DownloadOutlined />} href={drawFileUrl(dd.id)}>
                       {t('disc.downloadJson')}
                     </Button>
+                    <Button size="small" onClick={() => void navigate('/disclosures/verify')}>
+                      {t('dverify.open')}
+                    </Button>
                     <Button
                       size="small"
                       icon={<CheckCircleOutlined />}

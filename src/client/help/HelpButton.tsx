@@ -1,0 +1,58 @@
+/** The "帮助" button of the page frame: a short drawer saying what the page is for and which rules apply. */
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Button, Drawer, List, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { helpFor, ruleLink } from './index.js';
+
+export function HelpButton({ linkRules }: { linkRules: boolean }) {
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  const help = helpFor(pathname);
+  if (!help) return null;
+  return (
+    <>
+      <Button size="small" icon={<QuestionCircleOutlined />} onClick={() => setOpen(true)}>
+        帮助
+      </Button>
+      <Drawer title={`帮助：${help.title}`} open={open} onClose={() => setOpen(false)} size={400}>
+        <div data-testid="help-drawer">
+          <Typography.Paragraph>{help.purpose}</Typography.Paragraph>
+          {help.steps?.length ? (
+            <ol style={{ paddingLeft: 20 }}>
+              {help.steps.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ol>
+          ) : null}
+          {help.rules?.length ? (
+            <>
+              <Typography.Title level={5}>适用的规则</Typography.Title>
+              <List
+                size="small"
+                dataSource={help.rules}
+                renderItem={(r) => (
+                  <List.Item>
+                    <span>
+                      {linkRules ? (
+                        <Link to={ruleLink(r.id)} onClick={() => setOpen(false)}>
+                          {r.id}
+                        </Link>
+                      ) : (
+                        <Typography.Text code>{r.id}</Typography.Text>
+                      )}{' '}
+                      {r.text}
+                    </span>
+                  </List.Item>
+                )}
+              />
+            </>
+          ) : null}
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+            更多说明见《使用手册》（docs/guide）。
+          </Typography.Paragraph>
+        </div>
+      </Drawer>
+    </>
+  );
+}
