@@ -65,7 +65,7 @@ describeBrowser('draw verification in the browser', () => {
 
   it('passes the file the draw page offers and lists the people drawn', async () => {
     await page.goto(`${server.baseUrl}/disclosures/verify`);
-    await expect.poll(() => page.getByText('选择或拖入验证文件').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('选择或拖入验证文件').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await choose(files.good);
     await expect
       .poll(
@@ -92,6 +92,24 @@ describeBrowser('draw verification in the browser', () => {
         .count(),
     ).toBe(0);
     await snap(page, 'e2e-draw-verify-tampered');
+  });
+
+  it('fits a 360 px phone: the long hex values wrap inside the page', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await choose(files.good);
+    await expect
+      .poll(
+        () =>
+          result()
+            .getByText(/^验证通过/)
+            .count(),
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await snap(page, 'e2e-draw-verify-phone');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('fails a file that is not JSON', async () => {

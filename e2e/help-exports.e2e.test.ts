@@ -53,7 +53,7 @@ describeBrowser('help drawer and exports', () => {
     await page.goto(`${server.baseUrl}/meetings`);
     await page.getByRole('button', { name: /帮\s*助/ }).click();
     const drawer = page.getByTestId('help-drawer');
-    await expect.poll(() => drawer.getByText('适用的规则').count()).toBe(1);
+    await expect.poll(() => drawer.getByText('适用的规则').count(), { timeout: 20_000 }).toBe(1);
     expect(await drawer.innerText()).toContain('党组会议一般每月召开一次');
     await snap(page, 'e2e-help-meetings');
     await drawer.getByRole('link', { name: 'PG-05' }).click();
@@ -69,7 +69,7 @@ describeBrowser('help drawer and exports', () => {
   it('集体决策 exports the decided matters with the year filter applied', async () => {
     const page = await as('alt-bangong');
     await page.goto(`${server.baseUrl}/decisions`);
-    await expect.poll(() => page.getByRole('button', { name: /导出 Excel/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: /导出 Excel/ }).count(), { timeout: 20_000 }).toBe(1);
     const year = page.getByPlaceholder('年度').first();
     await year.fill('2026');
     await year.press('Enter');
