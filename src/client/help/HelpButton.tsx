@@ -1,11 +1,16 @@
-/** The "帮助" button of the page frame: a short drawer saying what the page is for and which rules apply. */
+/**
+ * The "帮助" button of the page frame: a short drawer saying what the page is for and which rules
+ * apply. The help itself is in Chinese (src/client/help/pages-*.ts) in either UI language.
+ */
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Button, Drawer, List, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { useT } from '../i18n.js';
 import { helpFor, ruleLink } from './index.js';
 
 export function HelpButton({ linkRules }: { linkRules: boolean }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const { pathname } = useLocation();
   const help = helpFor(pathname);
@@ -13,9 +18,9 @@ export function HelpButton({ linkRules }: { linkRules: boolean }) {
   return (
     <>
       <Button size="small" icon={<QuestionCircleOutlined />} onClick={() => setOpen(true)}>
-        帮助
+        {t('help.button')}
       </Button>
-      <Drawer title={`帮助：${help.title}`} open={open} onClose={() => setOpen(false)} size={400}>
+      <Drawer title={t('help.title', { page: help.title })} open={open} onClose={() => setOpen(false)} size={400}>
         <div data-testid="help-drawer">
           <Typography.Paragraph>{help.purpose}</Typography.Paragraph>
           {help.steps?.length ? (
@@ -27,7 +32,7 @@ export function HelpButton({ linkRules }: { linkRules: boolean }) {
           ) : null}
           {help.rules?.length ? (
             <>
-              <Typography.Title level={5}>适用的规则</Typography.Title>
+              <Typography.Title level={5}>{t('help.rules')}</Typography.Title>
               <List
                 size="small"
                 dataSource={help.rules}
@@ -49,7 +54,7 @@ export function HelpButton({ linkRules }: { linkRules: boolean }) {
             </>
           ) : null}
           <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
-            更多说明见《使用手册》（docs/guide）。
+            {t('help.more')}
           </Typography.Paragraph>
         </div>
       </Drawer>

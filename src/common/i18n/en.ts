@@ -1142,6 +1142,10 @@ export const en: Record<MessageKey, string> = {
   'disc.doDraw': 'Draw',
   'disc.drawnOk': 'Drawn',
   // browser draw verification, exports, the draw notice (issue 16 §4)
+  'help.button': 'Help',
+  'help.title': 'Help: {page}',
+  'help.rules': 'Rules that apply',
+  'help.more': 'More in the user guide (docs/guide, in Chinese).',
   'dverify.title': 'Verify a draw',
   'dverify.sub':
     'Choose the downloaded draw file (JSON); the browser recomputes it with the published algorithm. The file is not uploaded.',

@@ -1121,6 +1121,10 @@ export const zhCN = {
   'disc.doDraw': '抽取',
   'disc.drawnOk': '已抽取',
   // browser draw verification, exports, the draw notice (issue 16 §4)
+  'help.button': '帮助',
+  'help.title': '帮助：{page}',
+  'help.rules': '适用的规则',
+  'help.more': '更多说明见《使用手册》（docs/guide）。',
   'dverify.title': '抽查验证',
   'dverify.sub': '选择下载的抽查验证文件（JSON），在浏览器中按公开算法重新计算。文件不会上传到服务器。',
   'dverify.choose': '选择或拖入验证文件（.json）',
