@@ -19,7 +19,10 @@ const SEED = 20260608;
 const CASES_PER_ROUTE = 20;
 
 /** Query ids that only narrow a search: an unknown one matches nothing, which is not an error. */
-const SEARCH_FILTERS: Partial<Record<RouteKey, string[]>> = { 'GET /api/audit/events': ['unitId'] };
+const SEARCH_FILTERS: Partial<Record<RouteKey, string[]>> = {
+  'GET /api/audit/events': ['unitId'],
+  'GET /api/audit/events/export.xlsx': ['unitId'],
+};
 
 /**
  * Body strings that are never stored or shown as typed: passwords (only hashed), and values the use

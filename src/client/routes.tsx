@@ -33,6 +33,7 @@ const ReportPage = lazy(() => import('./features/disclosures/ReportPage.js'));
 const SubjectsPage = lazy(() => import('./features/disclosures/SubjectsPage.js'));
 const DrawsPage = lazy(() => import('./features/disclosures/DrawsPage.js'));
 const DrawPage = lazy(() => import('./features/disclosures/DrawPage.js'));
+const VerifyDrawPage = lazy(() => import('./features/disclosures/VerifyDrawPage.js'));
 const ChecksPage = lazy(() => import('./features/disclosures/ChecksPage.js'));
 const CheckPage = lazy(() => import('./features/disclosures/CheckPage.js'));
 const CasesPage = lazy(() => import('./features/disclosures/CasesPage.js'));
@@ -95,6 +96,8 @@ export function AppRoutes() {
         <Route path="disclosures/subjects" element={business(<SubjectsPage />)} />
         <Route path="disclosures/draws" element={business(<DrawsPage />)} />
         <Route path="disclosures/draws/:id" element={business(<DrawPage />)} />
+        {/* Any signed-in reviewer may verify a draw file in the browser (nothing is uploaded). */}
+        <Route path="disclosures/verify" element={<VerifyDrawPage />} />
         <Route path="disclosures/checks" element={business(<ChecksPage />)} />
         <Route path="disclosures/checks/:id" element={business(<CheckPage />)} />
         <Route path="disclosures/cases" element={business(<CasesPage />)} />

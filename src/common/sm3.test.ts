@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sm3Hex } from './sm3.js';
+import { bytesToHex, concatBytes, sm3Hex, utf8Bytes } from './sm3.js';
 
 describe('sm3Hex (GB/T 32905-2016)', () => {
   it('gives the standard\'s digest of "abc"', () => {
@@ -23,5 +23,11 @@ describe('sm3Hex (GB/T 32905-2016)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('byte helpers beside SM3 (the draw and its browser verification)', () => {
+  it('joins bytes in order and spells them in hex', () => {
+    expect(bytesToHex(concatBytes(utf8Bytes('a'), new Uint8Array([0, 255])))).toBe('6100ff');
   });
 });

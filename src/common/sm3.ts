@@ -74,3 +74,24 @@ export function toHex(bytes: Uint8Array): string {
 export function sm3Hex(data: Uint8Array | string): string {
   return toHex(sm3(data));
 }
+
+const utf8 = new TextEncoder();
+
+/** The UTF-8 bytes of a text. */
+export function utf8Bytes(text: string): Uint8Array {
+  return utf8.encode(text);
+}
+
+/** The bytes joined in order. */
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Lower-case hex of bytes (the same as toHex). */
+export const bytesToHex = toHex;

@@ -147,6 +147,9 @@ export const decisionsRows: AccessRow[] = [
     { out: READ_OUT },
   ),
   row('GET /api/decisions', READ, (w, s) => ({ query: { unitId: w.unit(s), year: 2026 } }), { out: READ_OUT }),
+  row('GET /api/decisions/export.xlsx', READ, (w, s) => ({ query: { unitId: w.unit(s), year: 2026 } }), {
+    out: READ_OUT,
+  }),
   row('POST /api/decisions/outside', OFFICE, async (w, s) => ({
     body: {
       unitId: w.unit(s),
@@ -189,6 +192,9 @@ export const decisionsRows: AccessRow[] = [
     out: ['khsec', ...ABOVE],
   }),
   row('GET /api/decisions/violations', READ, (w, s) => ({ query: { unitId: w.unit(s), scope: 'unit' } }), {
+    out: READ_OUT,
+  }),
+  row('GET /api/decisions/violations/export.xlsx', READ, (w, s) => ({ query: { unitId: w.unit(s), scope: 'unit' } }), {
     out: READ_OUT,
   }),
 ];

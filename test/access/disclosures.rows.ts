@@ -115,6 +115,7 @@ export const disclosuresRows: AccessRow[] = [
       out: ['ursec'],
     },
   ),
+  row('GET /api/disclosures/draws/{id}/notice.docx', ['rs'], async (w, s) => byId(await sharedDraw(w, s, 'drawn'))),
   row(
     'POST /api/disclosures/draws/{id}/verify',
     [...ABOVE, ...LISTED],

@@ -48,5 +48,6 @@ export const platformRows: AccessRow[] = [
     query: { kind: 'working_days_after', from: '2026-06-08', n: 5 },
   })),
   row('GET /api/audit/events', ['auditor'], () => ({ query: { pageSize: 5 } }), { noScope: true }),
+  row('GET /api/audit/events/export.xlsx', ['auditor'], () => ({ query: { action: 'auth.' } }), { noScope: true }),
   row('POST /api/audit/verify', ['auditor'], () => ({}), { noScope: true }),
 ];

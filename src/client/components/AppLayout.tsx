@@ -8,6 +8,7 @@ import { Alert, Button, Layout, Menu, Select, Space, Tag, Tooltip, Typography } 
 import { Suspense, useCallback } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../common/roles.js';
+import { HelpButton } from '../help/HelpButton.js';
 import { SESSION_KEY, useLogout } from '../api/auth.js';
 import { useLang, useT, pick } from '../i18n.js';
 import { byRoleOrder, useMe } from '../session.js';
@@ -99,6 +100,7 @@ export function AppLayout() {
           <Typography.Text strong data-testid="current-user">
             {me.displayName}
           </Typography.Text>
+          <HelpButton linkRules={!me.adminRole} />
           <Select
             size="small"
             value={lang}

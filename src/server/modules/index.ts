@@ -5,12 +5,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../context.js';
 import { accountsRoutes } from './accounts/accounts.routes.js';
 import { assessmentsRoutes } from './assessments/assessments.routes.js';
+import { auditExportRoutes } from './audit/audit-export.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { ballotsPublicRoutes } from './ballots/ballots.public.routes.js';
 import { ballotsRoutes } from './ballots/ballots.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { decisionsRoutes } from './decisions/decisions.routes.js';
+import { decisionsExportRoutes } from './meetings/export.routes.js';
 import { disclosuresRoutes } from './disclosures/disclosures.routes.js';
+import { drawNoticeRoutes } from './disclosures/draw-notice.routes.js';
 import { eligibilityRoutes } from './eligibility/eligibility.routes.js';
 import { meetingsRoutes } from './meetings/meetings.routes.js';
 import { orgsRoutes } from './orgs/orgs.routes.js';
@@ -35,6 +38,10 @@ export const MODULE_ROUTES: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   decisionsRoutes,
   setupRoutes,
   supervisionRoutes,
+  // exports of list pages (issue 16 §4)
+  decisionsExportRoutes,
+  auditExportRoutes,
+  drawNoticeRoutes,
 ];
 
 /** OpenAPI tags, one per module, with Chinese descriptions. */

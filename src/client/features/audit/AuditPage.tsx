@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { AuditEvent } from '../../../common/contracts/audit.js';
 import { useAuditEvents, useVerifyAudit, type AuditQuery } from '../../api/audit.js';
 import { useUnits } from '../../api/orgs.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorView } from '../../components/QueryState.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
@@ -175,6 +176,7 @@ export default function AuditPage() {
             set({ from: toDate(r?.[0]) ?? undefined, to: toDate(r?.[1]) ?? undefined });
           }}
         />
+        <ExportButton path="/api/audit/events/export.xlsx" query={query} />
       </Space>
       {events.error && !events.data ? (
         <ErrorView error={events.error} />

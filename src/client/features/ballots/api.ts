@@ -1,6 +1,7 @@
 /** Ballots API hooks over the shared contracts. Public pages (code holders) use the same fetch with the double-submit CSRF cookie. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import { saveDownload } from '../../api/download.js';
 import {
   ballotFormSchema,
   myBallotSessionSchema,
@@ -19,7 +20,7 @@ import {
   type SessionBody,
 } from '../../../common/contracts/ballots.js';
 import type { findingSchema } from '../../../common/contracts/common.js';
-import { apiFetch, isApiError, parseApiError } from '../../api/client.js';
+import { apiFetch, isApiError } from '../../api/client.js';
 
 const enc = encodeURIComponent;
 export const sessionKey = (id: string) => ['ballot-session', id] as const;
@@ -83,23 +84,11 @@ export function useSessionAction(id: string, action: 'open' | 'close') {
 /** POST for the code slips (.docx) and save the file: the codes exist only in this document. */
 export async function downloadCodes(id: string, category: string, count: number): Promise<string> {
   const csrf = (await apiFetch<{ csrfToken: string }>('/api/auth/session')).csrfToken;
-  const res = await fetch(`/api/ballots/sessions/${enc(id)}/codes`, {
+  return saveDownload(`/api/ballots/sessions/${enc(id)}/codes`, {}, 'codes.docx', {
     method: 'POST',
-    credentials: 'same-origin',
     headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
     body: JSON.stringify({ category, count }),
   });
-  if (!res.ok) throw parseApiError(res.status, await res.json().catch(() => null));
-  const name = decodeURIComponent(
-    /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'codes.docx',
-  );
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
 }
 
 /** Live participation for the hall screen, polled every two seconds. */

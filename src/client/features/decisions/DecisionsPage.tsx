@@ -28,6 +28,7 @@ import {
   type ItemListEntry,
 } from '../../../common/contracts/decisions.js';
 import { RESULT_LABELS, type Result } from '../../../common/contracts/meetings.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorView } from '../../components/QueryState.js';
 import { useT } from '../../i18n.js';
@@ -175,6 +176,7 @@ function DecidedTable({ unitId }: { unitId: string | undefined }) {
           style={{ width: 200 }}
           onSearch={(q) => setF({ ...f, q: q || undefined, page: 1 })}
         />
+        <ExportButton path="/api/decisions/export.xlsx" query={{ unitId, ...f }} disabled={!unitId} />
       </Space>
       {list.error && !list.data ? (
         <ErrorView error={list.error} />

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Violation } from '../../../common/contracts/decisions.js';
 import { CitationTag } from '../../components/CitationTag.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { ErrorView } from '../../components/QueryState.js';
 import { useT } from '../../i18n.js';
@@ -109,6 +110,7 @@ export default function ViolationsPage() {
             options={(data?.units ?? []).map((u) => ({ value: u.unitId, label: u.unitName }))}
           />
         ) : null}
+        <ExportButton path="/api/decisions/violations/export.xlsx" query={{ unitId, scope, ...f }} disabled={!unitId} />
       </Space>
       {data?.warnings.map((w) => (
         <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />

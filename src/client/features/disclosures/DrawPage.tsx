@@ -3,7 +3,13 @@
  * the draw a public value is entered and the seed revealed; the JSON file lets anyone recompute it
  * with `banzi disclosures verify-draw FILE`.
  */
-import { CheckCircleOutlined, DownloadOutlined, ExperimentOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  DownloadOutlined,
+  ExperimentOutlined,
+  FileWordOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -26,6 +32,8 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { QueryState } from '../../components/QueryState.js';
 import { instant } from '../../lib/format.js';
 import { useT } from '../../i18n.js';
+import { hasRole, useMe } from '../../session.js';
+import { saveDownload } from '../../api/download.js';
 import { drawFileUrl, useDiscAction, useDraw, verifyResultSchema } from './api.js';
 import { DisclosuresNav } from './common.js';
 import { DRAW_COLOR } from './DrawsPage.js';
@@ -46,6 +54,7 @@ export default function DrawPage() {
   const t = useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const { me } = useMe();
   const { id = '' } = useParams();
   const draw = useDraw(id);
   const post = useDiscAction('POST');
@@ -188,6 +197,22 @@ export default function DrawPage() {
                     <Button size="small" icon={<DownloadOutlined />} href={drawFileUrl(dd.id)}>
                       {t('disc.downloadJson')}
                     </Button>
+                    <Button size="small" onClick={() => void navigate('/disclosures/verify')}>
+                      {t('dverify.open')}
+                    </Button>
+                    {hasRole(me, 'personnel', dd.unitId) ? (
+                      <Button
+                        size="small"
+                        icon={<FileWordOutlined />}
+                        onClick={() =>
+                          void saveDownload(`/api/disclosures/draws/${dd.id}/notice.docx`, {}, 'notice.docx').catch(
+                            (e: unknown) => void message.error(e instanceof Error ? e.message : String(e)),
+                          )
+                        }
+                      >
+                        {t('disc.noticeDocx')}
+                      </Button>
+                    ) : null}
                     <Button
                       size="small"
                       icon={<CheckCircleOutlined />}

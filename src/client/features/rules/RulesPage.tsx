@@ -2,6 +2,7 @@
 import { DatePicker, Input, Select, Space, Table, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { RuleView } from '../../../common/contracts/rules.js';
 import { useRules } from '../../api/rules.js';
 import { CitationTag, KindTag, VerificationTag } from '../../components/CitationTag.js';
@@ -36,7 +37,15 @@ export default function RulesPage() {
   const [unitId, setUnitId] = useState<string | undefined>(actingUnit);
   const [at, setAt] = useState<string | undefined>(undefined);
   const [filters, setFilters] = useState<Filters>({ q: '' });
-  const [open, setOpen] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  const ruleParam = params.get('rule');
+  const [open, setOpen] = useState<string | null>(ruleParam);
+  // A help link to another rule while this page is open (/rules?rule=ID) opens that rule.
+  const [linked, setLinked] = useState(ruleParam);
+  if (ruleParam !== linked) {
+    setLinked(ruleParam);
+    if (ruleParam) setOpen(ruleParam);
+  }
   const rules = useRules(unitId, at);
   const all = useMemo(() => rules.data ?? [], [rules.data]);
   const modules = useMemo(() => [...new Set(all.map((r) => r.module))].sort(), [all]);

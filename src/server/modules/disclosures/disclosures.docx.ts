@@ -49,9 +49,10 @@ export interface DocxInput {
 }
 
 const FONT = 'SimSun';
-const run = (text: string, opts: { bold?: boolean; size?: number } = {}) =>
+/** Building blocks shared with the draw notice (draw-notice.docx.ts). */
+export const run = (text: string, opts: { bold?: boolean; size?: number } = {}) =>
   new TextRun({ text, font: FONT, size: opts.size ?? 21, bold: opts.bold ?? false });
-const para = (text: string, opts: { bold?: boolean; size?: number; center?: boolean; after?: number } = {}) =>
+export const para = (text: string, opts: { bold?: boolean; size?: number; center?: boolean; after?: number } = {}) =>
   new Paragraph({
     children: [run(text, opts)],
     alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
@@ -64,7 +65,7 @@ const cell = (text: string, bold = false) =>
     borders: { top: border, bottom: border, left: border, right: border },
   });
 
-function table(head: string[], rows: string[][]): Table | Paragraph {
+export function table(head: string[], rows: string[][]): Table | Paragraph {
   if (!rows.length) return para('无');
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },

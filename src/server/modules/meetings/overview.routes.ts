@@ -23,7 +23,7 @@ import { getDashboard, type MeetingReads, getItemDetail, listDecisions } from '.
 import { lastHeldDates, meetingsOfMeetingItems, placementsOfItem, upcomingMeetings } from './meetings.repository.js';
 import { detectViolations, violationReport } from './violations.service.js';
 
-const meetingReads: MeetingReads = {
+export const meetingReads: MeetingReads = {
   placementsOfItem,
   meetingsOfMeetingItems,
   upcomingMeetings,

@@ -12,7 +12,7 @@ import {
   ratioToBasisPoints,
   selectReporters,
   verifyDrawFile,
-} from './disclosures.draw.js';
+} from './draw.js';
 
 // A vector computed independently with Python's hashlib SM3 (the reference code in docs/disclosures.md).
 const SEED = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
