@@ -30,7 +30,6 @@ const SQL_NOT_YET_MOVED = [
   'src/server/modules/orgs/orgs.service.ts',
   'src/server/modules/people/people.import.ts',
   'src/server/modules/people/people.service.ts',
-  'src/server/modules/rules/rules.service.ts',
 ];
 
 export default tseslint.config(
