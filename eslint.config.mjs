@@ -9,7 +9,6 @@ const SQL_NOT_YET_MOVED = [
   'src/server/modules/accounts/accounts.login.ts',
   'src/server/modules/accounts/accounts.service.ts',
   'src/server/modules/assessments/assessments.service.ts',
-  'src/server/modules/audit/audit.service.ts',
   'src/server/modules/ballots/ballots.cli.ts',
   'src/server/modules/ballots/ballots.close.ts',
   'src/server/modules/ballots/ballots.paper.ts',
