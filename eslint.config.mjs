@@ -5,6 +5,7 @@ import banzi from './eslint-rules/banzi.mjs';
 
 /** Files that still build SQL outside a repository (issue 9 §2): move their queries, then remove them here. */
 const SQL_NOT_YET_MOVED = [
+  'src/server/app.ts',
   'src/server/modules/accounts/accounts.apply.ts',
   'src/server/modules/accounts/accounts.login.ts',
   'src/server/modules/accounts/accounts.service.ts',
