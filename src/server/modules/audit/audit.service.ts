@@ -11,6 +11,7 @@ import { readAuditHead } from '../../platform/audit.js';
 import type { AuditHead } from '../../platform/audit-commit.js';
 import { readCheckpointFile } from '../../platform/audit-checkpoints.js';
 import { RESTORE_ACTION, verifyAuditLog, type AuditVerifyResult } from '../../platform/audit-verify.js';
+import * as repo from './audit.repository.js';
 
 export async function searchEvents(
   ctx: AppContext,
@@ -25,28 +26,17 @@ export async function searchEvents(
     pageSize: number;
   },
 ) {
-  let base = ctx.db.selectFrom('audit_events').leftJoin('units', 'units.id', 'audit_events.unit_id');
-  if (q.actor) {
-    const like = `%${q.actor.replace(/[%_]/g, '')}%`;
-    base = base.where((eb) =>
-      eb.or([eb('audit_events.actor_name', 'like', like), eb('audit_events.actor_user_id', '=', q.actor ?? '')]),
-    );
-  }
-  if (q.unitId) base = base.where('audit_events.unit_id', '=', q.unitId);
-  // '_' is a LIKE wildcard that also matches itself, and action names contain it: keep it.
-  if (q.action) base = base.where('audit_events.action', 'like', `${q.action.replace(/%/g, '')}%`);
-  if (q.entityId) base = base.where('audit_events.entity_id', '=', q.entityId);
-  // A Beijing date runs from 00:00 to 24:00 Beijing time.
-  if (q.from) base = base.where('audit_events.at', '>=', endOfDayInstant(addDays(q.from, -1)).toISOString());
-  if (q.to) base = base.where('audit_events.at', '<', endOfDayInstant(q.to).toISOString());
-  const count = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-  const rows = await base
-    .selectAll('audit_events')
-    .select('units.name as unit_name')
-    .orderBy('audit_events.seq', 'desc')
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
+  const { total, rows } = await repo.searchEvents(ctx.db, {
+    actor: q.actor,
+    unitId: q.unitId,
+    action: q.action,
+    entityId: q.entityId,
+    // A Beijing date runs from 00:00 to 24:00 Beijing time.
+    fromInstant: q.from ? endOfDayInstant(addDays(q.from, -1)).toISOString() : undefined,
+    toInstant: q.to ? endOfDayInstant(q.to).toISOString() : undefined,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   return {
     items: rows.map((r) => ({
       seq: r.seq,
@@ -66,7 +56,7 @@ export async function searchEvents(
       requestId: r.request_id,
       hash: r.hash,
     })),
-    total: Number(count?.n ?? 0),
+    total,
     page: q.page,
     pageSize: q.pageSize,
   };
@@ -169,14 +159,7 @@ export async function eventsOfEntities(
   actions: readonly string[],
 ) {
   if (!entityIds.length || !actions.length) return [];
-  const rows = await db
-    .selectFrom('audit_events')
-    .select(['seq', 'at', 'actor_user_id', 'actor_name', 'action', 'entity_id', 'details'])
-    .where('entity_type', '=', entityType)
-    .where('entity_id', 'in', [...entityIds])
-    .where('action', 'in', [...actions])
-    .orderBy('seq')
-    .execute();
+  const rows = await repo.eventsOfEntities(db, entityType, entityIds, actions);
   return rows.map((r) => ({
     seq: r.seq,
     at: r.at,

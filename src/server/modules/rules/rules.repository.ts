@@ -1,7 +1,9 @@
 /**
  * Queries of the rules registry: overrides, frozen parameter values, stored findings.
  */
+import type { Insertable } from 'kysely';
 import { fromJson, toJson, type Executor } from '../../db/helpers.js';
+import type { RuleFindingsTable } from './rules.table.js';
 
 /** Overrides of these units in force on a date (optionally of one rule), in the order they stack. */
 export async function overridesInForce(db: Executor, unitIds: readonly string[], at: string, ruleId?: string) {
@@ -105,5 +107,26 @@ export async function insertSnapshots(
   await db
     .insertInto('rule_param_snapshots')
     .values(rows.map((r) => ({ ...r, params: toJson(r.params) })))
+    .execute();
+}
+
+/** Store findings with the records they judged, 200 rows a statement. */
+export async function insertFindings(db: Executor, rows: readonly Insertable<RuleFindingsTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto('rule_findings')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  }
+}
+
+/** The findings stored with one record, oldest first. */
+export function findingsOfEntity(db: Executor, entityType: string, entityId: string) {
+  return db
+    .selectFrom('rule_findings')
+    .selectAll()
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('created_at')
     .execute();
 }

@@ -281,23 +281,11 @@ export async function storeFindingsMany(
   ctx: AppContext,
   entries: readonly { unitId: string; entityType: string; entityId: string; findings: readonly Finding[] }[],
 ): Promise<void> {
-  const rows = findingRows(ctx, entries);
-  for (let i = 0; i < rows.length; i += 200) {
-    await db
-      .insertInto('rule_findings')
-      .values(rows.slice(i, i + 200))
-      .execute();
-  }
+  await repo.insertFindings(db, findingRows(ctx, entries));
 }
 
 export async function findingsOf(db: Executor, entityType: string, entityId: string): Promise<Finding[]> {
-  const rows = await db
-    .selectFrom('rule_findings')
-    .selectAll()
-    .where('entity_type', '=', entityType)
-    .where('entity_id', '=', entityId)
-    .orderBy('created_at')
-    .execute();
+  const rows = await repo.findingsOfEntity(db, entityType, entityId);
   return rows.map((r) => {
     const rule = getRule(r.rule_id);
     return {
