@@ -31,7 +31,9 @@ const base = new URL(o.base ?? '');
 if (base.hostname !== '127.0.0.1') throw new Error('the load client only talks to 127.0.0.1');
 const codes = JSON.parse(readFileSync(o.codes ?? '', 'utf8')) as string[];
 const concurrency = Number(o.concurrency);
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+// Keep every idle socket: the default keeps 256, so the other phones of a 500-phone burst had to
+// reconnect and their ballots waited in the client, not in the server.
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFreeSockets: concurrency });
 
 interface Res {
   status: number;

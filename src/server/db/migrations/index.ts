@@ -13,7 +13,8 @@ import * as m0400 from './0400_account_separation.js';
 import * as m0900 from './0900_audit_integrity.js';
 import * as m0450 from './0450_unit_codes.js';
 import * as m0410 from './0410_rule_snapshots.js';
-import * as m0500 from './0500_supervision.js';
+import * as m0910 from './0910_ballot_code_failures.js';
+import * as m0920 from './0920_supervision.js';
 
 export const EXTRA_MIGRATIONS: Record<string, Migration> = {
   '0100_meetings': m0100,
@@ -26,5 +27,6 @@ export const EXTRA_MIGRATIONS: Record<string, Migration> = {
   '0900_audit_integrity': m0900,
   '0450_unit_codes': m0450,
   '0410_rule_snapshots': m0410,
-  '0500_supervision': m0500,
+  '0910_ballot_code_failures': m0910,
+  '0920_supervision': m0920,
 };

@@ -6,7 +6,6 @@
  * rewritten tables (dead row versions carried the voting order).
  * Also: live participation, results, receipts, and the evaluation summary used beside grades.
  */
-import { sql } from 'kysely';
 import type { Results } from '../../../common/contracts/ballots.js';
 import { addMonths } from '../../../common/dates.js';
 import { AppError } from '../../../common/errors.js';
@@ -15,6 +14,7 @@ import type { AppContext } from '../../context.js';
 import { fromJson, toJson } from '../../db/helpers.js';
 import { type Actor, auditActorOf, type RequestMeta } from '../../http/actor.js';
 import { dateIn } from '../../../common/time.js';
+import { cleanupAfterClose, rewriteAnonymously } from '../../platform/anonymity-cleanup.js';
 import { nowIso } from '../../platform/clock.js';
 import { finding, param, ruleContext } from '../rules/index.js';
 import * as repo from './ballots.repository.js';
@@ -65,10 +65,10 @@ export async function closeSession(ctx: AppContext, actor: Actor, id: string, me
         '测评设置与开启时记录的摘要不符（开启后被改动），拒绝计票，请联系安全审计员核查',
       );
     }
-    if (ctx.dialect === 'sqlite') await sql`pragma secure_delete = on`.execute(trx);
-    const { ballots, counts } = await repo.scrubAnonymousRows(trx, ctx.dialect, id);
-    const dropped = await trx.deleteFrom('ballot_paper_entries').where('session_id', '=', id).executeTakeFirst();
-    if (ctx.dialect === 'sqlite') await sql`pragma secure_delete = off`.execute(trx);
+    const { ballots, counts, dropped } = await rewriteAnonymously(trx, ctx.dialect, async () => ({
+      ...(await repo.scrubAnonymousRows(trx, ctx.dialect, id)),
+      dropped: await trx.deleteFrom('ballot_paper_entries').where('session_id', '=', id).executeTakeFirst(),
+    }));
     const result = tallyStored(
       locked.questionnaire,
       locked.categories,
@@ -102,22 +102,12 @@ export async function closeSession(ctx: AppContext, actor: Actor, id: string, me
     };
   });
   forgetSession(ctx, id);
-  await scrubAfterClosing(ctx);
+  await cleanupAfterClose(ctx, ANONYMOUS_TABLES);
   return presentResults(ctx, closed);
 }
 
-/** After the commit: no WAL frames (SQLite) or dead row versions (PostgreSQL) keep the voting order. */
-export async function scrubAfterClosing(ctx: AppContext): Promise<void> {
-  if (ctx.dialect === 'sqlite') {
-    for (let i = 0; i < 5; i++) {
-      const r = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(ctx.db);
-      if (!r.rows[0]?.busy) return;
-      await new Promise((res) => setTimeout(res, 50));
-    }
-    return;
-  }
-  await sql`vacuum ballots, ballot_codes, ballot_voters, ballot_paper_entries`.execute(ctx.db);
-}
+/** The tables closing rewrites or empties: cleaned after the commit (platform/anonymity-cleanup.ts). */
+const ANONYMOUS_TABLES = ['ballots', 'ballot_codes', 'ballot_voters', 'ballot_paper_entries'] as const;
 
 async function participationOf(ctx: AppContext, s: repo.Session) {
   const p = s.closingCounts ?? (await repo.participationCounts(ctx.db, s.id));

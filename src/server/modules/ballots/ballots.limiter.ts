@@ -1,59 +1,108 @@
 /**
- * Rate limit for failed code attempts only (architecture.md security baseline). Valid ballots are
- * never counted. Two fixed windows: per address, loose because a hall's phones may share one NAT
- * address (hundreds of typos are normal there), and per session, which bounds guessing from many
- * addresses. While a key is over its limit, code attempts from it answer 429 until the window ends.
- * In memory, per process: guessing a 60-bit code is hopeless anyway; this stops noise and floods.
+ * Throttle for failed ballot-code attempts (issue 8 §6; architecture.md security baseline).
+ *
+ * - A code is always checked first: a valid unused code is accepted whatever its address did
+ *   before; an accepted code writes nothing here.
+ * - Only the failing address slows down: after `free` failures within the window, each further
+ *   failure from that address sets a delay growing by `stepMs` per failure, up to `maxDelayMs`.
+ *   A failed attempt that arrives within the delay answers 429 with Retry-After instead of 400:
+ *   a delay, never a lock (a valid code from the same address still goes through at once).
+ * - There is no per-session counter, so no outsider can stop a session by failing on purpose.
+ * - The state is a database row per address (ballot_code_failures), the address only as a keyed
+ *   hash (HMAC-SM3 with the field key), so every app instance on the database shares it. A row
+ *   expires `windowMs` after its last failure; expired rows are deleted as failures come in.
+ *
+ * Guessing stays hopeless whatever the delay (a code has 60 bits); the delay tells honest phones to
+ * look at their slip again and bounds what a flood costs.
  */
+import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/helpers.js';
+
 export interface LimiterOptions {
+  /** A row is forgotten this long after its last failure */
   windowMs: number;
-  perAddress: number;
-  perSession: number;
+  /** Failures within the window that cost no delay (a hall behind one NAT address makes typos) */
+  free: number;
+  /** Delay added per failure beyond `free` */
+  stepMs: number;
+  maxDelayMs: number;
 }
 
-export const DEFAULT_LIMITS: LimiterOptions = { windowMs: 10 * 60_000, perAddress: 300, perSession: 3000 };
+export const DEFAULT_LIMITS: LimiterOptions = { windowMs: 15 * 60_000, free: 30, stepMs: 2_000, maxDelayMs: 120_000 };
 
-interface Window {
-  start: number;
+/** The delay an address has earned after `failures` failures in the window (pure). */
+export function delayAfter(failures: number, opts: LimiterOptions = DEFAULT_LIMITS): number {
+  return Math.min(opts.maxDelayMs, Math.max(0, failures - opts.free) * opts.stepMs);
+}
+
+export interface FailureRow {
   failures: number;
+  last_failure_at: string;
+  expires_at: string;
 }
 
-export class FailedCodeLimiter {
-  private readonly windows = new Map<string, Window>();
+/**
+ * What one more failure does to an address's row (pure): the new row, and how long the attempt
+ * must be answered as throttled (0: answer the plain refusal; > 0: 429 with that Retry-After).
+ */
+export function nextFailure(
+  prev: FailureRow | undefined,
+  now: number,
+  opts: LimiterOptions = DEFAULT_LIMITS,
+): { row: FailureRow; retryAfterMs: number } {
+  const live = prev && Date.parse(prev.expires_at) > now ? prev : undefined;
+  const failures = (live?.failures ?? 0) + 1;
+  const delayedUntil = live ? Date.parse(live.last_failure_at) + delayAfter(live.failures, opts) : 0;
+  const row = {
+    failures,
+    last_failure_at: new Date(now).toISOString(),
+    expires_at: new Date(now + opts.windowMs).toISOString(),
+  };
+  return { row, retryAfterMs: delayedUntil > now ? delayAfter(failures, opts) : 0 };
+}
+
+export class CodeFailureLimiter {
   private lastSweep = 0;
 
-  constructor(private readonly opts: LimiterOptions = DEFAULT_LIMITS) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly opts: LimiterOptions = DEFAULT_LIMITS,
+  ) {}
 
-  private current(key: string, now: number): Window | undefined {
-    const w = this.windows.get(key);
-    if (w && now - w.start >= this.opts.windowMs) {
-      this.windows.delete(key);
-      return undefined;
-    }
-    return w;
+  addressHash(address: string): string {
+    return this.ctx.crypto.blindIndex('ballot_code_failures', address);
   }
 
-  /** Milliseconds until code attempts are accepted again, or 0 when not blocked. */
-  blockedFor(address: string, sessionId: string, now: number): number {
-    const a = this.current(`a:${address}`, now);
-    const s = this.current(`s:${sessionId}`, now);
-    const waits = [
-      a && a.failures >= this.opts.perAddress ? a.start + this.opts.windowMs - now : 0,
-      s && s.failures >= this.opts.perSession ? s.start + this.opts.windowMs - now : 0,
-    ];
-    return Math.max(0, ...waits);
-  }
-
-  /** Count one failed attempt against the address and the session. */
-  recordFailure(address: string, sessionId: string, now: number): void {
-    for (const key of [`a:${address}`, `s:${sessionId}`]) {
-      const w = this.current(key, now) ?? { start: now, failures: 0 };
-      w.failures += 1;
-      this.windows.set(key, w);
-    }
+  /** Count one failed attempt from the address; returns the Retry-After in ms (0: not throttled). */
+  async recordFailure(address: string, now = this.ctx.clock.now().getTime()): Promise<number> {
+    const hash = this.addressHash(address);
+    const db = this.ctx.db;
+    const prev = await db
+      .selectFrom('ballot_code_failures')
+      .select(['failures', 'last_failure_at', 'expires_at'])
+      .where('address_hash', '=', hash)
+      .executeTakeFirst();
+    const { row, retryAfterMs } = nextFailure(prev, now, this.opts);
+    await saveFailure(db, hash, row, prev !== undefined && Date.parse(prev.expires_at) > now);
     if (now - this.lastSweep > this.opts.windowMs) {
       this.lastSweep = now;
-      for (const [k, w] of this.windows) if (now - w.start >= this.opts.windowMs) this.windows.delete(k);
+      await db.deleteFrom('ballot_code_failures').where('expires_at', '<=', new Date(now).toISOString()).execute();
     }
+    return retryAfterMs;
   }
+}
+
+/** Store the new row; a live row is incremented in the database, so concurrent failures all count. */
+async function saveFailure(db: Executor, hash: string, row: FailureRow, live: boolean): Promise<void> {
+  await db
+    .insertInto('ballot_code_failures')
+    .values({ address_hash: hash, ...row })
+    .onConflict((oc) =>
+      oc.column('address_hash').doUpdateSet((eb) => ({
+        failures: live ? eb('ballot_code_failures.failures', '+', 1) : row.failures,
+        last_failure_at: row.last_failure_at,
+        expires_at: row.expires_at,
+      })),
+    )
+    .execute();
 }

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../http/actor.js';
-import { FailedCodeLimiter } from './ballots.limiter.js';
+import { delayAfter, nextFailure, type FailureRow } from './ballots.limiter.js';
 import { listableUnitIds, sessionAccess } from './ballots.policy.js';
 
 const base: Actor = {
@@ -84,15 +85,39 @@ describe('session access', () => {
   });
 });
 
-describe('failed-code limiter', () => {
-  it('counts failures per address and per session and blocks only until the window ends', () => {
-    const l = new FailedCodeLimiter({ windowMs: 1000, perAddress: 3, perSession: 5 });
-    for (let i = 0; i < 3; i++) l.recordFailure('1.1.1.1', 's1', 0);
-    expect(l.blockedFor('1.1.1.1', 's1', 10)).toBe(990);
-    expect(l.blockedFor('2.2.2.2', 's1', 10)).toBe(0);
-    for (let i = 0; i < 2; i++) l.recordFailure('2.2.2.2', 's1', 20);
-    expect(l.blockedFor('3.3.3.3', 's1', 30)).toBe(970); // the session as a whole reached 5
-    expect(l.blockedFor('3.3.3.3', 's2', 30)).toBe(0);
-    expect(l.blockedFor('1.1.1.1', 's1', 1000)).toBe(0);
+describe('failed-code throttle (issue 8 §6)', () => {
+  const opts = { windowMs: 1000, free: 3, stepMs: 100, maxDelayMs: 250 };
+  const run = (times: number[]) => {
+    let row: FailureRow | undefined;
+    return times.map((t) => {
+      const next = nextFailure(row, t, opts);
+      row = next.row;
+      return next.retryAfterMs;
+    });
+  };
+
+  it('delays only after the free failures, by a step per failure, up to the cap: never a lock', () => {
+    expect([0, 3, 4, 5, 6, 100].map((f) => delayAfter(f, opts))).toEqual([0, 0, 100, 200, 250, 250]);
+  });
+
+  it('answers throttled only to a failure within the delay the previous failures earned', () => {
+    // failures 1-4 are free answers (the 4th earns the first delay); the 5th comes within it
+    expect(run([0, 1, 2, 3, 50])).toEqual([0, 0, 0, 0, 200]);
+    // waiting out the delay gives a plain answer again, though the count goes on
+    expect(run([0, 1, 2, 3, 150])).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('forgets an address a window after its last failure', () => {
+    expect(run([0, 1, 2, 3, 4, 1004, 1005])).toEqual([0, 0, 0, 0, 200, 0, 0]);
+  });
+
+  it('never throttles for any sequence of failures longer than the cap, and within the window counts each', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 60 }), (gaps) => {
+        let t = 0;
+        const waits = run(gaps.map((g) => (t += g)));
+        expect(waits.every((w) => w >= 0 && w <= opts.maxDelayMs)).toBe(true);
+      }),
+    );
   });
 });

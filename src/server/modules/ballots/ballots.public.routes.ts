@@ -2,9 +2,9 @@
  * Public ballot routes for code holders (no login; the double-submit CSRF header still applies).
  * These routes log nothing at all (logLevel 'silent'): no access line with an address, a code or
  * a time is written for them, whatever BANZI_LOG_LEVEL says. Only failed code attempts are
- * rate-limited, per address and per session; a valid ballot is never throttled.
+ * throttled, per address (ballots.limiter.ts); a valid code is checked first and never throttled.
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ballotFormSchema,
@@ -18,33 +18,37 @@ import { idParamsSchema } from '../../../common/contracts/common.js';
 import { AppError } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
 import { receipts } from './ballots.close.js';
-import { FailedCodeLimiter } from './ballots.limiter.js';
+import { CodeFailureLimiter, type LimiterOptions } from './ballots.limiter.js';
 import { castWithCode, CodeAttemptFailed, formForCode, getPublicSession, publicSession } from './ballots.voting.js';
 
 const tags = ['ballots'];
 
-export const ballotsPublicRoutes: FastifyPluginAsync<{ ctx: AppContext; limiter?: FailedCodeLimiter }> = async (
+export const ballotsPublicRoutes: FastifyPluginAsync<{ ctx: AppContext; limits?: LimiterOptions }> = async (
   fastify,
-  { ctx, limiter: given },
+  { ctx, limits },
 ) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const limiter = given ?? new FailedCodeLimiter();
+  const limiter = new CodeFailureLimiter(ctx, limits);
   const quiet = { public: true };
 
-  /** Run a code attempt: refuse while the address or session is over its failure limit; count refusals. */
-  async function attempt<T>(req: FastifyRequest<{ Params: { id: string } }>, fn: () => Promise<T>): Promise<T> {
-    const now = Date.now();
-    const wait = limiter.blockedFor(req.ip, req.params.id, now);
-    if (wait > 0) {
-      throw new AppError('RATE_LIMITED', `错误的测评码尝试过多，请 ${Math.ceil(wait / 60_000)} 分钟后再试`, {
-        details: { retryAfterSeconds: Math.ceil(wait / 1000) },
-      });
-    }
+  /**
+   * Run a code attempt: the code is checked first, so a valid one always goes through. A refused
+   * code is counted against its address; within that address's delay it answers 429 with Retry-After.
+   */
+  async function attempt<T>(req: FastifyRequest, reply: FastifyReply, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (e) {
-      if (e instanceof CodeAttemptFailed) limiter.recordFailure(req.ip, req.params.id, now);
-      throw e;
+      if (!(e instanceof CodeAttemptFailed)) throw e;
+      const wait = await limiter.recordFailure(req.ip);
+      if (wait <= 0) throw e;
+      const seconds = Math.ceil(wait / 1000);
+      void reply.header('retry-after', String(seconds));
+      throw new AppError(
+        'RATE_LIMITED',
+        `测评码无效或已使用。本网络错误尝试较多：请核对纸条上的测评码，正确的测评码随时可以使用；仍无效时请 ${seconds} 秒后再试`,
+        { field: 'code', details: { retryAfterSeconds: seconds } },
+      );
     }
   }
 
@@ -76,7 +80,7 @@ export const ballotsPublicRoutes: FastifyPluginAsync<{ ctx: AppContext; limiter?
         response: { 200: ballotFormSchema },
       },
     },
-    async (req) => attempt(req, () => formForCode(ctx, req.params.id, req.body.code)),
+    async (req, reply) => attempt(req, reply, () => formForCode(ctx, req.params.id, req.body.code)),
   );
 
   app.post(
@@ -97,8 +101,10 @@ export const ballotsPublicRoutes: FastifyPluginAsync<{ ctx: AppContext; limiter?
         response: { 200: receiptSchema },
       },
     },
-    async (req) => ({
-      receipt: await attempt(req, () => castWithCode(ctx, req.params.id, req.body.code, req.body.answers, req.body.r)),
+    async (req, reply) => ({
+      receipt: await attempt(req, reply, () =>
+        castWithCode(ctx, req.params.id, req.body.code, req.body.answers, req.body.r),
+      ),
     }),
   );
 

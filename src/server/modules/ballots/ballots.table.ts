@@ -78,6 +78,14 @@ export interface BallotPaperEntriesTable {
   answers: string;
 }
 
+/** Failed code attempts of one client address (keyed hash), until the row expires (ballots.limiter.ts). */
+export interface BallotCodeFailuresTable {
+  address_hash: string;
+  failures: number;
+  last_failure_at: string;
+  expires_at: string;
+}
+
 export type BallotSessionRow = Selectable<BallotSessionsTable>;
 export type BallotRow = Selectable<BallotsTable>;
 export type PaperEntryRow = Selectable<BallotPaperEntriesTable>;
@@ -89,5 +97,6 @@ declare module '../../db/database.js' {
     ballot_voters: BallotVotersTable;
     ballots: BallotsTable;
     ballot_paper_entries: BallotPaperEntriesTable;
+    ballot_code_failures: BallotCodeFailuresTable;
   }
 }

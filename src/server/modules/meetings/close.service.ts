@@ -26,6 +26,7 @@ import {
   returnToPool,
 } from '../decisions/index.js';
 import { type Rules, assertNoBlocking, findingsOf, ruleRefusal, storeFindings } from '../rules/index.js';
+import { cleanupAfterClose, rewriteAnonymously } from '../../platform/anonymity-cleanup.js';
 import { nowIso } from '../../platform/clock.js';
 import { randomId } from '../../platform/random.js';
 import { mutate } from './meetings.service.js';
@@ -262,11 +263,11 @@ export async function closeVoting(ctx: AppContext, actor: Actor, meetingItemId: 
       },
       meta,
     );
-    if (secret) await rewriteSecretVotes(ctx, trx, mi.id);
+    if (secret) await rewriteAnonymously(trx, ctx.dialect, () => rewriteSecretVotes(ctx, trx, mi.id));
     return { ...settled, secret };
   });
-  // The secret rows were rewritten in random-key order; checkpoint so the WAL holds no insertion order.
-  if (out.secret && ctx.handle.sqlite) ctx.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  // The secret rows were rewritten in random-key order: no WAL frame or dead row version keeps the voting order.
+  if (out.secret) await cleanupAfterClose(ctx, ['secret_votes']);
   return { result: out.result, findings: out.findings };
 }
 
