@@ -16,7 +16,7 @@
  * look at their slip again and bounds what a flood costs.
  */
 import type { AppContext } from '../../context.js';
-import type { Executor } from '../../db/helpers.js';
+import * as repo from './ballots.repository.js';
 
 export interface LimiterOptions {
   /** A row is forgotten this long after its last failure */
@@ -77,32 +77,13 @@ export class CodeFailureLimiter {
   async recordFailure(address: string, now = this.ctx.clock.now().getTime()): Promise<number> {
     const hash = this.addressHash(address);
     const db = this.ctx.db;
-    const prev = await db
-      .selectFrom('ballot_code_failures')
-      .select(['failures', 'last_failure_at', 'expires_at'])
-      .where('address_hash', '=', hash)
-      .executeTakeFirst();
+    const prev = await repo.findCodeFailure(db, hash);
     const { row, retryAfterMs } = nextFailure(prev, now, this.opts);
-    await saveFailure(db, hash, row, prev !== undefined && Date.parse(prev.expires_at) > now);
+    await repo.saveCodeFailure(db, hash, row, prev !== undefined && Date.parse(prev.expires_at) > now);
     if (now - this.lastSweep > this.opts.windowMs) {
       this.lastSweep = now;
-      await db.deleteFrom('ballot_code_failures').where('expires_at', '<=', new Date(now).toISOString()).execute();
+      await repo.sweepCodeFailures(db, new Date(now).toISOString());
     }
     return retryAfterMs;
   }
-}
-
-/** Store the new row; a live row is incremented in the database, so concurrent failures all count. */
-async function saveFailure(db: Executor, hash: string, row: FailureRow, live: boolean): Promise<void> {
-  await db
-    .insertInto('ballot_code_failures')
-    .values({ address_hash: hash, ...row })
-    .onConflict((oc) =>
-      oc.column('address_hash').doUpdateSet((eb) => ({
-        failures: live ? eb('ballot_code_failures.failures', '+', 1) : row.failures,
-        last_failure_at: row.last_failure_at,
-        expires_at: row.expires_at,
-      })),
-    )
-    .execute();
 }

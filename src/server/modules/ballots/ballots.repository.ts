@@ -340,3 +340,37 @@ export async function scrubAnonymousRows(
   for (const part of chunk(voters, 2000)) await trx.insertInto('ballot_voters').values(part).execute();
   return { ballots, counts };
 }
+
+/** The failed-code counter of an address (its HMAC), if any. */
+export function findCodeFailure(db: Executor, hash: string) {
+  return db
+    .selectFrom('ballot_code_failures')
+    .select(['failures', 'last_failure_at', 'expires_at'])
+    .where('address_hash', '=', hash)
+    .executeTakeFirst();
+}
+
+/** Store the new row; a live row is incremented in the database, so concurrent failures all count. */
+export async function saveCodeFailure(
+  db: Executor,
+  hash: string,
+  row: { failures: number; last_failure_at: string; expires_at: string },
+  live: boolean,
+): Promise<void> {
+  await db
+    .insertInto('ballot_code_failures')
+    .values({ address_hash: hash, ...row })
+    .onConflict((oc) =>
+      oc.column('address_hash').doUpdateSet((eb) => ({
+        failures: live ? eb('ballot_code_failures.failures', '+', 1) : row.failures,
+        last_failure_at: row.last_failure_at,
+        expires_at: row.expires_at,
+      })),
+    )
+    .execute();
+}
+
+/** Forget counters that have expired. */
+export async function sweepCodeFailures(db: Executor, before: string): Promise<void> {
+  await db.deleteFrom('ballot_code_failures').where('expires_at', '<=', before).execute();
+}
