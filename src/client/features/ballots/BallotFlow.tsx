@@ -16,7 +16,8 @@ import {
 } from '../../../common/contracts/ballots.js';
 import { isApiError } from '../../api/client.js';
 import { useT } from '../../i18n.js';
-import { answerText, BallotForm } from './BallotForm.js';
+import { answerText } from '../../../common/ballot-answers.js';
+import { BallotForm } from './BallotForm.js';
 
 export interface BallotFlowProps {
   sessionId: string;
