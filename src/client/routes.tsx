@@ -1,10 +1,11 @@
 /** Every route, each page loaded lazily. */
 import { lazy, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
-import { AppLayout } from './components/AppLayout.js';
 import { AdminOnly, BusinessOnly, BusinessOrAdmin, RequireAuth } from './components/Guards.js';
 import { NotFoundPage } from './features/home/NotFoundPage.js';
 
+/** The signed-in frame too is loaded lazily: the login page's first load carries no menu. */
+const AppLayout = lazy(() => import('./components/AppLayout.js'));
 const LoginPage = lazy(() => import('./features/auth/LoginPage.js'));
 const PasswordPage = lazy(() => import('./features/auth/PasswordPage.js'));
 const ActivatePage = lazy(() => import('./features/auth/ActivatePage.js'));
