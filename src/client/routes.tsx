@@ -46,8 +46,6 @@ const BallotHallPage = lazy(() => import('./features/ballots/HallPage.js'));
 const BallotResultsPage = lazy(() => import('./features/ballots/ResultsPage.js'));
 const BallotPaperPage = lazy(() => import('./features/ballots/PaperEntryPage.js'));
 const BallotMemberVotePage = lazy(() => import('./features/ballots/MemberVotePage.js'));
-const PublicVotePage = lazy(() => import('./features/ballots/VotePage.js'));
-const PublicReceiptsPage = lazy(() => import('./features/ballots/ReceiptsPage.js'));
 const GradesPage = lazy(() => import('./features/assessments/GradesPage.js'));
 const GradeBatchPage = lazy(() => import('./features/assessments/BatchPage.js'));
 const ChecklistPage = lazy(() => import('./features/setup/ChecklistPage.js'));
@@ -62,9 +60,7 @@ export function AppRoutes() {
       <Route path="/activate" element={<ActivatePage />} />
       {/* The phone-friendly ballot page stands outside the frame (no side menu on a small screen). */}
       <Route path="/meetings/:id/vote" element={<RequireAuth>{business(<VotePage />)}</RequireAuth>} />
-      {/* Public voting pages for code holders: no login, outside the signed-in frame (issue 4) */}
-      <Route path="/vote/:id" element={<PublicVotePage />} />
-      <Route path="/vote/:id/receipts" element={<PublicReceiptsPage />} />
+      {/* The public voting pages (/vote/:id, /vote/:id/receipts) are a separate light entry, src/client/vote */}
       <Route path="/ballots/:id/hall" element={<RequireAuth>{business(<BallotHallPage />)}</RequireAuth>} />
       <Route
         element={
