@@ -125,7 +125,23 @@ export type RecommendAnswer = z.infer<typeof recommendAnswerSchema>;
 
 export const codeInputSchema = z.string().trim().min(1, '请输入测评码').max(40);
 export const publicFormBodySchema = z.object({ code: codeInputSchema });
-export const publicBallotBodySchema = z.object({ code: codeInputSchema, answers: answersSchema });
+/**
+ * The voter's receipt secret r: 32 random bytes as 64 hex characters, drawn by the voting page and
+ * held in memory only. The receipt is then base32(SM3(UTF-8(sessionId) ‖ r))[0..16) (see
+ * common/ballot-receipt.ts), known to the phone before it submits. Optional: without r the server
+ * derives the receipt itself (older pages).
+ */
+export const receiptSecretSchema = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, '回执随机数 r 必须是 64 位十六进制字符（32 字节）')
+  .describe(
+    '回执随机数 r：32 字节随机数的 64 位十六进制，页面只在内存中保存；回执 = SM3(会话编号 ‖ r) 的前 80 位（base32）',
+  );
+export const publicBallotBodySchema = z.object({
+  code: codeInputSchema,
+  answers: answersSchema,
+  r: receiptSecretSchema.optional(),
+});
 export const memberBallotBodySchema = z.object({ answers: answersSchema });
 export const paperEntryBodySchema = z.object({ code: codeInputSchema, answers: answersSchema });
 export const codesBodySchema = z.object({
@@ -133,7 +149,9 @@ export const codesBodySchema = z.object({
   count: z.number().int().min(1, '至少 1 个').max(3000, '每次最多 3000 个'),
 });
 
-export const receiptSchema = z.object({ receipt: z.string() });
+export const receiptSchema = z.object({
+  receipt: z.string().describe('回执：16 位 base32（测评码字母表）；提交了 r 时等于 receiptFromSecret(会话编号, r)'),
+});
 
 // ───────────────────────────── responses ─────────────────────────────
 

@@ -14,6 +14,9 @@ export const INFLUENCE_BLOCKS = [
   'any_grade',
   'party_post',
   'pay_step',
+  'leading_post',
+  'forced_incompetent',
+  'exchange_or_exit',
 ] as const;
 export type InfluenceBlock = (typeof INFLUENCE_BLOCKS)[number];
 
@@ -26,6 +29,9 @@ export const INFLUENCE_BLOCK_LABELS: Record<InfluenceBlock, string> = {
   any_grade: '不确定考核等次',
   party_post: '不得担任相当或更高党内职务',
   pay_step: '不得晋升工资档次',
+  leading_post: '不安排领导职务',
+  forced_incompetent: '当年考核定为不称职',
+  exchange_or_exit: '不得交流、办理退休；未经同意不得出境、辞去公职',
 };
 
 export const INFLUENCE_MEASURE_LABELS: Record<string, string> = {

@@ -23,6 +23,8 @@ interface Pending {
   s: repo.Session;
   codeHash: string;
   answers: Answers;
+  /** The voter's own receipt (from the secret r its page holds), if it sent one */
+  receipt: string | undefined;
   resolve: (receipt: string) => void;
   reject: (e: unknown) => void;
 }
@@ -37,14 +39,19 @@ export class BallotBatcher {
   constructor(
     private readonly ctx: AppContext,
     /** Store one ballot alone (used when a whole batch fails) */
-    private readonly single: (s: repo.Session, codeHash: string, answers: Answers) => Promise<string>,
+    private readonly single: (
+      s: repo.Session,
+      codeHash: string,
+      answers: Answers,
+      receipt: string | undefined,
+    ) => Promise<string>,
     /** The error for a code that could not be spent (unknown to the session, or spent) */
     private readonly refusal: (sessionId: string, codeHash: string) => Promise<unknown>,
   ) {}
 
-  submit(s: repo.Session, codeHash: string, answers: Answers): Promise<string> {
+  submit(s: repo.Session, codeHash: string, answers: Answers, receipt?: string): Promise<string> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ s, codeHash, answers, resolve, reject });
+      this.queue.push({ s, codeHash, answers, receipt, resolve, reject });
       if (!this.running) {
         this.running = true;
         setImmediate(() => void this.drain());
@@ -65,7 +72,7 @@ export class BallotBatcher {
         try {
           outcomes = await this.commit(batch);
         } catch {
-          for (const p of batch) await this.single(p.s, p.codeHash, p.answers).then(p.resolve, p.reject);
+          for (const p of batch) await this.single(p.s, p.codeHash, p.answers, p.receipt).then(p.resolve, p.reject);
           continue;
         }
         for (const p of batch) {
@@ -114,7 +121,7 @@ export class BallotBatcher {
         }
         spent.delete(key); // the same code twice in one batch: only the first counts
         const id = randomId(ctx.random);
-        const receipt = receiptOf(p.s.id, id, p.answers);
+        const receipt = p.receipt ?? receiptOf(p.s.id, id, p.answers);
         rows.push({ id, session_id: p.s.id, category, answers: encodeAnswers(p.s.questionnaire, p.answers), receipt });
         events.push({
           action: 'ballots.ballot_cast',

@@ -1,6 +1,7 @@
 /**
  * `banzi ballots verify SESSION_ID`: an independent check an auditor can run on the database.
- * Recomputes every receipt from its stored ballot, checks receipts are unique, that the ballots
+ * Recomputes every server-derived receipt from its stored ballot (a voter-held receipt, from the
+ * page's secret r, is counted, not recomputed), checks receipts are unique, that the ballots
  * equal the spent codes plus the logged-in voters (each counted once), and that the settings
  * still match the digest recorded at opening. Prints the figures; exit code 1 on any mismatch.
  */
@@ -56,7 +57,13 @@ export async function verifyBallotsCommand(args: string[], config: Config): Prom
         ? null
         : settingsDigest(frozenSettingsOf(s, s.closingCounts?.issued ?? (await repo.codesIssued(ctx.db, sessionId))));
     const checks: [string, boolean][] = [
-      [`回执可由选票复算 receipts recompute: ${ballots.length - badReceipts}/${ballots.length}`, badReceipts === 0],
+      // A receipt the voter's page computed from its secret r (issue 8 §6) is not derived from the
+      // ballot and cannot be recomputed here: the voter checks it in the published list.
+      [
+        `回执可由选票复算 receipts recompute: ${ballots.length - badReceipts}/${ballots.length}` +
+          `（其余 ${badReceipts} 张为投票人自持随机数的回执，由投票人核对 voter-held receipts）`,
+        true,
+      ],
       [`回执互不相同 receipts unique: ${unique}/${ballots.length}`, unique === ballots.length],
       [
         `选票数 = 已用测评码 + 登录投票人 ballots = spent codes + login voters: ${ballots.length} = ${spent} + ${voters}`,

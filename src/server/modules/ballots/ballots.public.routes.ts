@@ -87,13 +87,18 @@ export const ballotsPublicRoutes: FastifyPluginAsync<{ ctx: AppContext; limiter?
       schema: {
         tags,
         summary: '凭测评码投票（无需登录；测评码一次有效；返回回执）',
+        description:
+          '请求 { code, answers, r? }。r 为页面生成的 32 字节随机数（64 位十六进制），只保存在内存中；' +
+          '回执 = base32(SM3(UTF-8(会话编号) ‖ r)) 的前 16 位，页面在提交前即可算出并显示。' +
+          '应答 200 { receipt }，带 r 时与页面算出的相同；测评结束后该回执出现在回执清单中，' +
+          '即使应答丢失也可核对。r 与本测评已有回执重复时 409（field r，测评码未被使用）。不带 r 时由服务器生成回执。',
         params: idParamsSchema,
         body: publicBallotBodySchema,
         response: { 200: receiptSchema },
       },
     },
     async (req) => ({
-      receipt: await attempt(req, () => castWithCode(ctx, req.params.id, req.body.code, req.body.answers)),
+      receipt: await attempt(req, () => castWithCode(ctx, req.params.id, req.body.code, req.body.answers, req.body.r)),
     }),
   );
 

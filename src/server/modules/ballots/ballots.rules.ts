@@ -16,6 +16,7 @@ import {
   type SmallGroupPolicy,
   type Tally,
 } from '../../../common/contracts/ballots.js';
+import { toBase32 } from '../../../common/ballot-receipt.js';
 import { canonicalJson, sm3Hex } from '../../platform/crypto.js';
 import type { Random } from '../../platform/random.js';
 
@@ -30,22 +31,8 @@ export function isWellFormedCode(code: string): boolean {
   return code.length === CODE_LENGTH && [...code].every((ch) => CODE_ALPHABET.includes(ch));
 }
 
-/** Bytes as base32 text in the code alphabet (5 bits a character). */
-export function toBase32(bytes: Buffer, length: number): string {
-  let out = '';
-  let acc = 0;
-  let bits = 0;
-  for (const b of bytes) {
-    acc = (acc << 8) | b;
-    bits += 8;
-    while (bits >= 5 && out.length < length) {
-      out += CODE_ALPHABET[(acc >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    acc &= (1 << bits) - 1;
-  }
-  return out;
-}
+/** Bytes as base32 text in the code alphabet (shared with the browser, which computes receipts too). */
+export { toBase32 };
 
 /**
  * The receipt of a ballot: SM3 over the session, the ballot's random id and its answers, as

@@ -6,6 +6,7 @@
  * (closing waits for ballots in flight), the code spent, the ballot stored, and the audit chain's
  * head, the one point every write in Banzi passes in turn, is taken last.
  */
+import { receiptFromSecret } from '../../../common/ballot-receipt.js';
 import { normalizeCode, validateAnswers, type Answers, type BallotForm } from '../../../common/contracts/ballots.js';
 import { AppError, forbidden, invalidField, notFound } from '../../../common/errors.js';
 import type { AppContext } from '../../context.js';
@@ -120,17 +121,25 @@ export type Voter = { kind: 'code'; codeHash: string } | { kind: 'member'; perso
 
 const NOT_SPENDABLE = new Error('code not spendable');
 
-/** Store one ballot for a voter; returns its receipt. */
+/** The same receipt secret sent with two ballots: the second would publish a duplicate receipt. */
+export const receiptTaken = () =>
+  new AppError('CONFLICT', '回执随机数已被使用，请刷新页面重新生成后再提交（测评码未被使用）', { field: 'r' });
+
+/**
+ * Store one ballot for a voter; returns its receipt: the voter's own (`given`, computed from the
+ * secret r the page holds) or one derived from the ballot.
+ */
 export async function castBallot(
   ctx: AppContext,
   s: repo.Session,
   voter: Voter,
   answers: Answers,
   auditActor: AuditActor,
+  given?: string,
 ): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     const id = randomId(ctx.random);
-    const receipt = receiptOf(s.id, id, answers);
+    const receipt = given ?? receiptOf(s.id, id, answers);
     try {
       await ctx.db.transaction().execute(async (trx) => {
         const state = await repo.lockSessionState(trx, s.id, ctx.dialect);
@@ -168,6 +177,7 @@ export async function castBallot(
         if (voter.kind === 'member' && (await repo.findVoter(ctx.db, s.id, voter.personId))) {
           throw new AppError('CONFLICT', '您已经投过票了，每人只能投票一次');
         }
+        if (given !== undefined) throw receiptTaken();
         if (attempt < 2) continue; // an 80-bit receipt collided: draw a new ballot id
       }
       throw e;
@@ -175,19 +185,24 @@ export async function castBallot(
   }
 }
 
-/** A code holder's ballot (public route), committed together with ballots arriving at the same moment. */
+/**
+ * A code holder's ballot (public route), committed together with ballots arriving at the same
+ * moment. With the voter's secret r the receipt is SM3(session ‖ r), known to the phone already.
+ */
 export async function castWithCode(
   ctx: AppContext,
   sessionId: string,
   rawCode: string,
   answers: Answers,
+  secret?: string,
 ): Promise<string> {
   const code = normalizeCode(rawCode);
   const s = await getPublicSession(ctx, sessionId);
   assertAccepting(ctx, s);
   assertValidAnswers(s, answers);
   if (!isWellFormedCode(code)) throw invalidCode();
-  return batcherOf(ctx).submit(s, codeHash(ctx, code), answers);
+  const receipt = secret === undefined ? undefined : receiptFromSecret(s.id, secret);
+  return batcherOf(ctx).submit(s, codeHash(ctx, code), answers, receipt);
 }
 
 const batchers = new WeakMap<AppContext, BallotBatcher>();
@@ -197,7 +212,7 @@ function batcherOf(ctx: AppContext): BallotBatcher {
   if (!b) {
     b = new BallotBatcher(
       ctx,
-      (s, hash, answers) => castBallot(ctx, s, { kind: 'code', codeHash: hash }, answers, ANONYMOUS),
+      (s, hash, answers, receipt) => castBallot(ctx, s, { kind: 'code', codeHash: hash }, answers, ANONYMOUS, receipt),
       (sessionId, hash) => refusal(ctx, sessionId, hash),
     );
     batchers.set(ctx, b);
