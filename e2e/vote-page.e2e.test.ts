@@ -179,11 +179,17 @@ describeBrowser('the light voting page on a slow phone', () => {
     await poll(() => phone.getByRole('heading', { name: '核对您的选择' }).count()).toBe(1);
     expect(await phone.locator('dl.review dd', { hasText: '基本称职' }).count()).toBeGreaterThan(groups);
     await expectUsableAt360(phone);
+    // the receipt is known before submitting (SM3 of the session and the page's secret r)
+    const before = await phone.getByTestId('receipt-before').innerText();
+    expect(before).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
     await snap(phone, 'vote-360-review');
+    const sent = phone.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/sessions/${id}/ballots`));
     await phone.getByRole('button', { name: '确认提交' }).click();
+    expect((await sent).postDataJSON()).toMatchObject({ r: expect.stringMatching(/^[0-9a-f]{64}$/) });
     await poll(() => phone.getByTestId('receipt').count()).toBe(1);
     const receipt = await phone.getByTestId('receipt').innerText();
-    expect(receipt).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
+    expect(receipt).toBe(before);
+    expect(await phone.locator('.note.error').count()).toBe(0);
     await expectUsableAt360(phone);
     await snap(phone, 'vote-360-receipt');
 

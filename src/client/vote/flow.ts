@@ -2,8 +2,11 @@
  * Answer group by group (with progress), review, submit, receipt. The check of each group and of
  * the whole ballot is the shared one (common/ballot-answers.ts), so the words match the server's;
  * a refusal from the server naming an answer brings the voter back to that question's group.
+ * The receipt is known before submitting (issue 8 §6): the page draws a secret r (32 random bytes,
+ * in memory only), shows receipt = SM3(session ‖ r) on the review step, and sends r with the ballot.
  */
 import { answerText, groupCode, groupProblem, sections, type AnswerProblem } from '../../common/ballot-answers.js';
+import { newReceiptSecret, receiptFromSecret } from '../../common/ballot-receipt.js';
 import type { Answers, BallotForm } from '../../common/contracts/ballots.js';
 import { errorLines, VoteError } from './api.js';
 import { h, show } from './dom.js';
@@ -14,8 +17,8 @@ import { t } from './text.js';
 export interface FlowOptions {
   sessionId: string;
   form: BallotForm;
-  /** Send the ballot; the receipt */
-  submit: (answers: Answers) => Promise<string>;
+  /** Send the ballot with the receipt secret r; the server's receipt */
+  submit: (answers: Answers, r: string) => Promise<string>;
   /** Called when the ballot is in (the page folds its notices) */
   done?: () => void;
 }
@@ -27,6 +30,8 @@ export function startFlow(box: HTMLElement, { sessionId, form, submit, done }: F
   const answers: Answers = {};
   let at = 0;
   let problem: AnswerProblem | null = null;
+  let r = newReceiptSecret();
+  let receipt = receiptFromSecret(sessionId, r);
 
   const top = () => window.scrollTo({ top: 0 });
   const groupOf = (questionId: string) =>
@@ -108,11 +113,15 @@ export function startFlow(box: HTMLElement, { sessionId, form, submit, done }: F
     const send = async () => {
       review([], true);
       try {
-        const receipt = await submit(answers);
-        finished(receipt);
+        finished(await submit(answers, r));
       } catch (e) {
         const field = e instanceof VoteError ? e.field : undefined;
-        if (field?.startsWith('answers.')) {
+        if (field === 'r') {
+          // this r's receipt is already taken in the session (the code was not spent): a new one
+          r = newReceiptSecret();
+          receipt = receiptFromSecret(sessionId, r);
+          review([...errorLines(e), t('ballots.vote.receiptNew')]);
+        } else if (field?.startsWith('answers.')) {
           const questionId = field.slice('answers.'.length);
           problem = { questionId, message: errorLines(e).join(' ') };
           at = groupOf(questionId);
@@ -144,6 +153,8 @@ export function startFlow(box: HTMLElement, { sessionId, form, submit, done }: F
           ]),
         ]),
       ),
+      receiptBox(t('ballots.vote.receiptBefore'), receipt, 'receipt-before'),
+      h('p', null, t('ballots.vote.receiptBeforeHint')),
       error.length ? note('error', ...error) : null,
       h(
         'div',
@@ -163,21 +174,14 @@ export function startFlow(box: HTMLElement, { sessionId, form, submit, done }: F
     if (!busy) top();
   }
 
-  function finished(receipt: string) {
-    const copy = h('button', { type: 'button', class: 'btn' }, t('ballots.vote.copy'));
-    copy.addEventListener('click', () => {
-      void navigator.clipboard?.writeText(receipt).then(() => (copy.textContent = t('ballots.vote.copied')));
-    });
+  function finished(fromServer: string) {
     show(
       box,
       note('ok', t('ballots.vote.done')),
-      h(
-        'div',
-        { class: 'receipt' },
-        h('p', { class: 'muted' }, t('ballots.vote.receipt')),
-        h('p', { class: 'code', 'data-testid': 'receipt' }, groupCode(receipt)),
-        copy,
-      ),
+      receiptBox(t('ballots.vote.receipt'), receipt, 'receipt'),
+      fromServer === receipt
+        ? null
+        : note('error', t('ballots.vote.receiptMismatch', { server: groupCode(fromServer) })),
       h('p', null, t('ballots.vote.receiptHint')),
       h('a', { class: 'btn', href: `/vote/${encodeURIComponent(sessionId)}/receipts` }, t('ballots.vote.checkLater')),
     );
@@ -186,4 +190,19 @@ export function startFlow(box: HTMLElement, { sessionId, form, submit, done }: F
   }
 
   answer();
+}
+
+/** The receipt in large type, grouped in fours, with a copy button. */
+function receiptBox(label: string, receipt: string, testId: string): HTMLElement {
+  const copy = h('button', { type: 'button', class: 'btn' }, t('ballots.vote.copy'));
+  copy.addEventListener('click', () => {
+    void navigator.clipboard?.writeText(receipt).then(() => (copy.textContent = t('ballots.vote.copied')));
+  });
+  return h(
+    'div',
+    { class: 'receipt' },
+    h('p', { class: 'muted' }, label),
+    h('p', { class: 'code', 'data-testid': testId }, groupCode(receipt)),
+    copy,
+  );
 }

@@ -87,7 +87,8 @@ function codeStep(box: HTMLElement, s: PublicSession, initial: string, notice: H
       startFlow(box, {
         sessionId: s.id,
         form,
-        submit: async (answers) => (await call<{ receipt: string }>(paths.ballots(s.id), { code, answers })).receipt,
+        submit: async (answers, r) =>
+          (await call<{ receipt: string }>(paths.ballots(s.id), { code, answers, r })).receipt,
       });
     } catch (err) {
       error.replaceChildren(note('error', ...errorLines(err)));

@@ -147,6 +147,12 @@ export const en: Record<MessageKey, string> = {
     'Note or screenshot the receipt. All receipts are published after closing so you can check yours was counted.',
   'ballots.vote.receipt': 'Receipt',
   'ballots.vote.checkLater': 'Check the receipt after closing',
+  'ballots.vote.receiptBefore': 'Your receipt (made on this phone before submitting)',
+  'ballots.vote.receiptBeforeHint':
+    'Note or screenshot the receipt first: even if the connection drops after submitting, you can check in the published list after closing whether your ballot was counted.',
+  'ballots.vote.receiptNew': 'A new receipt was made; note the new one, then submit.',
+  'ballots.vote.receiptMismatch':
+    'The server’s receipt ({server}) differs from the one made on this phone; tell the office running the session.',
   'ballots.vote.loading': 'Loading…',
   'ballots.vote.starting': 'Checking…',
   'ballots.vote.progress': 'Group {k} of {n}',

@@ -73,4 +73,9 @@ export const zhCNVote = {
   'ballots.vote.kind.team_evaluation': '领导班子民主测评',
   'ballots.vote.kind.member_evaluation': '班子成员民主测评',
   'ballots.vote.kind.recommendation': '民主推荐',
+  'ballots.vote.receiptBefore': '您的回执（提交前已在本机生成）',
+  'ballots.vote.receiptBeforeHint':
+    '请先抄下或截图保存回执：即使提交后网络中断，测评结束后也能在公布的回执清单中核对您的选票是否已计入。',
+  'ballots.vote.receiptNew': '回执已重新生成，请抄下新的回执后再提交。',
+  'ballots.vote.receiptMismatch': '服务器返回的回执（{server}）与本机生成的不一致，请向组织测评的部门反映。',
 } as const;
