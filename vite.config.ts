@@ -15,8 +15,8 @@ const repo = fileURLToPath(new URL('.', import.meta.url));
 /** Where /api goes in `vite` dev and `vite preview` (BANZI_API_URL overrides). */
 const api = process.env.BANZI_API_URL ?? 'http://127.0.0.1:8080';
 
-/** The voting page's addresses (the slips' QR codes point to them), as the server matches them too. */
-const VOTE_PATH = /^\/vote\/[^/?#]+(\/receipts)?\/?(\?.*)?$/;
+/** The voting page's addresses (the slips' QR codes point to them; session ids have no dot, the entry's own files do). */
+const VOTE_PATH = /^\/vote\/[^/?#.]+(\/receipts)?\/?(\?.*)?$/;
 
 /** In `vite` dev, send the voting entry for the voting addresses (the server does so from the build). */
 function voteEntry(): Plugin {
