@@ -98,7 +98,8 @@ export function sections(q: Questionnaire): QuestionGroup[] {
 
 /**
  * The first problem among one group's questions, with the same words (and the same question
- * numbers) as the check of the whole ballot: questions outside the group count as optional.
+ * numbers) as the check of the whole ballot: questions outside the group count as optional and
+ * their answers are left to their own group.
  */
 export function groupProblem(
   questionnaire: Questionnaire,
@@ -107,7 +108,8 @@ export function groupProblem(
 ): AnswerProblem | null {
   const inGroup = new Set(group.items.map((i) => i.q.id));
   const questions = questionnaire.questions.map((q) => (inGroup.has(q.id) ? q : { ...q, required: false }));
-  return validateAnswers({ ...questionnaire, questions }, answers);
+  const mine = Object.fromEntries(Object.entries(answers).filter(([id]) => inGroup.has(id)));
+  return validateAnswers({ ...questionnaire, questions }, mine);
 }
 
 /** The chosen answer of a question as text, for the review step. */
