@@ -5,8 +5,12 @@
  *   hall:  ballots start at a steady rate (open loop), whatever the answers' latency
  * Bounded in count (the codes given) and time (--seconds). Writes a JSON result file and prints
  * the figures. With --stop-on-error it stops sending at the first connection error (crash test).
+ * With --assets each phone first opens the voting page as a browser with an empty cache does: the
+ * HTML at /vote/<id>, every script and stylesheet it names, the session's public information; the
+ * bytes received (bodies, as the server sends them) are counted per voter.
  *   node bin/run-ts.mjs bench/ballots/load.ts --base http://127.0.0.1:PORT --session ID --codes FILE --mode burst --concurrency 500 --out FILE
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { parseArgs } from 'node:util';
@@ -25,6 +29,7 @@ const { values: o } = parseArgs({
     seconds: { type: 'string', default: '60' },
     'stop-on-error': { type: 'boolean', default: false },
     progress: { type: 'boolean', default: false },
+    assets: { type: 'boolean', default: false },
   },
 });
 const base = new URL(o.base ?? '');
@@ -38,6 +43,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency, maxFree
 interface Res {
   status: number;
   body: string;
+  bytes: number;
   setCookie: string[];
 }
 
@@ -63,6 +69,7 @@ function request(method: string, path: string, body?: unknown, headers: Record<s
           resolve({
             status: res.statusCode ?? 0,
             body: Buffer.concat(chunks).toString('utf8'),
+            bytes: chunks.reduce((n, c) => n + c.length, 0),
             setCookie: res.headers['set-cookie'] ?? [],
           }),
         );
@@ -112,16 +119,31 @@ const receipts: string[] = [];
 const ackedCodes: string[] = [];
 let errors = 0;
 let stopped = false;
+let pageBytes = 0;
+let pageLoads = 0;
+
+/** Open the voting page with an empty cache: the HTML, then its scripts and stylesheet and the session's information. */
+async function openPage(): Promise<void> {
+  const html = await request('GET', `/vote/${o.session ?? ''}`);
+  if (html.status !== 200) throw new Error(`voting page: ${html.status}`);
+  const assets = [...html.body.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
+  const got = await Promise.all([...assets.map((a) => request('GET', a)), request('GET', sessionPath)]);
+  if (got.some((r) => r.status !== 200)) throw new Error(`voting page assets: ${got.map((r) => r.status).join(' ')}`);
+  pageBytes += html.bytes + got.reduce((n, r) => n + r.bytes, 0);
+  pageLoads += 1;
+}
 const deadline = Date.now() + Number(o.seconds) * 1000;
 
 async function vote(i: number, token: string): Promise<void> {
   const code = codes[i] as string;
-  const t = performance.now();
   try {
+    if (o.assets) await openPage();
+    const t = performance.now();
     const r = await request(
       'POST',
       `${sessionPath}/ballots`,
-      { code, answers: answersFor(i) },
+      // r: the receipt secret the voting page draws (issue 8 §6)
+      { code, answers: answersFor(i), r: randomBytes(32).toString('hex') },
       { 'x-csrf-token': token, cookie: `banzi_csrf=${token}` },
     );
     latencies.push(performance.now() - t);
@@ -175,8 +197,10 @@ const result = {
   max: percentile(latencies, 1),
   receipts,
   ackedCodes,
+  pageLoads,
+  pageBytes,
 };
 if (o.out) writeFileSync(o.out, JSON.stringify(result));
 console.log(
-  `[load ${o.mode}] accepted ${result.accepted}/${codes.length} in ${(elapsed / 1000).toFixed(2)} s; ${result.throughput} ballots/s; p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms; statuses ${JSON.stringify(statuses)}; connection errors ${errors}`,
+  `[load ${o.mode}] accepted ${result.accepted}/${codes.length} in ${(elapsed / 1000).toFixed(2)} s; ${result.throughput} ballots/s; p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms; statuses ${JSON.stringify(statuses)}; connection errors ${errors}${pageLoads ? `; voting page ${pageLoads} times, ${Math.round(pageBytes / pageLoads)} bytes each` : ''}`,
 );

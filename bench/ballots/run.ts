@@ -1,15 +1,17 @@
 /**
  * Ballots benchmark (issue 4), on SQLite and on PostgreSQL: a session of 2,000 codes and ballots
  * of 30 answers, the server and the load client as separate processes on 127.0.0.1.
- *   burst: 500 concurrent clients until every code is spent (target: all accepted within 10 s)
+ *   burst: 500 concurrent clients until every code is spent (target: all accepted within 10 s), each
+ *          phone first opening the voting page (HTML, scripts, stylesheet, session) with an empty cache
+ *   page:  the voting page's weight from the build manifest and as measured in the burst (bytes per voter)
  *   hall:  200 ballots a second (target: p99 under 200 ms)
  *   close: closing and tallying 2,000 ballots (target: under 200 ms)
  *   crash: kill -9 the server mid-burst, restart; every acknowledged ballot is there, no code twice
  * Prints every figure; exits 1 only when a ballot is lost or counted twice.
  *   node bin/run-ts.mjs bench/ballots/run.ts [--dialect sqlite|postgres|both] [--codes 2000]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,9 +21,12 @@ import { openDatabase } from '../../src/server/db/connect.js';
 import { toCount } from '../../src/server/db/helpers.js';
 import { slipsDocx } from '../../src/server/modules/ballots/ballots.slips.js';
 import { newKeyring } from '../../src/server/platform/crypto.js';
+import { kB, votePageWeight } from '../../scripts/page-weight.js';
 import { benchConfig, OFFICE_USER, prepare } from './setup.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** The built UI the benchmark's server sends (the voting page and its assets) */
+const CLIENT_DIR = join(ROOT, 'dist/client');
 const { values: args } = parseArgs({
   options: { dialect: { type: 'string', default: 'both' }, codes: { type: 'string', default: '2000' } },
 });
@@ -32,6 +37,8 @@ const PG_URL =
   'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface LoadResult {
+  pageLoads: number;
+  pageBytes: number;
   accepted: number;
   statuses: Record<string, number>;
   errors: number;
@@ -178,7 +185,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<void> {
     BANZI_PORT: String(port),
     BANZI_HOST: '127.0.0.1',
     BANZI_DATA_DIR: dir,
-    BANZI_CLIENT_DIR: '/nonexistent',
+    BANZI_CLIENT_DIR: CLIENT_DIR,
     BANZI_PUBLIC_URL: base,
     ...(dialect === 'postgres' ? { BANZI_DATABASE_URL: database } : { BANZI_DB_FILE: database }),
   };
@@ -206,10 +213,15 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<void> {
       'burst',
       '--concurrency',
       '500',
+      '--assets',
     ]);
     const b = await stored(database, s.burst?.id ?? '');
     say(
-      `burst: ${burst.accepted} accepted in ${(burst.elapsedMs / 1000).toFixed(2)} s, ${burst.throughput} ballots/s, p50 ${burst.p50} ms, p99 ${burst.p99} ms (max ${burst.max} ms)`,
+      `burst: ${burst.accepted} accepted in ${(burst.elapsedMs / 1000).toFixed(2)} s, ${burst.throughput} ballots/s, p50 ${burst.p50} ms, p99 ${burst.p99} ms (max ${burst.max} ms) for the ballot itself; every phone opened the voting page first`,
+    );
+    const perVoter = burst.pageLoads ? burst.pageBytes / burst.pageLoads : 0;
+    say(
+      `page in the burst: ${burst.pageLoads} voting pages loaded, ${kB(perVoter)} a voter as Banzi sends it (uncompressed), ${((perVoter * CODES) / 1e6).toFixed(1)} MB for ${CODES} voters`,
     );
     check(burst.accepted === CODES && burst.elapsedMs <= 10_000, `all ${CODES} accepted within 10 s`);
     check(
@@ -348,6 +360,27 @@ async function slips(): Promise<void> {
   );
 }
 
+/** The voting page's weight from the build manifest (built first when missing). */
+function pageWeight(): void {
+  if (!existsSync(join(CLIENT_DIR, '.vite/manifest.json'))) {
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
+    if (r.status !== 0) throw new Error('vite build failed');
+  }
+  const w = votePageWeight(CLIENT_DIR);
+  say(
+    `\nvoting page (build manifest): ${kB(w.gzip)} gzipped, ${kB(w.bytes)} uncompressed, in ${w.files.length} files (HTML, scripts, stylesheet); ${CODES} voters: ${((w.gzip * CODES) / 1e6).toFixed(1)} MB gzipped, ${((w.bytes * CODES) / 1e6).toFixed(1)} MB uncompressed`,
+  );
+}
+
+pageWeight();
 const dialects =
   args.dialect === 'both' ? (['sqlite', 'postgres'] as const) : ([args.dialect as 'sqlite' | 'postgres'] as const);
 for (const d of dialects) await benchDialect(d);

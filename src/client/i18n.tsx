@@ -2,15 +2,20 @@
  * Message keys and a tiny translator. All UI text goes through t(key, vars); zh-CN is the
  * default, en is the second language. antd's locale follows the language (see App.tsx).
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { en } from '../common/i18n/en.js';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { zhCN, type MessageKey } from '../common/i18n/zh-CN.js';
 
 export type Lang = 'zh-CN' | 'en';
 export type { MessageKey };
 export type Vars = Record<string, string | number>;
 
-const CATALOGS: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+/** English is loaded when chosen (it is not part of the console's first load); until then, Chinese. */
+const CATALOGS: Partial<Record<Lang, Record<MessageKey, string>>> = { 'zh-CN': zhCN };
+
+/** Load a language's catalogue (English is a separate chunk). */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (!CATALOGS[lang]) CATALOGS[lang] = (await import('../common/i18n/en.js')).en;
+}
 const STORAGE_KEY = 'banzi.lang';
 
 function initialLang(): Lang {
@@ -30,7 +35,7 @@ export function format(template: string, vars?: Vars): string {
 }
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  return format(CATALOGS[lang][key] ?? zhCN[key] ?? key, vars);
+  return format(CATALOGS[lang]?.[key] ?? zhCN[key] ?? key, vars);
 }
 
 export function isMessageKey(key: string): key is MessageKey {
@@ -63,7 +68,7 @@ interface LangState {
 const LangContext = createContext<LangState>({ lang: current, setLang: () => undefined, t });
 
 export function LangProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(current);
+  const [lang, setLangState] = useState<Lang>(CATALOGS[current] ? current : 'zh-CN');
   const setLang = useCallback((l: Lang) => {
     current = l;
     try {
@@ -72,7 +77,11 @@ export function LangProvider({ children }: { children: ReactNode }) {
       // storage may be unavailable; the choice then lasts for this page only
     }
     document.documentElement.lang = l;
-    setLangState(l);
+    void loadLang(l).then(() => setLangState(l));
+  }, []);
+  useEffect(() => {
+    // English chosen on an earlier visit: shown as soon as its catalogue arrives
+    if (current !== 'zh-CN' && !CATALOGS[current]) void loadLang(current).then(() => setLangState(current));
   }, []);
   const value = useMemo<LangState>(() => ({ lang, setLang, t: (k, v) => translate(lang, k, v) }), [lang, setLang]);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;

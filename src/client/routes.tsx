@@ -1,10 +1,11 @@
 /** Every route, each page loaded lazily. */
 import { lazy, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
-import { AppLayout } from './components/AppLayout.js';
 import { AdminOnly, BusinessOnly, BusinessOrAdmin, RequireAuth } from './components/Guards.js';
 import { NotFoundPage } from './features/home/NotFoundPage.js';
 
+/** The signed-in frame too is loaded lazily: the login page's first load carries no menu. */
+const AppLayout = lazy(() => import('./components/AppLayout.js'));
 const LoginPage = lazy(() => import('./features/auth/LoginPage.js'));
 const PasswordPage = lazy(() => import('./features/auth/PasswordPage.js'));
 const ActivatePage = lazy(() => import('./features/auth/ActivatePage.js'));
@@ -46,8 +47,6 @@ const BallotHallPage = lazy(() => import('./features/ballots/HallPage.js'));
 const BallotResultsPage = lazy(() => import('./features/ballots/ResultsPage.js'));
 const BallotPaperPage = lazy(() => import('./features/ballots/PaperEntryPage.js'));
 const BallotMemberVotePage = lazy(() => import('./features/ballots/MemberVotePage.js'));
-const PublicVotePage = lazy(() => import('./features/ballots/VotePage.js'));
-const PublicReceiptsPage = lazy(() => import('./features/ballots/ReceiptsPage.js'));
 const GradesPage = lazy(() => import('./features/assessments/GradesPage.js'));
 const GradeBatchPage = lazy(() => import('./features/assessments/BatchPage.js'));
 const ChecklistPage = lazy(() => import('./features/setup/ChecklistPage.js'));
@@ -62,9 +61,7 @@ export function AppRoutes() {
       <Route path="/activate" element={<ActivatePage />} />
       {/* The phone-friendly ballot page stands outside the frame (no side menu on a small screen). */}
       <Route path="/meetings/:id/vote" element={<RequireAuth>{business(<VotePage />)}</RequireAuth>} />
-      {/* Public voting pages for code holders: no login, outside the signed-in frame (issue 4) */}
-      <Route path="/vote/:id" element={<PublicVotePage />} />
-      <Route path="/vote/:id/receipts" element={<PublicReceiptsPage />} />
+      {/* The public voting pages (/vote/:id, /vote/:id/receipts) are a separate light entry, src/client/vote */}
       <Route path="/ballots/:id/hall" element={<RequireAuth>{business(<BallotHallPage />)}</RequireAuth>} />
       <Route
         element={

@@ -7,7 +7,7 @@
  * with the ballot; the server stores and, after closing, publishes the same receipt, so the voter
  * can check inclusion whatever happened to the reply. Shared by server and browser.
  */
-import { CODE_ALPHABET, RECEIPT_LENGTH } from './contracts/ballots.js';
+import { CODE_ALPHABET, RECEIPT_LENGTH } from './ballot-answers.js';
 import { sm3 } from './sm3.js';
 
 /** The secret r as text: 32 bytes as 64 hex characters (either case). */

@@ -100,6 +100,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       wildcard: false,
       index: false,
       cacheControl: false,
+      // No access line for the UI's files either: the voting page's scripts, fetched with an
+      // address and a time, would tell who opened a voting page when (the pages log nothing).
+      logLevel: 'silent',
       setHeaders: (res, path) => {
         // Vite puts a content hash in every asset name, so assets never change.
         res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -107,6 +110,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     });
     const sendIndex = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html');
     app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndex(reply));
+    // The light public voting pages (src/client/vote), at the addresses the slips' QR codes carry;
+    // silent like the public ballot API.
+    const sendVote = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('vote/index.html');
+    const vote = { schema: { hide: true }, logLevel: 'silent' } as const;
+    app.get('/vote/:id', vote, (_req, reply) => sendVote(reply));
+    app.get('/vote/:id/receipts', vote, (_req, reply) => sendVote(reply));
     app.setNotFoundHandler((req, reply) => {
       // The UI's own routes (/people/123 …) load the single page; unknown API routes are JSON 404s.
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return sendIndex(reply);

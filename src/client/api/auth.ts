@@ -1,17 +1,13 @@
 /** Session, login, logout and password change. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  sessionStateSchema,
-  type ActivateBody,
-  type LoginBody,
-  type SessionState,
-} from '../../common/contracts/accounts.js';
+// Types only: zod and the schemas stay out of the console's first load.
+import type { ActivateBody, LoginBody, SessionState } from '../../common/contracts/accounts.js';
 import { apiFetch, setCsrfToken } from './client.js';
 
 export const SESSION_KEY = ['session'] as const;
 
 export async function fetchSession(): Promise<SessionState> {
-  const s = await apiFetch('/api/auth/session', { schema: sessionStateSchema, noAuthRedirect: true });
+  const s = await apiFetch<SessionState>('/api/auth/session', { noAuthRedirect: true });
   setCsrfToken(s.csrfToken);
   return s;
 }
@@ -24,7 +20,7 @@ export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginBody) =>
-      apiFetch('/api/auth/login', { method: 'POST', body, schema: sessionStateSchema, noAuthRedirect: true }),
+      apiFetch<SessionState>('/api/auth/login', { method: 'POST', body, noAuthRedirect: true }),
     onSuccess: (s) => {
       setCsrfToken(s.csrfToken);
       qc.clear();

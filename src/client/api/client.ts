@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Finding } from '../../common/rules/types.js';
-import { errorBodySchema } from '../../common/contracts/common.js';
+import type { ErrorBody } from '../../common/contracts/common.js';
 
 export class ApiError extends Error {
   constructor(
@@ -22,13 +22,28 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The server's error body, checked by hand: zod stays out of the console's first load (the
+ * contracts' schemas come with the pages that use them).
+ */
+function errorOf(body: unknown): ErrorBody['error'] | null {
+  const e = (body as { error?: Partial<ErrorBody['error']> } | null)?.error;
+  if (!e || typeof e.code !== 'string' || typeof e.message !== 'string') return null;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return {
+    code: e.code,
+    message: e.message,
+    field: str(e.field),
+    details: e.details && typeof e.details === 'object' ? e.details : undefined,
+    findings: Array.isArray(e.findings) ? e.findings : undefined,
+    requestId: str(e.requestId),
+  };
+}
+
 /** Turns a failed response's status and body into an ApiError; never throws. */
 export function parseApiError(status: number, body: unknown): ApiError {
-  const parsed = errorBodySchema.safeParse(body);
-  if (parsed.success) {
-    const e = parsed.data.error;
-    return new ApiError(status, e.code, e.message, e.field, e.findings ?? [], e.details, e.requestId);
-  }
+  const e = errorOf(body);
+  if (e) return new ApiError(status, e.code, e.message, e.field, e.findings ?? [], e.details, e.requestId);
   if (status === 401) return new ApiError(status, 'UNAUTHENTICATED', '请先登录（会话不存在或已超时）');
   if (status === 0) return new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
   return new ApiError(status, 'INTERNAL_ERROR', `服务器错误（HTTP ${status}）`);

@@ -2,9 +2,9 @@
  * The frame of every signed-in page: left menu, top bar with the user, their roles, the unit
  * switcher, language and logout, the demo-data banner and the idle-timeout notice.
  */
-import { LogoutOutlined } from '@ant-design/icons';
+import { DownOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Layout, Menu, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { Suspense, useCallback } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../common/roles.js';
@@ -13,12 +13,13 @@ import { SESSION_KEY, useLogout } from '../api/auth.js';
 import { useLang, useT, pick } from '../i18n.js';
 import { byRoleOrder, useMe } from '../session.js';
 import { IdleNotice } from './IdleNotice.js';
+import { LangSwitch } from './LangSwitch.js';
 import { menuFor, selectedMenuKey } from './menu.js';
 import { Loading } from './QueryState.js';
 
-export function AppLayout() {
+export default function AppLayout() {
   const t = useT();
-  const { lang, setLang } = useLang();
+  const { lang } = useLang();
   const { me, actingUnits, unitId, setUnitId } = useMe();
   const navigate = useNavigate();
   const location = useLocation();
@@ -78,14 +79,20 @@ export function AppLayout() {
           {actingUnits.length > 1 ? (
             <Space size={4}>
               <Typography.Text type="secondary">{t('layout.actingUnit')}</Typography.Text>
-              <Select
-                size="small"
-                style={{ minWidth: 180 }}
-                value={unitId}
-                onChange={setUnitId}
-                options={actingUnits.map((u) => ({ value: u.id, label: u.name }))}
-                aria-label={t('layout.actingUnit')}
-              />
+              {/* A menu, not a Select: the select component would weigh on every page's first load */}
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  selectable: true,
+                  selectedKeys: [unitId ?? ''],
+                  items: actingUnits.map((u) => ({ key: u.id, label: u.name })),
+                  onClick: ({ key }) => setUnitId(key),
+                }}
+              >
+                <Button size="small" aria-label={t('layout.actingUnit')}>
+                  {actingUnits.find((u) => u.id === unitId)?.name ?? t('layout.actingUnit')} <DownOutlined />
+                </Button>
+              </Dropdown>
             </Space>
           ) : actingUnits[0] ? (
             <Typography.Text type="secondary">{actingUnits[0].name}</Typography.Text>
@@ -101,17 +108,7 @@ export function AppLayout() {
             {me.displayName}
           </Typography.Text>
           <HelpButton linkRules={!me.adminRole} />
-          <Select
-            size="small"
-            value={lang}
-            onChange={setLang}
-            style={{ width: 96 }}
-            options={[
-              { value: 'zh-CN', label: '中文' },
-              { value: 'en', label: 'English' },
-            ]}
-            aria-label="language"
-          />
+          <LangSwitch />
           <Button size="small" onClick={() => void navigate('/password')}>
             {t('layout.password')}
           </Button>

@@ -1,7 +1,7 @@
 /**
  * Anonymous democratic evaluation and recommendation (民主测评、民主推荐): the questionnaire, the
  * session settings, ballots, live participation, results and receipts. Shared by server and
- * client; `validateAnswers` is the one check of a ballot against its questionnaire.
+ * client; `validateAnswers` (common/ballot-answers.ts) is the one check of a ballot against its questionnaire.
  */
 import { z } from 'zod';
 import { findingSchema, idSchema, isoDateSchema, plainText, text } from './common.js';
@@ -30,20 +30,17 @@ export const SMALL_GROUP_POLICY_LABELS: Record<SmallGroupPolicy, string> = {
   withhold: '不予显示（并保证无法由总数相减推出）',
 };
 
-/** Code and receipt alphabet: base32 without 0/O/1/I, so slips read aloud and typed by hand do not mislead. */
-export const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-export const CODE_LENGTH = 12;
-export const RECEIPT_LENGTH = 16;
-
-/** Upper-case, drop spaces and dashes: 'abcd-efgh jkmn' -> 'ABCDEFGHJKMN'. */
-export function normalizeCode(input: string): string {
-  return input.toUpperCase().replace(/[^0-9A-Z]/g, '');
-}
-
-/** 'ABCDEFGHJKMN' -> 'ABCD-EFGH-JKMN' (groups of four, for slips and receipts). */
-export function groupCode(code: string): string {
-  return (code.match(/.{1,4}/g) ?? []).join('-');
-}
+// The code helpers and the answer check live in a zod-free module the light voting page loads too.
+export {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  RECEIPT_LENGTH,
+  groupCode,
+  normalizeCode,
+  normalizeWriteIn,
+  validateAnswers,
+  type AnswerProblem,
+} from '../ballot-answers.js';
 
 const questionId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '题目编号只能包含字母、数字、下划线和短横线');
 
@@ -155,64 +152,6 @@ export const codesBodySchema = z.object({
 export const receiptSchema = z.object({
   receipt: z.string().describe('回执：16 位 base32（测评码字母表）；提交了 r 时等于 receiptFromSecret(会话编号, r)'),
 });
-
-/** A problem with one answer: the question is named. */
-export interface AnswerProblem {
-  questionId: string;
-  message: string;
-}
-
-function questionTitle(q: Question, index: number): string {
-  return `第 ${index + 1} 题${q.section ? `（${q.section}）` : ''}“${q.text}”`;
-}
-
-export function normalizeWriteIn(name: string): string {
-  return name.trim().replace(/\s+/g, ' ');
-}
-
-/** Check answers against the questionnaire; the first problem names its question. Pure. */
-export function validateAnswers(questionnaire: Questionnaire, answers: Answers): AnswerProblem | null {
-  const known = new Map(questionnaire.questions.map((q, i) => [q.id, { q, i }]));
-  for (const id of Object.keys(answers)) {
-    if (!known.has(id)) return { questionId: id, message: `问卷中没有编号为 ${id} 的题目` };
-  }
-  for (const [i, q] of questionnaire.questions.entries()) {
-    const a = answers[q.id];
-    const title = questionTitle(q, i);
-    if (a === undefined) {
-      if (q.required) return { questionId: q.id, message: `${title}为必答题，尚未作答` };
-      continue;
-    }
-    if (q.type === 'rating') {
-      if (typeof a !== 'string' || !q.options.includes(a)) {
-        return { questionId: q.id, message: `${title}的答案不在可选范围内（${q.options.join('、')}）` };
-      }
-      continue;
-    }
-    if (typeof a === 'string') return { questionId: q.id, message: `${title}应选择推荐人选` };
-    const ids = new Set(q.candidates.map((c) => c.id));
-    if (a.candidates.some((c) => !ids.has(c))) return { questionId: q.id, message: `${title}选择了参考名单以外的人选` };
-    if (new Set(a.candidates).size !== a.candidates.length) {
-      return { questionId: q.id, message: `${title}重复选择了同一人选` };
-    }
-    const writeIns = a.writeIns.map(normalizeWriteIn).filter((w) => w.length > 0);
-    if (writeIns.length && !q.allowWriteIn) {
-      return { questionId: q.id, message: `${title}不允许另行推荐参考名单以外的人选` };
-    }
-    if (writeIns.length !== a.writeIns.length) return { questionId: q.id, message: `${title}另行推荐的姓名不能为空` };
-    const names = new Set(q.candidates.map((c) => c.name));
-    if (writeIns.some((w) => names.has(w))) {
-      return { questionId: q.id, message: `${title}另行推荐的人选已在参考名单中，请直接勾选` };
-    }
-    if (new Set(writeIns).size !== writeIns.length) return { questionId: q.id, message: `${title}重复填写了同一人选` };
-    const chosen = a.candidates.length + writeIns.length;
-    if (chosen > q.seats) {
-      return { questionId: q.id, message: `${title}最多推荐 ${q.seats} 人，实际选择了 ${chosen} 人` };
-    }
-    if (chosen === 0 && q.required) return { questionId: q.id, message: `${title}为必答题，请至少推荐 1 人` };
-  }
-  return null;
-}
 
 // ───────────────────────────── responses ─────────────────────────────
 

@@ -59,6 +59,7 @@ export const errorBodySchema = z.object({
     requestId: z.string().optional(),
   }),
 });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 /**
  * Control characters (other than tab and line breaks) and the Unicode bidi controls that can make

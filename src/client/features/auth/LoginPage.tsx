@@ -3,11 +3,12 @@
  * the activation page (AC-02).
  */
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useLogin, useSession } from '../../api/auth.js';
+import { LangSwitch } from '../../components/LangSwitch.js';
 import { Loading } from '../../components/QueryState.js';
-import { useLang, useT } from '../../i18n.js';
+import { useT } from '../../i18n.js';
 
 /** Only same-site paths are followed after login. */
 export function safeNext(next: string | null): string {
@@ -16,7 +17,6 @@ export function safeNext(next: string | null): string {
 
 export default function LoginPage() {
   const t = useT();
-  const { lang, setLang } = useLang();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const session = useSession();
@@ -81,16 +81,7 @@ export default function LoginPage() {
         </Form>
         <div style={{ marginTop: 16, display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <Link to="/activate">{t('activate.title')}</Link>
-          <Select
-            size="small"
-            value={lang}
-            onChange={setLang}
-            style={{ width: 96 }}
-            options={[
-              { value: 'zh-CN', label: '中文' },
-              { value: 'en', label: 'English' },
-            ]}
-          />
+          <LangSwitch />
         </div>
       </Card>
     </div>

@@ -6,7 +6,6 @@
 import { CheckCircleTwoTone } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Result, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import {
   groupCode,
   validateAnswers,
@@ -16,7 +15,8 @@ import {
 } from '../../../common/contracts/ballots.js';
 import { isApiError } from '../../api/client.js';
 import { useT } from '../../i18n.js';
-import { answerText, BallotForm } from './BallotForm.js';
+import { answerText } from '../../../common/ballot-answers.js';
+import { BallotForm } from './BallotForm.js';
 
 export interface BallotFlowProps {
   sessionId: string;
@@ -87,7 +87,8 @@ export function BallotFlow({ sessionId, title, categoryLabel, questionnaire, sub
             </Typography.Title>
           </Card>,
           <div key="l" style={{ marginTop: 12 }}>
-            <Link to={`/vote/${sessionId}/receipts`}>{t('ballots.vote.checkLater')}</Link>
+            {/* the receipt page is the light public entry: a full page load, not a console route */}
+            <a href={`/vote/${sessionId}/receipts`}>{t('ballots.vote.checkLater')}</a>
           </div>,
         ]}
       />

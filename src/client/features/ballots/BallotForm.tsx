@@ -5,6 +5,7 @@
  */
 import { Alert, Card, Checkbox, Flex, Radio, Select, Space, Tag, Typography } from 'antd';
 import { Fragment } from 'react';
+import { sections } from '../../../common/ballot-answers.js';
 import type { Answers, Question, Questionnaire, RecommendAnswer } from '../../../common/contracts/ballots.js';
 import { useT } from '../../i18n.js';
 
@@ -15,18 +16,6 @@ export interface BallotFormProps {
   /** The question the server or the review step found wrong */
   problem?: { questionId: string; message: string } | null;
   compact?: boolean;
-}
-
-/** Questions grouped by section, keeping their order and numbers. */
-export function sections(q: Questionnaire): { title: string; items: { q: Question; n: number }[] }[] {
-  const out: { title: string; items: { q: Question; n: number }[] }[] = [];
-  q.questions.forEach((x, i) => {
-    const title = x.section ?? '';
-    const last = out[out.length - 1];
-    if (last && last.title === title) last.items.push({ q: x, n: i + 1 });
-    else out.push({ title, items: [{ q: x, n: i + 1 }] });
-  });
-  return out;
 }
 
 function RecommendInput({
@@ -139,13 +128,4 @@ export function BallotForm({ questionnaire, value, onChange, problem, compact = 
       ))}
     </Flex>
   );
-}
-
-/** The chosen answer of a question as text, for the review step. */
-export function answerText(q: Question, a: Answers[string] | undefined, none: string): string {
-  if (a === undefined) return none;
-  if (typeof a === 'string') return a;
-  if (q.type !== 'recommend') return none;
-  const names = [...a.candidates.map((id) => q.candidates.find((c) => c.id === id)?.name ?? id), ...a.writeIns];
-  return names.length ? names.join('、') : none;
 }

@@ -30,7 +30,7 @@ import { useT } from '../../i18n.js';
 import { instant } from '../../lib/format.js';
 import { AnonymityNotice } from './AnonymityNotice.js';
 import { downloadCodes, errorText, useBallotSession, useParticipation, useSessionAction } from './api.js';
-import { sections } from './BallotForm.js';
+import { sections } from '../../../common/ballot-answers.js';
 import { STATUS_COLOR } from './SessionsPage.js';
 
 function CodesCard({ s }: { s: SessionDetail }) {

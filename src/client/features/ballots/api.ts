@@ -8,9 +8,7 @@ import {
   paperEntryListSchema,
   paperEntryResultSchema,
   participationSchema,
-  publicSessionSchema,
   receiptSchema,
-  receiptsSchema,
   resultsSchema,
   sessionDetailSchema,
   sessionSummarySchema,
@@ -153,44 +151,6 @@ export function castMemberBallot(id: string, answers: Answers) {
     method: 'POST',
     body: { answers },
     schema: receiptSchema,
-  });
-}
-
-// ── public (no login) ──
-
-export function usePublicSession(id: string) {
-  return useQuery({
-    queryKey: ['ballot-public', id],
-    queryFn: () =>
-      apiFetch(`/api/ballots/public/sessions/${enc(id)}`, { schema: publicSessionSchema, noAuthRedirect: true }),
-    retry: false,
-  });
-}
-
-export function fetchBallotForm(id: string, code: string) {
-  return apiFetch(`/api/ballots/public/sessions/${enc(id)}/form`, {
-    method: 'POST',
-    body: { code },
-    schema: ballotFormSchema,
-    noAuthRedirect: true,
-  });
-}
-
-export function castCodeBallot(id: string, code: string, answers: Answers) {
-  return apiFetch(`/api/ballots/public/sessions/${enc(id)}/ballots`, {
-    method: 'POST',
-    body: { code, answers },
-    schema: receiptSchema,
-    noAuthRedirect: true,
-  });
-}
-
-export function usePublicReceipts(id: string) {
-  return useQuery({
-    queryKey: ['ballot-receipts', id],
-    queryFn: () =>
-      apiFetch(`/api/ballots/public/sessions/${enc(id)}/receipts`, { schema: receiptsSchema, noAuthRedirect: true }),
-    retry: false,
   });
 }
 

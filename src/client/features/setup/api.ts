@@ -1,13 +1,14 @@
 /** First-run checklist and the units import (issue 16 §1). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { importResultSchema, type ImportResultBody } from '../../../common/contracts/orgs.js';
-import { checklistSchema } from '../../../common/contracts/setup.js';
+// Types only (no response schemas): the home page shows the checklist, and zod stays out of its first load.
+import type { ImportResultBody } from '../../../common/contracts/orgs.js';
+import type { Checklist } from '../../../common/contracts/setup.js';
 import { apiFetch } from '../../api/client.js';
 
 export function useChecklist() {
   return useQuery({
     queryKey: ['setup-checklist'],
-    queryFn: () => apiFetch('/api/setup/checklist', { schema: checklistSchema }),
+    queryFn: () => apiFetch<Checklist>('/api/setup/checklist'),
   });
 }
 
@@ -25,7 +26,7 @@ export function useImport() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { file: string; fileName: string; dryRun: boolean }): Promise<ImportResultBody> =>
-      apiFetch('/api/orgs/import', { method: 'POST', body, schema: importResultSchema }),
+      apiFetch<ImportResultBody>('/api/orgs/import', { method: 'POST', body }),
     onSuccess: (r) => {
       if (!r.applied) return;
       for (const key of ['units', 'team', 'people', 'setup-checklist']) void qc.invalidateQueries({ queryKey: [key] });
