@@ -11,6 +11,7 @@ import { ballotsRoutes } from './ballots/ballots.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { decisionsRoutes } from './decisions/decisions.routes.js';
 import { disclosuresRoutes } from './disclosures/disclosures.routes.js';
+import { homeRoutes } from './home/index.js';
 import { eligibilityRoutes } from './eligibility/eligibility.routes.js';
 import { meetingsRoutes } from './meetings/meetings.routes.js';
 import { orgsRoutes } from './orgs/orgs.routes.js';
@@ -33,6 +34,7 @@ export const MODULE_ROUTES: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   meetingsRoutes,
   decisionsRoutes,
   setupRoutes,
+  homeRoutes,
 ];
 
 /** OpenAPI tags, one per module, with Chinese descriptions. */
@@ -50,4 +52,5 @@ export const OPENAPI_TAGS = [
   { name: 'meetings', description: '党组会议：议程、出席、逐项表决、会议记录与会议纪要' },
   { name: 'decisions', description: '集体决策：议事清单、议题与法定程序、“三重一大”、督办与违规检测' },
   { name: 'setup', description: '首次使用检查（人事部门）' },
+  { name: 'home', description: '首页待办' },
 ];
