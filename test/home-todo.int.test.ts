@@ -3,7 +3,7 @@
  * nothing of a unit where the person holds no role; admins have no business 待办.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { anonymousClient, createTestEnv, loginAs, type HttpClient, type TestEnv } from './app.js';
+import { anonymousClient, createTestEnv, loginAs, type TestEnv } from './app.js';
 import { describeEachDialect } from './db.js';
 import { seedWorld, type World } from './fixtures.js';
 import { templateBody, setupSession } from './ballots-helpers.js';

@@ -10,7 +10,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../common/roles.js';
 import { SESSION_KEY, useLogout } from '../api/auth.js';
 import { useLang, useT, pick } from '../i18n.js';
-import { byRoleOrder, useMe } from '../session.js';
+import { byRoleOrder, menuAbilities, useMe } from '../session.js';
 import { IdleNotice } from './IdleNotice.js';
 import { menuFor, selectedMenuKey } from './menu.js';
 import { Loading } from './QueryState.js';
@@ -23,7 +23,7 @@ export function AppLayout() {
   const location = useLocation();
   const qc = useQueryClient();
   const logout = useLogout();
-  const entries = menuFor(me.adminRole);
+  const entries = menuFor(me.adminRole, menuAbilities(me, unitId));
 
   const roleTags = me.adminRole
     ? [pick(ROLE_LABELS[me.adminRole], lang)]

@@ -261,6 +261,10 @@ export const en: Record<MessageKey, string> = {
   'password.rule.classes': 'At least three of: lower case, upper case, digits, symbols',
   'password.rule.username': 'Does not contain the user name',
 
+  'home.todo.title': 'To do',
+  'home.todo.none': 'Nothing waits for you',
+  'home.todo.due': 'due {date}',
+  'home.todo.overdue': 'overdue (due {date})',
   'home.welcome': 'Hello, {name}',
   'home.myRoles': 'My roles and units',
   'home.noRoles': 'No business role yet: ask the security admin.',

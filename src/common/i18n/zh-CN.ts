@@ -248,6 +248,10 @@ export const zhCN = {
   'password.rule.username': '不包含用户名',
 
   // home
+  'home.todo.title': '待办',
+  'home.todo.none': '暂无待办事项',
+  'home.todo.due': '截止 {date}',
+  'home.todo.overdue': '已逾期（截止 {date}）',
   'home.welcome': '您好，{name}',
   'home.myRoles': '我的角色与单位',
   'home.noRoles': '尚未授予业务角色，请联系安全管理员。',

@@ -160,7 +160,8 @@ export default function PeoplePage() {
         crumbs={[{ title: t('nav.people') }]}
         extra={
           <>
-            {anyFull ? (
+            {/* The roster is exported by the personnel and discipline offices only (the server says so too) */}
+            {anyFull && (hasRole(me, 'personnel') || hasRole(me, 'discipline')) ? (
               <Button icon={<DownloadOutlined />} href={rosterUrl(query.unitId)}>
                 {t('people.export')}
               </Button>
