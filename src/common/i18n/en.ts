@@ -501,6 +501,8 @@ export const en: Record<MessageKey, string> = {
   'cal.legendHoliday': 'off: public holidays and rest days',
   'cal.legendWorkday': 'work: make-up working days',
   'cal.legendWeekend': 'grey: weekends',
+  'cal.sourceAdmin': 'kept by the system admin',
+  'cal.sourceBuiltIn': 'State Council holiday notices (built in)',
   'cal.source': 'Source: {source}, updated {at}',
   'cal.notCovered': 'The calendar has no holiday arrangement for {year}: deadlines in that year cannot be computed.',
   'cal.editYear': 'Edit {year}',
@@ -560,7 +562,7 @@ export const en: Record<MessageKey, string> = {
   'audit.details': 'Details',
   'audit.actorFilter': 'Actor',
   'audit.unitIdFilter': 'Unit id',
-  'audit.actionFilter': 'Action, e.g. people.update',
+  'audit.actionFilter': 'Action (type to filter)',
   'audit.entityFilter': 'Entity id',
 
   'users.sub':

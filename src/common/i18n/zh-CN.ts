@@ -492,6 +492,8 @@ export const zhCN = {
   'cal.legendHoliday': '休：法定节假日及调休休息日',
   'cal.legendWorkday': '班：调休上班日',
   'cal.legendWeekend': '灰色：周末',
+  'cal.sourceAdmin': '系统管理员维护',
+  'cal.sourceBuiltIn': '国务院办公厅公布的节假日安排（系统内置）',
   'cal.source': '来源：{source}，更新于 {at}',
   'cal.notCovered': '工作日历尚未录入 {year} 年的节假日安排，涉及该年的期限无法计算。',
   'cal.editYear': '编辑 {year} 年',
@@ -550,7 +552,7 @@ export const zhCN = {
   'audit.details': '详情',
   'audit.actorFilter': '操作人',
   'audit.unitIdFilter': '单位 ID',
-  'audit.actionFilter': '操作，如 people.update',
+  'audit.actionFilter': '操作（输入中文名称筛选）',
   'audit.entityFilter': '对象 ID',
 
   // accounts
