@@ -71,7 +71,7 @@ export function describeValue(value: unknown, lang: 'zh-CN' | 'en' = 'zh-CN', un
       .join(lang === 'en' ? '; ' : '，');
   }
   if (typeof value === 'boolean') return value ? (lang === 'en' ? 'yes' : '是') : lang === 'en' ? 'no' : '否';
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** Values are equal for override purposes (deep, via JSON). */
