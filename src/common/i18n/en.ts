@@ -265,6 +265,10 @@ export const en: Record<MessageKey, string> = {
   'home.todo.none': 'Nothing waits for you',
   'home.todo.due': 'due {date}',
   'home.todo.overdue': 'overdue (due {date})',
+  'ballots.publicUrl.title': 'Phones may not open the address on the slips: {url}',
+  'ballots.publicUrl.how':
+    'BANZI_PUBLIC_URL is not set or is a loopback address, so phones in the hall cannot open the voting page. Ask the system admin to set BANZI_PUBLIC_URL on the server to an address phones reach (e.g. https://banzi.example.cn or http://LAN-IP:8080), restart, then print the slips.',
+  'ballots.closeTurnout': '{voted} of {of} have voted so far ({pct}%); nobody can vote after closing.',
   'home.welcome': 'Hello, {name}',
   'home.myRoles': 'My roles and units',
   'home.noRoles': 'No business role yet: ask the security admin.',

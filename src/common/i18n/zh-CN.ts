@@ -252,6 +252,10 @@ export const zhCN = {
   'home.todo.none': '暂无待办事项',
   'home.todo.due': '截止 {date}',
   'home.todo.overdue': '已逾期（截止 {date}）',
+  'ballots.publicUrl.title': '手机可能无法打开测评码上的地址：{url}',
+  'ballots.publicUrl.how':
+    '未设置对外访问地址（BANZI_PUBLIC_URL），或它是本机地址，会场里的手机扫码后打不开投票页。请由系统管理员在服务器上设置 BANZI_PUBLIC_URL 为手机能访问的地址（如 https://banzi.本单位域名 或 http://内网IP:8080）并重启服务，再打印测评码。',
+  'ballots.closeTurnout': '目前已投 {voted} 票，应参加 {of} 人（{pct}%）；结束后不能再投票。',
   'home.welcome': '您好，{name}',
   'home.myRoles': '我的角色与单位',
   'home.noRoles': '尚未授予业务角色，请联系安全管理员。',
