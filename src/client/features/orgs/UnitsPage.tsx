@@ -99,7 +99,12 @@ export default function UnitsPage() {
                 </Link>
               </>
             ) : null}
-            <Input.Search allowClear placeholder={t('orgs.search')} onSearch={setQ} style={{ width: 240, maxWidth: '100%' }} />
+            <Input.Search
+              allowClear
+              placeholder={t('orgs.search')}
+              onSearch={setQ}
+              style={{ width: 240, maxWidth: '100%' }}
+            />
           </Space>
         }
       />
