@@ -70,8 +70,9 @@ describeBrowser('foundation journey (issue 2)', () => {
     const audit = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await login(audit, server.baseUrl, 'auditor');
     await audit.goto(`${server.baseUrl}/audit`);
-    await audit.getByText('people.created').first().waitFor({ timeout: 20_000 });
-    const row = audit.locator('tr', { hasText: 'people.created' }).first();
+    // the auditor reads the action by its Chinese name (the code only on hover)
+    await audit.getByText('新建干部档案').first().waitFor({ timeout: 20_000 });
+    const row = audit.locator('tr', { hasText: '新建干部档案' }).first();
     const text = await row.innerText();
     expect(text).toContain('阿勒泰海关');
     const created = await server.ctx.db

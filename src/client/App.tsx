@@ -11,6 +11,7 @@ import { BrowserRouter } from 'react-router';
 import { isApiError, setAuthHandlers } from './api/client.js';
 import { SESSION_KEY } from './api/auth.js';
 import type { SessionState } from '../common/contracts/accounts.js';
+import { DownloadGuard } from './components/DownloadGuard.js';
 import { Loading } from './components/QueryState.js';
 import { LangProvider, useLang } from './i18n.js';
 import { AppRoutes } from './routes.js';
@@ -59,6 +60,7 @@ function Themed() {
       <AntApp>
         <BrowserRouter>
           <AuthHandlers />
+          <DownloadGuard />
           <Suspense fallback={<Loading />}>
             <AppRoutes />
           </Suspense>

@@ -79,6 +79,12 @@ export function hasRole(me: Me, role: string, unitId?: string): boolean {
   return me.roles.some((r) => r.role === role && (unitId === undefined || r.unitId === unitId));
 }
 
+/** What the menu and buttons ask: roles in the acting unit, and whether the user manages units below. */
+export function menuAbilities(me: Me, unitId: string | undefined) {
+  const managesBelow = me.managedUnitIds.some((id) => !me.ownUnitIds.includes(id));
+  return { roles: rolesIn(me, unitId), managesBelow };
+}
+
 const ROLE_ORDER = ['secretary', 'member', 'office', 'personnel', 'discipline', 'staff'];
 
 /** Sorts roles for display: secretary first, staff last. */

@@ -146,3 +146,70 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 export function auditActionLabel(action: string): string | undefined {
   return AUDIT_ACTION_LABELS[action];
 }
+
+/** Chinese names of the modules, the first part of an action code, for the action filter. */
+export const AUDIT_MODULE_LABELS: Readonly<Record<string, string>> = {
+  auth: '登录与会话',
+  accounts: '账户与授权',
+  audit: '审计日志',
+  crypto: '加密字段',
+  calendar: '工作日历',
+  rules: '规则库',
+  orgs: '单位与班子',
+  people: '干部档案',
+  meetings: '党组会议',
+  decisions: '集体决策',
+  disclosures: '个人有关事项',
+  ballots: '民主测评推荐',
+  assessments: '考核等次',
+  eligibility: '任职资格与影响期',
+  demo: '演示数据',
+};
+
+/** Chinese names of the kinds of record an event concerns (the audit log's object column). */
+export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
+  user: '账户',
+  address: '登录地址',
+  role_grant: '角色授权',
+  meeting: '党组会议',
+  meeting_item: '会议议题',
+  agenda_item: '议题',
+  procedure_step: '法定程序',
+  decision_task: '督办事项',
+  decision_catalogue: '议事清单',
+  decision_file: '议题附件',
+  person: '干部档案',
+  roster: '花名册',
+  unit: '单位',
+  team_member: '班子任职',
+  import: '导入',
+  ballot_session: '测评',
+  grading_batch: '考核批次',
+  grade: '考核等次',
+  assessment_task: '考核后续事项',
+  disclosure_report: '个人有关事项报告',
+  disclosure_draw: '随机抽查',
+  disclosure_check: '查核',
+  disclosure_case: '查核认定',
+  disclosure_business_case: '亲属经商办企业',
+  disclosure_special_subject: '特别报告对象',
+  influence_period: '影响期',
+  rule: '规则参数',
+  calendar_year: '年度工作日历',
+  audit_log: '审计日志',
+  database: '数据库',
+  field_ciphertexts: '加密字段',
+};
+
+/** The action filter's choices: every module (all its actions), then every action, by Chinese name. */
+export function auditActionOptions(): { value: string; label: string }[] {
+  const modules = Object.entries(AUDIT_MODULE_LABELS).map(([m, label]) => ({
+    value: `${m}.`,
+    label: `${label}（全部）`,
+  }));
+  const actions = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({
+    value,
+    label: `${AUDIT_MODULE_LABELS[value.split('.')[0] ?? ''] ?? ''}：${label}`,
+  }));
+  return [...modules, ...actions];
+}

@@ -2,7 +2,7 @@
  * Access rows: the rules registry, the working-day calendar (system admin writes) and the audit log
  * (auditor only). The rules catalogue and calendar are not business data: admins read them too.
  */
-import { ABOVE, ADMINS, ALT_ALL, KH, row, type AccessRow } from './row.js';
+import { ABOVE, ADMINS, ALT_ALL, BUSINESS, KH, row, type AccessRow } from './row.js';
 
 export const platformRows: AccessRow[] = [
   row(
@@ -47,6 +47,8 @@ export const platformRows: AccessRow[] = [
   row('GET /api/calendar/compute', 'any', () => ({
     query: { kind: 'working_days_after', from: '2026-06-08', n: 5 },
   })),
+  // The home 待办 is the caller's own: every business user, no admin (三员分立)
+  row('GET /api/home/todo', BUSINESS, () => ({}), { noScope: true }),
   row('GET /api/audit/events', ['auditor'], () => ({ query: { pageSize: 5 } }), { noScope: true }),
   row('GET /api/audit/events/export.xlsx', ['auditor'], () => ({ query: { action: 'auth.' } }), { noScope: true }),
   row('POST /api/audit/verify', ['auditor'], () => ({}), { noScope: true }),

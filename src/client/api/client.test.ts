@@ -50,3 +50,19 @@ describe('queryString', () => {
     expect(queryString(undefined)).toBe('');
   });
 });
+
+describe('field keys never reach the user (issue 16 §4)', () => {
+  it('drops a leading field key from a validation message', async () => {
+    const { parseApiError } = await import('./client.js');
+    const e = parseApiError(400, {
+      error: { code: 'VALIDATION_FAILED', message: 'reason：回避事由不能为空', field: 'reason' },
+    });
+    expect(e.message).toBe('回避事由不能为空');
+    expect(parseApiError(400, { error: { code: 'VALIDATION_FAILED', message: 'items.0.title：必填' } }).message).toBe(
+      '必填',
+    );
+    expect(parseApiError(409, { error: { code: 'INVALID_STATE', message: '出席：朱少华' } }).message).toBe(
+      '出席：朱少华',
+    );
+  });
+});

@@ -40,10 +40,28 @@ function errorOf(body: unknown): ErrorBody['error'] | null {
   };
 }
 
+/** "reason：回避事由不能为空" reads "回避事由不能为空": the user never sees an internal field key. */
+export function withoutFieldKey(message: string, field: string | undefined): string {
+  const i = message.indexOf('：');
+  if (i <= 0) return message;
+  const head = message.slice(0, i);
+  return head === field || (/^[\w.]+$/.test(head) && /^[a-z]/i.test(head)) ? message.slice(i + 1) : message;
+}
+
 /** Turns a failed response's status and body into an ApiError; never throws. */
 export function parseApiError(status: number, body: unknown): ApiError {
   const e = errorOf(body);
-  if (e) return new ApiError(status, e.code, e.message, e.field, e.findings ?? [], e.details, e.requestId);
+  if (e) {
+    return new ApiError(
+      status,
+      e.code,
+      withoutFieldKey(e.message, e.field),
+      e.field,
+      e.findings ?? [],
+      e.details,
+      e.requestId,
+    );
+  }
   if (status === 401) return new ApiError(status, 'UNAUTHENTICATED', '请先登录（会话不存在或已超时）');
   if (status === 0) return new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
   return new ApiError(status, 'INTERNAL_ERROR', `服务器错误（HTTP ${status}）`);

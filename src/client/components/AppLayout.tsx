@@ -11,7 +11,7 @@ import { ROLE_LABELS } from '../../common/roles.js';
 import { HelpButton } from '../help/HelpButton.js';
 import { SESSION_KEY, useLogout } from '../api/auth.js';
 import { useLang, useT, pick } from '../i18n.js';
-import { byRoleOrder, useMe } from '../session.js';
+import { byRoleOrder, menuAbilities, useMe } from '../session.js';
 import { IdleNotice } from './IdleNotice.js';
 import { LangSwitch } from './LangSwitch.js';
 import { menuFor, selectedMenuKey } from './menu.js';
@@ -25,7 +25,7 @@ export default function AppLayout() {
   const location = useLocation();
   const qc = useQueryClient();
   const logout = useLogout();
-  const entries = menuFor(me.adminRole);
+  const entries = menuFor(me.adminRole, menuAbilities(me, unitId));
 
   const roleTags = me.adminRole
     ? [pick(ROLE_LABELS[me.adminRole], lang)]

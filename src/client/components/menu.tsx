@@ -20,7 +20,22 @@ export interface MenuEntry {
   path: string;
   key: MessageKey;
   icon: ReactNode;
+  /** Shown only when this holds (the pages answer 无权访问 otherwise); absent: every business user */
+  can?: (a: MenuAbilities) => boolean;
 }
+
+/** What the menu asks of the user: the roles held in the acting unit, and whether they manage units below. */
+export interface MenuAbilities {
+  roles: readonly string[];
+  managesBelow: boolean;
+}
+
+const inUnit =
+  (...roles: string[]) =>
+  (a: MenuAbilities) =>
+    roles.some((r) => a.roles.includes(r));
+/** Meetings and decisions of the acting unit: its office, secretary and members (PG seats). */
+const TEAM = inUnit('office', 'secretary', 'member');
 
 const HOME: MenuEntry = { path: '/', key: 'nav.home', icon: <HomeOutlined /> };
 const CALENDAR: MenuEntry = { path: '/calendar', key: 'nav.calendar', icon: <CalendarOutlined /> };
@@ -30,13 +45,19 @@ export const BUSINESS_MENU: MenuEntry[] = [
   HOME,
   { path: '/orgs', key: 'nav.orgs', icon: <ApartmentOutlined /> },
   { path: '/people', key: 'nav.people', icon: <TeamOutlined /> },
-  { path: '/meetings', key: 'nav.meetings', icon: <ScheduleOutlined /> },
-  { path: '/decisions', key: 'nav.decisions', icon: <ClusterOutlined /> },
-  { path: '/decisions/tasks', key: 'nav.tasks', icon: <CarryOutOutlined /> },
-  { path: '/decisions/violations', key: 'nav.violations', icon: <AlertOutlined /> },
+  { path: '/meetings', key: 'nav.meetings', icon: <ScheduleOutlined />, can: TEAM },
+  { path: '/decisions', key: 'nav.decisions', icon: <ClusterOutlined />, can: TEAM },
+  { path: '/decisions/tasks', key: 'nav.tasks', icon: <CarryOutOutlined />, can: TEAM },
+  {
+    path: '/decisions/violations',
+    key: 'nav.violations',
+    icon: <AlertOutlined />,
+    // the personnel and discipline offices above read the report across the units they manage
+    can: (a) => TEAM(a) || (a.managesBelow && inUnit('personnel', 'discipline')(a)),
+  },
   { path: '/disclosures', key: 'nav.disclosures', icon: <SolutionOutlined /> },
   { path: '/ballots', key: 'nav.ballots', icon: <CheckSquareOutlined /> },
-  { path: '/assessments', key: 'nav.grades', icon: <TrophyOutlined /> },
+  { path: '/assessments', key: 'nav.grades', icon: <TrophyOutlined />, can: (a) => a.managesBelow },
   { path: '/rules', key: 'nav.rules', icon: <BookOutlined /> },
   CALENDAR,
 ];
@@ -47,8 +68,9 @@ export const ADMIN_MENU: Record<AdminRole, MenuEntry[]> = {
   auditor: [HOME, { path: '/audit', key: 'nav.audit', icon: <AuditOutlined /> }, REQUESTS],
 };
 
-export function menuFor(adminRole: AdminRole | null): MenuEntry[] {
-  return adminRole ? ADMIN_MENU[adminRole] : BUSINESS_MENU;
+export function menuFor(adminRole: AdminRole | null, abilities?: MenuAbilities): MenuEntry[] {
+  if (adminRole) return ADMIN_MENU[adminRole];
+  return abilities ? BUSINESS_MENU.filter((e) => !e.can || e.can(abilities)) : BUSINESS_MENU;
 }
 
 /** The menu entry a path belongs to (longest matching prefix). */

@@ -50,6 +50,22 @@ describe('parameter values', () => {
     expect(formatParamValue(['a', 'b'], 'string_list', undefined)).toBe('a、b');
     expect(sameValue({ a: [1] }, { a: [1] })).toBe(true);
   });
+
+  it('writes tables and lists in words, never JSON or [object Object] (issue 16 §4)', () => {
+    const table = [
+      { rank: '一级巡视员', level: '厅局级正职' },
+      { rank: '二级巡视员', level: '厅局级副职' },
+    ];
+    expect(formatParamValue(table, 'json', undefined)).toBe('一级巡视员，厅局级正职；二级巡视员，厅局级副职');
+    expect(formatParamValue({ 漏报: { 较轻: ['批评教育', '诫勉'] } }, 'json', undefined)).toBe(
+      '漏报：较轻：批评教育、诫勉',
+    );
+    expect(formatParamValue([6, 3, 0], 'json', 'months')).toBe('6、3、0个月');
+    expect(formatParamValue([], 'json', undefined)).toBe('无（未设置）');
+    for (const v of [table, { a: { b: 1 } }, [[1, 2]]]) {
+      expect(formatParamValue(v, 'json', undefined)).not.toMatch(/\[object|[{}"]/);
+    }
+  });
 });
 
 describe('format helpers', () => {

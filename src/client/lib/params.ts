@@ -38,8 +38,7 @@ export function formatParamValue(
     return `${(value / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} ${lang === 'en' ? 'yuan' : '元'}`;
   }
   if (type === 'ratio' && typeof value === 'number') return `${Math.round(value * 10000) / 100}%`;
-  if (Array.isArray(value)) return value.map(String).join(lang === 'en' ? ', ' : '、');
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (Array.isArray(value) || typeof value === 'object') return describeValue(value, lang, unit);
   const u = unit ? ((lang === 'en' ? UNIT_EN : UNIT_ZH)[unit] ?? '') : '';
   const text =
     typeof value === 'string'
@@ -48,6 +47,31 @@ export function formatParamValue(
         ? String(value)
         : JSON.stringify(value);
   return u ? `${text}${lang === 'en' ? ' ' : ''}${u}` : text;
+}
+
+const NON_ASCII = /[^\x20-\x7e]/;
+
+/**
+ * A structured parameter (lists, tables) in words, never raw JSON or [object Object]: list items
+ * joined, a table row as its values, a key shown only when it is a word a reader knows (Chinese).
+ */
+export function describeValue(value: unknown, lang: 'zh-CN' | 'en' = 'zh-CN', unit?: string): string {
+  const sep = lang === 'en' ? ', ' : '、';
+  if (value === null || value === undefined) return '—';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return lang === 'en' ? 'none (not set)' : '无（未设置）';
+    const nested = value.some((v) => typeof v === 'object' && v !== null);
+    const parts = value.map((v) => describeValue(v, lang));
+    const u = unit && !nested ? ((lang === 'en' ? UNIT_EN : UNIT_ZH)[unit] ?? '') : '';
+    return parts.join(nested ? '；' : sep) + (u ? `${lang === 'en' ? ' ' : ''}${u}` : '');
+  }
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => (NON_ASCII.test(k) ? `${k}：${describeValue(v, lang)}` : describeValue(v, lang)))
+      .join(lang === 'en' ? '; ' : '，');
+  }
+  if (typeof value === 'boolean') return value ? (lang === 'en' ? 'yes' : '是') : lang === 'en' ? 'no' : '否';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** Values are equal for override purposes (deep, via JSON). */

@@ -197,6 +197,8 @@ export const sessionDetailSchema = sessionSummarySchema.extend({
   smallGroupPolicy: z.enum(SMALL_GROUP_POLICIES),
   settingsDigest: z.string().nullable(),
   voteUrl: z.string(),
+  /** BANZI_PUBLIC_URL was set (else the address is a guess from the listening host) */
+  publicUrlSet: z.boolean(),
   findings: z.array(findingSchema),
   abilities: z.object({
     edit: z.boolean(),

@@ -287,6 +287,14 @@ export const en: Record<MessageKey, string> = {
   'password.rule.classes': 'At least three of: lower case, upper case, digits, symbols',
   'password.rule.username': 'Does not contain the user name',
 
+  'home.todo.title': 'To do',
+  'home.todo.none': 'Nothing waits for you',
+  'home.todo.due': 'due {date}',
+  'home.todo.overdue': 'overdue (due {date})',
+  'ballots.publicUrl.title': 'Phones may not open the address on the slips: {url}',
+  'ballots.publicUrl.how':
+    'BANZI_PUBLIC_URL is not set or is a loopback address, so phones in the hall cannot open the voting page. Ask the system admin to set BANZI_PUBLIC_URL on the server to an address phones reach (e.g. https://banzi.example.cn or http://LAN-IP:8080), restart, then print the slips.',
+  'ballots.closeTurnout': '{voted} of {of} have voted so far ({pct}%); nobody can vote after closing.',
   'home.welcome': 'Hello, {name}',
   'home.myRoles': 'My roles and units',
   'home.noRoles': 'No business role yet: ask the security admin.',
@@ -523,6 +531,8 @@ export const en: Record<MessageKey, string> = {
   'cal.legendHoliday': 'off: public holidays and rest days',
   'cal.legendWorkday': 'work: make-up working days',
   'cal.legendWeekend': 'grey: weekends',
+  'cal.sourceAdmin': 'kept by the system admin',
+  'cal.sourceBuiltIn': 'State Council holiday notices (built in)',
   'cal.source': 'Source: {source}, updated {at}',
   'cal.notCovered': 'The calendar has no holiday arrangement for {year}: deadlines in that year cannot be computed.',
   'cal.editYear': 'Edit {year}',
@@ -582,7 +592,7 @@ export const en: Record<MessageKey, string> = {
   'audit.details': 'Details',
   'audit.actorFilter': 'Actor',
   'audit.unitIdFilter': 'Unit id',
-  'audit.actionFilter': 'Action, e.g. people.update',
+  'audit.actionFilter': 'Action (type to filter)',
   'audit.entityFilter': 'Entity id',
 
   'users.sub':

@@ -202,6 +202,14 @@ export const zhCN = {
   'password.rule.username': '不包含用户名',
 
   // home
+  'home.todo.title': '待办',
+  'home.todo.none': '暂无待办事项',
+  'home.todo.due': '截止 {date}',
+  'home.todo.overdue': '已逾期（截止 {date}）',
+  'ballots.publicUrl.title': '手机可能无法打开测评码上的地址：{url}',
+  'ballots.publicUrl.how':
+    '未设置对外访问地址（BANZI_PUBLIC_URL），或它是本机地址，会场里的手机扫码后打不开投票页。请由系统管理员在服务器上设置 BANZI_PUBLIC_URL 为手机能访问的地址（如 https://banzi.本单位域名 或 http://内网IP:8080）并重启服务，再打印测评码。',
+  'ballots.closeTurnout': '目前已投 {voted} 票，应参加 {of} 人（{pct}%）；结束后不能再投票。',
   'home.welcome': '您好，{name}',
   'home.myRoles': '我的角色与单位',
   'home.noRoles': '尚未授予业务角色，请联系安全管理员。',
@@ -442,6 +450,8 @@ export const zhCN = {
   'cal.legendHoliday': '休：法定节假日及调休休息日',
   'cal.legendWorkday': '班：调休上班日',
   'cal.legendWeekend': '灰色：周末',
+  'cal.sourceAdmin': '系统管理员维护',
+  'cal.sourceBuiltIn': '国务院办公厅公布的节假日安排（系统内置）',
   'cal.source': '来源：{source}，更新于 {at}',
   'cal.notCovered': '工作日历尚未录入 {year} 年的节假日安排，涉及该年的期限无法计算。',
   'cal.editYear': '编辑 {year} 年',
@@ -500,7 +510,7 @@ export const zhCN = {
   'audit.details': '详情',
   'audit.actorFilter': '操作人',
   'audit.unitIdFilter': '单位 ID',
-  'audit.actionFilter': '操作，如 people.update',
+  'audit.actionFilter': '操作（输入中文名称筛选）',
   'audit.entityFilter': '对象 ID',
 
   // accounts

@@ -14,6 +14,7 @@ import { decisionsRoutes } from './decisions/decisions.routes.js';
 import { decisionsExportRoutes } from './meetings/export.routes.js';
 import { disclosuresRoutes } from './disclosures/disclosures.routes.js';
 import { drawNoticeRoutes } from './disclosures/draw-notice.routes.js';
+import { homeRoutes } from './home/index.js';
 import { eligibilityRoutes } from './eligibility/eligibility.routes.js';
 import { meetingsRoutes } from './meetings/meetings.routes.js';
 import { orgsRoutes } from './orgs/orgs.routes.js';
@@ -42,6 +43,7 @@ export const MODULE_ROUTES: FastifyPluginAsync<{ ctx: AppContext }>[] = [
   decisionsExportRoutes,
   auditExportRoutes,
   drawNoticeRoutes,
+  homeRoutes,
 ];
 
 /** OpenAPI tags, one per module, with Chinese descriptions. */
@@ -60,4 +62,5 @@ export const OPENAPI_TAGS = [
   { name: 'decisions', description: '集体决策：议事清单、议题与法定程序、“三重一大”、督办与违规检测' },
   { name: 'setup', description: '首次使用检查（人事部门）' },
   { name: 'supervision', description: '监督执纪：谈心谈话、提醒、函询、诫勉、组织处理、处分与影响期' },
+  { name: 'home', description: '首页待办' },
 ];

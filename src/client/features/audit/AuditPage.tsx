@@ -1,7 +1,19 @@
 /** The audit log for the auditor: filters, paged events, and a check of the hash chain. */
-import { auditActionLabel } from '../../../common/audit-actions.js';
+import { AUDIT_ENTITY_LABELS, auditActionLabel, auditActionOptions } from '../../../common/audit-actions.js';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Descriptions, Input, Space, Table, Tag, Typography, type TableProps } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Descriptions,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableProps,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { AuditEvent } from '../../../common/contracts/audit.js';
@@ -14,6 +26,8 @@ import { UnitSelect } from '../../components/UnitSelect.js';
 import { instant, show, toDate } from '../../lib/format.js';
 import { useT } from '../../i18n.js';
 import { VerifyResultView } from './VerifyResultView.js';
+
+const ACTION_OPTIONS = auditActionOptions();
 
 function EventDetails({ e }: { e: AuditEvent }) {
   const t = useT();
@@ -81,15 +95,8 @@ export default function AuditPage() {
       title: t('audit.action'),
       dataIndex: 'action',
       width: 210,
-      render: (v: string) => (
-        <>
-          {auditActionLabel(v) ?? null}
-          {auditActionLabel(v) ? <br /> : null}
-          <Typography.Text code type="secondary" style={{ fontSize: 11, whiteSpace: 'nowrap' }}>
-            {v}
-          </Typography.Text>
-        </>
-      ),
+      // The Chinese name; the code (for a developer or a query) only on hover
+      render: (v: string) => <span title={v}>{auditActionLabel(v) ?? v}</span>,
     },
     {
       title: t('audit.entity'),
@@ -97,7 +104,7 @@ export default function AuditPage() {
       width: 140,
       render: (_, e) => (
         <>
-          {e.entityType}
+          <span title={e.entityType}>{AUDIT_ENTITY_LABELS[e.entityType] ?? e.entityType}</span>
           {e.entityId ? (
             <Typography.Text type="secondary" title={e.entityId}>
               {' '}
@@ -157,11 +164,15 @@ export default function AuditPage() {
         ) : (
           <UnitSelect value={query.unitId} onChange={(unitId) => set({ unitId })} style={{ width: 220 }} />
         )}
-        <Input.Search
+        <Select
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('audit.actionFilter')}
-          onSearch={(action) => set({ action: action || undefined })}
-          style={{ width: 200 }}
+          options={ACTION_OPTIONS}
+          value={query.action}
+          onChange={(action?: string) => set({ action: action || undefined })}
+          style={{ width: 240 }}
+          aria-label={t('audit.actionFilter')}
         />
         <Input.Search
           allowClear

@@ -53,7 +53,7 @@ export default function SessionFormPage() {
     : {
         unitId,
         kind: 'team_evaluation',
-        year: thisYearBeijing() - 1,
+        year: thisYearBeijing(),
         title: '',
         questionnaire: null,
         categories: [],

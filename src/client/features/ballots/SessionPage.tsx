@@ -23,6 +23,7 @@ import {
   SMALL_GROUP_POLICY_LABELS,
   type SessionDetail,
 } from '../../../common/contracts/ballots.js';
+import { isLoopbackUrl } from '../../../common/urls.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryState } from '../../components/QueryState.js';
 import { RuleFindings } from '../../components/RuleFindings.js';
@@ -123,6 +124,26 @@ export function ParticipationBars({ id, live, big = false }: { id: string; live:
   );
 }
 
+/** Closing asks first and shows the turnout, so an early close is a choice made knowingly. */
+function CloseButton({ id, loading, onConfirm }: { id: string; loading: boolean; onConfirm: () => void }) {
+  const t = useT();
+  const p = useParticipation(id, true);
+  const turnout = p.data
+    ? t('ballots.closeTurnout', {
+        voted: p.data.voted,
+        of: p.data.expected,
+        pct: p.data.expected ? Math.round((p.data.voted / p.data.expected) * 100) : 0,
+      })
+    : '';
+  return (
+    <Popconfirm title={t('ballots.closeConfirm')} description={turnout} onConfirm={onConfirm}>
+      <Button danger icon={<LockOutlined />} loading={loading}>
+        {t('ballots.close')}
+      </Button>
+    </Popconfirm>
+  );
+}
+
 export default function SessionPage() {
   const t = useT();
   const navigate = useNavigate();
@@ -173,11 +194,11 @@ export default function SessionPage() {
                   <Button onClick={() => void navigate(`/ballots/${id}/paper`)}>{t('ballots.paper.title')}</Button>
                 ) : null}
                 {s.abilities.close ? (
-                  <Popconfirm title={t('ballots.closeConfirm')} onConfirm={() => void act(close, t('ballots.closed'))}>
-                    <Button danger icon={<LockOutlined />} loading={close.isPending}>
-                      {t('ballots.close')}
-                    </Button>
-                  </Popconfirm>
+                  <CloseButton
+                    id={id}
+                    loading={close.isPending}
+                    onConfirm={() => void act(close, t('ballots.closed'))}
+                  />
                 ) : null}
                 {s.abilities.viewResults ? (
                   <Button type="primary" onClick={() => void navigate(`/ballots/${id}/results`)}>
@@ -188,6 +209,16 @@ export default function SessionPage() {
             }
           />
           <RuleFindings findings={s.findings.filter((f) => f.kind !== 'info')} />
+          {s.status !== 'closed' && (!s.publicUrlSet || isLoopbackUrl(s.voteUrl)) ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('ballots.publicUrl.title', { url: s.voteUrl })}
+              description={t('ballots.publicUrl.how')}
+              data-testid="public-url-warning"
+            />
+          ) : null}
           <Flex vertical gap={12}>
             <Descriptions
               size="small"

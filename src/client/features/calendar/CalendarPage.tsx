@@ -61,7 +61,10 @@ export default function CalendarPage() {
         <Typography.Text type="secondary">{t('cal.legendWeekend')}</Typography.Text>
         {cal.data ? (
           <Typography.Text type="secondary">
-            {t('cal.source', { source: cal.data.source, at: instant(cal.data.updatedAt) })}
+            {t('cal.source', {
+              source: t(cal.data.source === 'admin' ? 'cal.sourceAdmin' : 'cal.sourceBuiltIn'),
+              at: instant(cal.data.updatedAt),
+            })}
           </Typography.Text>
         ) : null}
       </Space>

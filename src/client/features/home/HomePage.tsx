@@ -1,4 +1,4 @@
-/** Home: the user's roles and units and shortcuts; admins see only their admin pages (三员分立). */
+/** Home: what waits for the user (待办) and their roles and units; the modules are in the menu. Admins see shortcuts to their admin pages only (三员分立). */
 import { Alert, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ROLE_LABELS } from '../../../common/roles.js';
@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader.js';
 import { pick, useLang, useT, type MessageKey } from '../../i18n.js';
 import { byRoleOrder, hasRole, useMe } from '../../session.js';
 import { useChecklist } from '../setup/api.js';
+import { TodoCard } from './TodoCard.js';
 
 const HINTS: Record<string, MessageKey> = {
   '/orgs': 'home.hint.orgs',
@@ -108,6 +109,7 @@ export default function HomePage() {
     <>
       <PageHeader title={t('home.welcome', { name: me.displayName })} />
       {hasRole(me, 'personnel') ? <SetupNotice /> : null}
+      <TodoCard />
       <Card size="small" title={t('home.myRoles')} style={{ marginBottom: 16 }}>
         {actingUnits.length === 0 ? (
           <Typography.Text type="secondary">{t('home.noRoles')}</Typography.Text>
@@ -141,7 +143,6 @@ export default function HomePage() {
           </Typography.Paragraph>
         ) : null}
       </Card>
-      <Shortcuts />
     </>
   );
 }

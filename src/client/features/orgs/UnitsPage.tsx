@@ -90,7 +90,7 @@ export default function UnitsPage() {
         title={t('nav.orgs')}
         crumbs={[{ title: t('nav.orgs') }]}
         extra={
-          <Space>
+          <Space wrap>
             {hasRole(me, 'personnel') ? (
               <>
                 <Link to="/setup">{t('setup.title')}</Link>
@@ -99,7 +99,12 @@ export default function UnitsPage() {
                 </Link>
               </>
             ) : null}
-            <Input.Search allowClear placeholder={t('orgs.search')} onSearch={setQ} style={{ width: 240 }} />
+            <Input.Search
+              allowClear
+              placeholder={t('orgs.search')}
+              onSearch={setQ}
+              style={{ width: 240, maxWidth: '100%' }}
+            />
           </Space>
         }
       />

@@ -48,8 +48,11 @@ function useFilters() {
   return { query, set };
 }
 
+const HIDDEN = '无权查看';
+
 function basicOnly(p: PersonListItem, value: React.ReactNode) {
-  return p.access === 'basic' ? <Typography.Text type="secondary">{DASH}</Typography.Text> : value;
+  // A field hidden from this reader says so; an empty one reads "—" (issue 16 §4)
+  return p.access === 'basic' ? <Typography.Text type="secondary">{HIDDEN}</Typography.Text> : value;
 }
 
 export default function PeoplePage() {
@@ -160,7 +163,8 @@ export default function PeoplePage() {
         crumbs={[{ title: t('nav.people') }]}
         extra={
           <>
-            {anyFull ? (
+            {/* The roster is exported by the personnel and discipline offices only (the server says so too) */}
+            {anyFull && (hasRole(me, 'personnel') || hasRole(me, 'discipline')) ? (
               <Button icon={<DownloadOutlined />} href={rosterUrl(query.unitId)}>
                 {t('people.export')}
               </Button>

@@ -5,7 +5,7 @@ import { useUnits } from '../../api/orgs.js';
 import { useOverrides } from '../../api/rules.js';
 import { CitationTag, KindTag, VerificationTag } from '../../components/CitationTag.js';
 import { instant } from '../../lib/format.js';
-import { formatParamValue } from '../../lib/params.js';
+import { describeValue, formatParamValue } from '../../lib/params.js';
 import { labelOr, useLang, useT } from '../../i18n.js';
 import { hasRole, useMe } from '../../session.js';
 import { GovernanceTag } from './GovernanceTag.js';
@@ -137,7 +137,7 @@ export function RuleDrawer({
                         return (
                           <div key={k}>
                             {p ? (lang === 'en' ? p.label_en : p.label_zh) : k}：
-                            {p ? formatParamValue(v, p.type, p.unit, lang) : JSON.stringify(v)}
+                            {p ? formatParamValue(v, p.type, p.unit, lang) : describeValue(v, lang)}
                           </div>
                         );
                       }),

@@ -2,4 +2,4 @@
  * The assessments module's door: what other modules may use (architecture.md "Module boundaries").
  * Nothing yet: its routes are listed in modules/index.ts (the composition root).
  */
-export {};
+export { listTasks } from './assessments.service.js';

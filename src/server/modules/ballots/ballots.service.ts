@@ -304,6 +304,7 @@ export async function presentSession(ctx: AppContext, actor: Actor, s: repo.Sess
     smallGroupPolicy: s.smallGroupPolicy,
     settingsDigest: s.settingsDigest,
     voteUrl: voteUrl(ctx, s.id),
+    publicUrlSet: ctx.config.publicUrlSet,
     findings: s.findings,
     abilities: {
       edit: manage && s.status === 'draft',

@@ -6,9 +6,17 @@
 export { seedEntries } from './catalogue.service.js';
 export { getDashboard } from './dashboard.service.js';
 export type { MeetingReads } from './decisions.meetings.js';
-export { canApproveMinutes, canManage, canRecordRecusal, scopeUnitIds, type Seats } from './decisions.policy.js';
+export {
+  canApproveMinutes,
+  canManage,
+  canRecordRecusal,
+  scopeUnitIds,
+  seatsIn,
+  type Seats,
+} from './decisions.policy.js';
 export { idWithFindings, invalidState, organLabel, readSeats, requireSeat } from './decisions.support.js';
 export { getItemDetail, listDecisions } from './items.detail.js';
 export { createRevoteItem, markScheduled, readinessOf, recordOutcome, returnToPool } from './items.service.js';
 /** Reads for other modules, by name (they take db or a transaction); never the repository itself. */
 export { candidatesOf, findItem, outsideDecisions, userNames } from './decisions.repository.js';
+export { decisionsTodo } from './todo.service.js';

@@ -3,3 +3,4 @@
  * Nothing yet: its routes are listed in modules/index.ts (the composition root).
  */
 export { chineseDate } from './summary.docx.js';
+export { meetingsTodo } from './todo.service.js';

@@ -5,14 +5,13 @@
  * address the ballot slips print.
  */
 import type { ChecklistItem } from '../../../common/contracts/setup.js';
+import { isLoopbackUrl } from '../../../common/urls.js';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../http/actor.js';
 import { today } from '../../platform/clock.js';
 import { officeScope, getTeam, listUnits } from '../orgs/index.js';
 import { countPeopleByUnit } from '../people/index.js';
 import { listRules } from '../rules/index.js';
-
-const LOCAL = /^https?:\/\/(127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1\])(:|\/|$)/;
 
 export async function checklist(ctx: AppContext, actor: Actor) {
   const scope = officeScope(actor);
@@ -79,7 +78,7 @@ export async function checklist(ctx: AppContext, actor: Actor) {
     url: null,
   });
 
-  const set = ctx.config.publicUrlSet && !LOCAL.test(ctx.config.publicUrl);
+  const set = ctx.config.publicUrlSet && !isLoopbackUrl(ctx.config.publicUrl);
   items.push({ key: 'publicUrl', status: set ? 'done' : 'todo', count: 0, names: [], url: ctx.config.publicUrl });
 
   return {
