@@ -17,16 +17,9 @@ import { ADMIN_ROLES } from '../../../common/roles.js';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/actor.js';
 import { requestMeta } from '../../http/auth.js';
-import {
-  cancelBatch,
-  confirmBatch,
-  getBatch,
-  listBatches,
-  rejectBatch,
-  requestBatch,
-  whoOfActor,
-} from './accounts.batches.js';
+import { getBatch, listBatches, requestBatch, whoOfActor } from './accounts.batches.js';
 import { takeHalves } from './accounts.batches.codes.js';
+import { cancelBatch, confirmBatch, rejectBatch } from './accounts.batches.decide.js';
 import { requireAdminRole } from './accounts.credentials.js';
 
 const tags = ['accounts'];
