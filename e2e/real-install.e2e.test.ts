@@ -2,9 +2,11 @@
  * A real installation in the browser (issue 16 §1): the root's personnel office, on a system set
  * up without demo data, sees the first-run checklist, downloads the template, uploads a file with
  * mistakes (the preview lists each by sheet, row, column and reason, and nothing is written), then
- * a correct one, previews it and confirms.
+ * a correct one, previews it and confirms; the system admin then requests the new people's accounts
+ * as one batch and takes the first halves, the security admin confirms the whole batch and takes the
+ * second halves, and the holder activates with both.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,8 +15,10 @@ import { buildApp } from '../src/server/app.js';
 import { bootstrap } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
 import type { AppContext } from '../src/server/context.js';
+import { cliCreateAdmin } from '../src/server/modules/accounts/accounts.cli.js';
 import { importUnitsFile } from '../src/server/modules/orgs/import/import.service.js';
 import { createRootUnit } from '../src/server/modules/orgs/root.service.js';
+import { readHalves } from '../test/account-batches-helpers.js';
 import { TEST_PASSWORD } from '../test/app.js';
 import { makeIdNumber } from '../test/fixtures.js';
 import { addAccount, districtSheets, filledTemplate } from '../test/import-helpers.js';
@@ -59,6 +63,12 @@ describeBrowser('a real installation: the personnel office imports in the browse
       .executeTakeFirstOrThrow();
     const root = await ctx.db.selectFrom('units').select('id').where('code', '=', '6500').executeTakeFirstOrThrow();
     await addAccount(ctx, 'malina', malina.id, [['personnel', root.id]]);
+    for (const [username, adminRole] of [
+      ['sysadmin', 'system_admin'],
+      ['secadmin', 'security_admin'],
+    ] as const) {
+      await cliCreateAdmin(ctx, { username, displayName: username, adminRole, password: TEST_PASSWORD });
+    }
     const app = await buildApp(ctx);
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
@@ -148,7 +158,61 @@ describeBrowser('a real installation: the personnel office imports in the browse
     await page.getByText(/已导入：新增单位 1 个/).waitFor();
     console.log('imported:', await snap(page, 'install-imported'));
     expect(await ctx.db.selectFrom('units').select('id').where('code', '=', '6503').executeTakeFirst()).toBeDefined();
+    await page.getByText(/安全管理员整批确认/).waitFor();
     await page.goto(`${baseUrl}/orgs`);
     await page.getByText('塔城海关').first().waitFor();
+  });
+
+  it('the new people get accounts as one batch: two admins, one half each, taken once', async () => {
+    const admin = async (username: string) => {
+      const p = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+      await login(p, baseUrl, username, TEST_PASSWORD);
+      await p.goto(`${baseUrl}/admin/requests`);
+      await p.getByText('批量开设账户（导入的人员）').waitFor();
+      return p;
+    };
+    const take = async (p: Page, button: RegExp) => {
+      const [file] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: button }).click()]);
+      return readHalves(readFileSync((await file.path()) ?? ''));
+    };
+    const sys = await admin('sysadmin');
+    await sys.locator('.ant-select', { hasText: '选择单位' }).click();
+    await sys
+      .locator('.ant-select-tree-title', { hasText: /^塔城海关$/ })
+      .first()
+      .click();
+    await sys.getByRole('button', { name: '申请批量开设' }).click();
+    await sys.getByRole('dialog').getByText('6503.001').waitFor();
+    await sys.keyboard.press('Escape');
+    const first = await take(sys, /下载第 1 段激活码/);
+    expect(first.map((l) => [l.name, l.username])).toEqual([['塔城关长', '6503.001']]);
+    const sec = await admin('secadmin');
+    await sec.getByRole('button', { name: '确认并下载第 2 段' }).click();
+    const [file] = await Promise.all([
+      sec.waitForEvent('download'),
+      sec
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click(),
+    ]);
+    const second = await readHalves(readFileSync((await file.path()) ?? ''));
+    await sec.getByText('开设 1，跳过 0').waitFor();
+    console.log('batch confirmed:', await snap(sec, 'install-batch-confirmed'));
+
+    const holder = await browser.newPage();
+    await holder.goto(`${baseUrl}/login`);
+    const res = await holder.evaluate(
+      async ([code]) => {
+        const s = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+        const r = await fetch('/api/auth/activate', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
+          body: JSON.stringify({ username: '6503.001', code, newPassword: 'Tacheng-Passw0rd-1' }),
+        });
+        return r.status;
+      },
+      [`${first[0]?.code ?? ''}${second[0]?.code ?? ''}`],
+    );
+    expect(res).toBe(200);
   });
 });

@@ -12,6 +12,7 @@
  * no out-of-scope record).
  */
 import type { AccessRow } from './access/row.js';
+import { accountBatchesRows } from './access/account-batches.rows.js';
 import { accountsRows } from './access/accounts.rows.js';
 import { assessmentsRows } from './access/assessments.rows.js';
 import { ballotsRows } from './access/ballots.rows.js';
@@ -27,6 +28,7 @@ export type { AccessRow, Allow } from './access/row.js';
 
 export const ACCESS_TABLE: AccessRow[] = [
   ...accountsRows,
+  ...accountBatchesRows,
   ...orgsRows,
   ...importRows,
   ...peopleRows,

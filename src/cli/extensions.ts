@@ -34,8 +34,8 @@ export const CLI_EXTENSIONS: CliExtension[] = [
   {
     command: 'units',
     sub: 'import',
-    usage: 'units import FILE.xlsx [--dry-run]',
-    help: '导入单位、班子和人员（--dry-run 只预览；有错则不写入）/ import units, teams and people',
+    usage: 'units import FILE.xlsx [--dry-run] [--accounts --codes-out FILE]',
+    help: '导入单位、班子和人员（--dry-run 只预览；有错则不写入；--accounts 为文件中尚无账户的人员申请批量开设账户并写出第 1 段激活码）/ import units, teams and people',
     run: (args, config) => importCommand(args, config),
   },
   {

@@ -34,6 +34,8 @@ const HELP = `banzi — 党组班子工作系统 Party Group leadership-team sys
                              新建管理员账户并打印激活码，role: system-admin | security-admin | auditor
   user reset|unlock|enable|disable <name>
                              重新签发激活码、解除锁定、启用、停用账户（记入审计日志）
+  user batch list | confirm <id> --codes-out FILE | reject <id> [--reason TEXT]
+                             批量开设账户：安全管理员一侧确认（整批）并写出第 2 段激活码
   audit verify [--checkpoint FILE]
                              校验审计日志密钥链与检查点 / verify the audit log's keyed chain and checkpoints
   audit declare-restore --note TEXT

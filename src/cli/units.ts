@@ -6,12 +6,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { AppError } from '../common/errors.js';
 import { bootstrap } from '../server/bootstrap.js';
 import type { Config } from '../server/config.js';
 import { parseLevel, parseOrganType } from '../server/modules/orgs/import/columns.js';
 import { importUnitsFile, type ImportResult } from '../server/modules/orgs/import/import.service.js';
 import { buildImportTemplate } from '../server/modules/orgs/import/template.js';
 import { createRootUnit } from '../server/modules/orgs/root.service.js';
+import { requestImportBatch } from './batch.js';
 
 const CLI_ACTOR = { actorUserId: null, actorName: 'cli', requestId: null };
 
@@ -102,7 +104,9 @@ export function printImportResult(r: ImportResult, print: (s: string) => void = 
       `人员 新增 ${n.peopleCreated}、修改 ${n.peopleUpdated}；班子任职 新增 ${n.membershipsCreated}、修改或结束 ${n.membershipsUpdated}。`,
   );
   if (r.applied && n.peopleCreated) {
-    print('新建的人员还没有登录账户：由系统管理员为需要登录的人开设账户（一次性激活码，管理员不知道可用密码）。');
+    print(
+      '新建的人员还没有登录账户：加 --accounts 申请批量开设，或由系统管理员在“账户申请”页申请，安全管理员确认（两段激活码，任何管理员都不知道可用密码）。',
+    );
   }
 }
 
@@ -110,11 +114,11 @@ export async function importCommand(args: string[], config: Config): Promise<num
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean' } },
+    options: { 'dry-run': { type: 'boolean' }, accounts: { type: 'boolean' }, 'codes-out': { type: 'string' } },
   });
   const file = positionals[0];
-  if (!file) {
-    console.error('用法 usage: banzi units import FILE.xlsx [--dry-run]');
+  if (!file || (values.accounts && !values['dry-run'] && !values['codes-out'])) {
+    console.error('用法 usage: banzi units import FILE.xlsx [--dry-run] [--accounts --codes-out FIRST-HALVES.xlsx]');
     return 2;
   }
   let buf: Buffer;
@@ -129,7 +133,25 @@ export async function importCommand(args: string[], config: Config): Promise<num
       dryRun: Boolean(values['dry-run']),
     });
     printImportResult(r);
-    return r.errors.length ? 1 : 0;
+    if (r.errors.length) return 1;
+    if (values.accounts && !r.dryRun) {
+      try {
+        await requestImportBatch(
+          ctx,
+          r.personIds,
+          `导入文件 SM3 ${r.fileHash.slice(0, 16)}…`,
+          values['codes-out'] ?? '',
+        );
+      } catch (e) {
+        // Everyone of the file has an account already (e.g. a second import): nothing to request.
+        if (e instanceof AppError && e.code === 'CONFLICT') {
+          console.log(`没有申请批量开设账户 no account batch: ${e.message}`);
+          return 0;
+        }
+        return fail(e);
+      }
+    }
+    return 0;
   } catch (e) {
     return fail(e);
   } finally {

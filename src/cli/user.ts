@@ -4,6 +4,7 @@
  *   user reset U        a new activation code (the old password stops working)
  *   user unlock U       clear U's lockouts from every address
  *   user enable U | user disable U
+ *   user batch list | confirm ID --codes-out FILE | reject ID   (account batches, cli/batch.ts)
  * By default `user add` prints an activation code for the holder; with --password-stdin or
  * --password-prompt the holder types the password at the server's terminal instead.
  */
@@ -14,6 +15,7 @@ import { ADMIN_ROLE_CLI } from '../common/roles.js';
 import { bootstrap } from '../server/bootstrap.js';
 import type { Config } from '../server/config.js';
 import { cliCreateAdmin, cliReset, cliSetStatus, cliUnlock } from '../server/modules/accounts/accounts.cli.js';
+import { batchCommand } from './batch.js';
 import { readSecret } from './prompt.js';
 
 export const USER_USAGE = `用法 usage:
@@ -21,7 +23,9 @@ export const USER_USAGE = `用法 usage:
                  [--password-stdin | --password-prompt]
   banzi user reset NAME      重新签发激活码 / issue a new activation code
   banzi user unlock NAME     解除该账户在所有地址的锁定 / clear the account's lockouts
-  banzi user enable NAME | banzi user disable NAME`;
+  banzi user enable NAME | banzi user disable NAME
+  banzi user batch list | confirm ID --codes-out FILE.xlsx | reject ID [--reason TEXT]
+                             批量开设账户（安全管理员一侧）/ account batches, the security admin's side`;
 
 function printActivation(a: Activation): void {
   console.log(`激活码 Activation code for ${a.username}: ${a.code}`);
@@ -73,6 +77,7 @@ async function add(args: string[], config: Config): Promise<number> {
 /** `banzi user <sub> …`; returns the exit code. */
 export async function userCommand(sub: string | undefined, args: string[], config: Config): Promise<number> {
   if (sub === 'add') return add(args, config);
+  if (sub === 'batch') return batchCommand(args, config);
   const username = args[0];
   if (!username || !['reset', 'unlock', 'enable', 'disable'].includes(sub ?? '')) {
     console.error(USER_USAGE);

@@ -173,5 +173,7 @@ export const importResultSchema = z.object({
   rows: z.object({ units: z.number().int(), people: z.number().int(), team: z.number().int() }),
   fileHash: z.string(),
   createdPersonIds: z.array(z.string()),
+  /** Ids of every person of the file (created or already known), once written or unchanged */
+  personIds: z.array(z.string()),
 });
 export type ImportResultBody = z.infer<typeof importResultSchema>;

@@ -15,6 +15,7 @@ import { ErrorView } from '../../components/QueryState.js';
 import { RuleFindings } from '../../components/RuleFindings.js';
 import { instant } from '../../lib/format.js';
 import { pick, useLang, useT } from '../../i18n.js';
+import { AccountBatches } from './AccountBatches.js';
 import { ActivationCodeModal } from './ActivationCodeModal.js';
 
 const STATUS_COLOR: Record<AccountRequest['status'], string> = {
@@ -159,6 +160,7 @@ export default function RequestsPage() {
           pagination={{ defaultPageSize: 50, showTotal: (n) => t('common.total', { n }) }}
         />
       )}
+      <AccountBatches onFindings={setFindings} />
       {rejecting ? (
         <Modal
           open

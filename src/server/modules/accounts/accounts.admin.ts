@@ -45,7 +45,8 @@ async function assertNoPendingRequest(ctx: AppContext, userId: string): Promise<
   if (pending) throw new AppError('CONFLICT', '该账户已有待确认的申请，请等待确认或撤回后再提出');
 }
 
-function newUserRow(ctx: AppContext, id: string, username: string, displayName: string) {
+/** A new business account without a password (it waits for its activation code). */
+export function newUserRow(ctx: AppContext, id: string, username: string, displayName: string) {
   const now = nowIso(ctx.clock);
   return {
     id,

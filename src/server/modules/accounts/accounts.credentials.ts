@@ -14,6 +14,7 @@ import { auditActorOf, type Actor, type RequestMeta } from '../../http/actor.js'
 import type { AuditActor } from '../../platform/audit.js';
 import { formatPart, newCodePart, NO_PASSWORD, partDigest, storedDigests } from './accounts.codes.js';
 import * as repo from './accounts.repository.js';
+import { pendingBatchItemOf } from './accounts.batches.repository.js';
 import type { AccountFacts } from './accounts.policy.js';
 import type { AdminRole } from '../../../common/roles.js';
 
@@ -127,6 +128,12 @@ export async function assertPersonFree(db: Executor, personId: string, exceptUse
   const pending = await repo.pendingLinkOfPerson(db, personId);
   if (pending) {
     throw new AppError('CONFLICT', `该人员已有待确认的关联申请（账户 ${pending.username}）`, { field: 'personId' });
+  }
+  const inBatch = await pendingBatchItemOf(db, personId);
+  if (inBatch) {
+    throw new AppError('CONFLICT', `该人员已在待确认的批量开设申请中（账户 ${inBatch.username}）`, {
+      field: 'personId',
+    });
   }
 }
 

@@ -20,6 +20,7 @@ import { cookieOptions, ensureCsrfCookie, requestMeta, SESSION_COOKIE } from '..
 import { FailedLoginLimiter } from './accounts.limiter.js';
 import { activate, login } from './accounts.login.js';
 import { requestsRoutes } from './accounts.requests.routes.js';
+import { batchesRoutes } from './accounts.batches.routes.js';
 import * as service from './accounts.service.js';
 import { usersRoutes } from './accounts.users.routes.js';
 
@@ -139,4 +140,5 @@ export const accountsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fa
 
   await fastify.register(usersRoutes, { ctx });
   await fastify.register(requestsRoutes, { ctx });
+  await fastify.register(batchesRoutes, { ctx });
 };

@@ -40,8 +40,10 @@ export interface ImportResult {
   rows: { units: number; people: number; team: number };
   /** SM3 of the uploaded file, as recorded in the audit log */
   fileHash: string;
-  /** Ids of the people created (for the separate account batch) */
+  /** Ids of the people created */
   createdPersonIds: string[];
+  /** Ids of every person of the file (created or already known) when nothing is in error and not a dry run: the account batch's scope */
+  personIds: string[];
 }
 
 function countsOf(plan: ImportPlan): ImportCounts {
@@ -132,8 +134,11 @@ export async function importUnitsFile(
       rows: { units: parsed.units.length, people: parsed.people.length, team: parsed.team.length },
       fileHash,
       createdPersonIds: [],
+      personIds: [],
     };
-    if (errors.length || opts.dryRun || !plan.changes.length) return result;
+    if (errors.length || opts.dryRun) return result;
+    const known = [...peopleByBlind.values()].map((p) => p.id);
+    if (!plan.changes.length) return { ...result, personIds: known };
     await applyPlan(trx, ctx, who.actor, plan, d);
     await ctx.audit.record(trx, who.actor, {
       action: 'orgs.imported',
@@ -141,7 +146,8 @@ export async function importUnitsFile(
       entityId: fileHash,
       details: { ...result.counts, rows: result.rows, fileHash, scope: who.scope.kind },
     });
-    return { ...result, applied: true, createdPersonIds: plan.personCreates.map((p) => p.id) };
+    const created = plan.personCreates.map((p) => p.id);
+    return { ...result, applied: true, createdPersonIds: created, personIds: [...known, ...created] };
   });
 }
 
