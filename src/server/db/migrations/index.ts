@@ -13,6 +13,7 @@ import * as m0400 from './0400_account_separation.js';
 import * as m0900 from './0900_audit_integrity.js';
 import * as m0450 from './0450_unit_codes.js';
 import * as m0410 from './0410_rule_snapshots.js';
+import * as m0460 from './0460_meeting_headings.js';
 
 export const EXTRA_MIGRATIONS: Record<string, Migration> = {
   '0100_meetings': m0100,
@@ -25,4 +26,5 @@ export const EXTRA_MIGRATIONS: Record<string, Migration> = {
   '0900_audit_integrity': m0900,
   '0450_unit_codes': m0450,
   '0410_rule_snapshots': m0410,
+  '0460_meeting_headings': m0460,
 };

@@ -22,6 +22,7 @@ import {
 import type { AppContext } from '../../context.js';
 import { requestMeta } from '../../http/auth.js';
 import { business, idWithFindings } from '../decisions/decisions.support.js';
+import { agendaRoutes } from './agenda.routes.js';
 import * as attendance from './attendance.service.js';
 import { listen } from './meetings.live.js';
 import * as service from './meetings.service.js';
@@ -254,4 +255,5 @@ export const meetingsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fa
   );
 
   await app.register(votingRoutes, { ctx });
+  await app.register(agendaRoutes, { ctx });
 };
