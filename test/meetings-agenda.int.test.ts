@@ -228,8 +228,19 @@ describeEachDialect('meetings: numbers, titles, agenda order, printable agenda a
     expect((await t.m[0]!.get(`/api/meetings/${id}/minutes/check`)).statusCode).toBe(403);
     expect((await (await anonymousClient(env.app)).get(`/api/meetings/${id}/minutes/check`)).statusCode).toBe(401);
     expect((await (await loginAs(env.app, 'khsec')).get(`/api/meetings/${id}/minutes/check`)).statusCode).toBe(404);
+    // past the PG-12 deadline (15 calendar days after 06-08: 06-23) the check warns too
+    env.clock.set('2026-06-24T02:00:00.000Z');
+    const sec = await loginAs(env.app, 'altsec'); // the earlier session timed out
+    const late = ok<{ findings: { ruleId: string; kind: string; message_zh: string }[]; blocking: boolean }>(
+      await sec.get(`/api/meetings/${id}/minutes/check`),
+    );
+    expect(late.findings.map((f) => [f.ruleId, f.kind])).toEqual([
+      ['ZD-07', 'warn'],
+      ['PG-12', 'warn'],
+    ]);
+    expect(late.findings[1]?.message_zh).toContain('2026-06-23');
     // the check wrote nothing; approval runs the same checks and stores them
-    const approved = ok<{ findings: { ruleId: string }[] }>(await t.sec.post(`/api/meetings/${id}/minutes/approve`));
-    expect(approved.findings.map((f) => f.ruleId)).toEqual(['ZD-07']);
+    const approved = ok<{ findings: { ruleId: string }[] }>(await sec.post(`/api/meetings/${id}/minutes/approve`));
+    expect(approved.findings.map((f) => f.ruleId)).toEqual(['ZD-07', 'PG-12']);
   });
 });
