@@ -53,12 +53,17 @@ describeBrowser('meetings: title and number, agenda order, printable agenda, pro
     await office.getByRole('button', { name: /安排会议/ }).click();
     const dialog = office.getByRole('dialog');
     await dialog.getByLabel('会议标题').fill('专题研究巡视整改');
-    await dialog
-      .locator('.ant-form-item')
-      .filter({ has: office.locator('label[title="记录人"]') })
-      .locator('.ant-select')
+    // The office's own name as the recorder, typed (the options load asynchronously), then checked.
+    const me = await office.getByTestId('current-user').innerText();
+    const recorder = dialog.locator('.ant-form-item').filter({ has: office.locator('label[title="记录人"]') });
+    await recorder.locator('.ant-select').click();
+    await office.keyboard.type(me);
+    await office
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: me })
+      .first()
       .click();
-    await office.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await eventually(() => recorder.innerText()).toContain(me);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await office.waitForURL(/\/meetings\/[^/]+$/);
     await eventually(() => office.getByTestId('meeting-subject').innerText()).toBe('专题研究巡视整改');
@@ -128,5 +133,97 @@ describeBrowser('meetings: title and number, agenda order, printable agenda, pro
     expect(cut).toBe(0);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await snap(phone, 'meetings-phone-360');
+  });
+
+  it("drafts the named dissent in the recorder's form from an open vote", async () => {
+    /** Call the API from a signed-in page, with its session and CSRF token, as the UI does. */
+    const api = async <T>(p: Page, method: string, path: string, body?: unknown): Promise<T> =>
+      p.evaluate(
+        async ({ method, path, body }) => {
+          const s = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+          const res = await fetch(path, {
+            method,
+            headers: {
+              'x-csrf-token': s.csrfToken,
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+          const text = await res.text();
+          if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+          return (text ? JSON.parse(text) : null) as T;
+        },
+        { method, path, body },
+      ) as Promise<T>;
+    const published = await api<{ unitId: string; recorder: { personId: string } }>(
+      office,
+      'GET',
+      `/api/meetings/${publishedUrl.split('/').pop()}`,
+    );
+    const unitId = published.unitId;
+    const cat = await api<{ items: { id: string; name: string }[] }>(
+      office,
+      'GET',
+      `/api/decisions/catalogue?unitId=${unitId}`,
+    );
+    const entry = cat.items.find((i) => i.name.includes('其他须集体讨论'))!;
+    const item = await api<{ id: string }>(office, 'POST', '/api/decisions/items', {
+      unitId,
+      title: '关于调整机关食堂管理办法的议题',
+      summary: '说明',
+      catalogueId: entry.id,
+    });
+    const secretary = await as('alt-shuji');
+    await api(secretary, 'POST', `/api/decisions/items/${item.id}/approve`);
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const m = await api<{ id: string }>(office, 'POST', '/api/meetings', {
+      unitId,
+      date: today,
+      startTime: '23:58',
+      location: '党组会议室',
+      recorderPersonId: published.recorder.personId,
+    });
+    const mi = await api<{ id: string }>(office, 'POST', `/api/meetings/${m.id}/items`, {
+      agendaItemId: item.id,
+      voteMethod: 'named',
+    });
+    await api(office, 'POST', `/api/meetings/${m.id}/publish`);
+    const detail = await api<{ attendance: { personId: string; role: string }[] }>(
+      office,
+      'GET',
+      `/api/meetings/${m.id}`,
+    );
+    for (const a of detail.attendance.filter((x) => x.role === 'member')) {
+      await api(office, 'POST', `/api/meetings/${m.id}/attendance`, { personId: a.personId, status: 'present' });
+    }
+    await api(office, 'POST', `/api/meetings/${m.id}/open`);
+    await api(office, 'POST', `/api/meetings/items/${mi.id}/start-voting`);
+    const ballots: [string, string][] = [
+      ['alt-chengyuan', 'disagree'],
+      ['alt-chengyuan2', 'abstain'],
+      ['alt-jijianzuzhang', 'agree'],
+      ['alt-chengyuan4', 'agree'],
+      ['alt-chengyuan5', 'agree'],
+    ];
+    const names: Record<string, string> = {};
+    for (const [user, choice] of ballots) {
+      const p = await as(user);
+      names[user] = await p.getByTestId('current-user').innerText();
+      await api(p, 'POST', `/api/meetings/items/${mi.id}/votes`, { choices: [{ candidateId: 'main', choice }] });
+    }
+    await api(secretary, 'POST', `/api/meetings/items/${mi.id}/votes`, {
+      choices: [{ candidateId: 'main', choice: 'agree' }],
+    });
+    await api(office, 'POST', `/api/meetings/items/${mi.id}/close-voting`);
+    await api(office, 'POST', `/api/meetings/${m.id}/close`);
+    await office.goto(`${server.baseUrl}/meetings/${m.id}`);
+    await office.getByRole('tab', { name: /会议记录/ }).click();
+    await eventually(() => office.getByTestId('vote-line-1').innerText()).toContain(
+      '同意 4 票、不同意 1 票、弃权 1 票；通过',
+    );
+    await eventually(() => office.getByLabel('不同意见').first().inputValue()).toBe(
+      `${names['alt-chengyuan']}：不同意；${names['alt-chengyuan2']}：弃权。`,
+    );
+    await snap(office, 'meetings-minutes-dissent');
   });
 });
