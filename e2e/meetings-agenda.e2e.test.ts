@@ -138,7 +138,7 @@ describeBrowser('meetings: title and number, agenda order, printable agenda, pro
   it("drafts the named dissent in the recorder's form from an open vote", async () => {
     /** Call the API from a signed-in page, with its session and CSRF token, as the UI does. */
     const api = async <T>(p: Page, method: string, path: string, body?: unknown): Promise<T> =>
-      p.evaluate(
+      p.evaluate<T, { method: string; path: string; body: unknown }>(
         async ({ method, path, body }) => {
           const s = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
           const res = await fetch(path, {
@@ -154,7 +154,7 @@ describeBrowser('meetings: title and number, agenda order, printable agenda, pro
           return (text ? JSON.parse(text) : null) as T;
         },
         { method, path, body },
-      ) as Promise<T>;
+      );
     const published = await api<{ unitId: string; recorder: { personId: string } }>(
       office,
       'GET',
