@@ -229,6 +229,14 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
       await eventually(() => p.getByText('您已表决').count()).toBeGreaterThan(0);
       if (username === 'alt-chengyuan') await snap(p, 'meetings-vote-phone');
     }
+    // The projector shows the secret ballot's participation only, never a running tally.
+    const projector = await as('alt-bangong');
+    await projector.goto(`${meetingUrl}/projector`);
+    await eventually(() => projector.getByTestId('projector-tally').innerText()).toContain(
+      '无记名投票进行中：已投 4 / 5',
+    );
+    expect(await projector.getByTestId('projector-current').innerText()).not.toMatch(/同意\s*\d/);
+    await snap(projector, 'meetings-projector-secret');
     await eventually(() => chair.getByText(/主持人末位表态/).count()).toBe(0);
     await chair.getByText('同意', { exact: true }).click();
     await chair.getByRole('button', { name: /提交表决/ }).click();
@@ -260,13 +268,26 @@ describeBrowser('meetings: a Party Group meeting in the browser', () => {
     await office.getByRole('tab', { name: /会议记录/ }).click();
     await office.getByLabel('会议总体情况').fill('会议由书记主持，研究干部任免事项。');
     await office.getByLabel('议定事项').first().fill(`同意${CANDIDATE}同志任查验科科长。`);
+    // The form shows the vote; a secret ballot names nobody.
+    await eventually(() => office.getByTestId('vote-line-1').innerText()).toContain('无记名投票，不列投票人姓名');
     await office.getByRole('button', { name: /保存草稿/ }).click();
     await eventually(() => office.getByText('第 1 版').count()).toBeGreaterThan(0);
     const secretary = await as('alt-shuji');
     await secretary.goto(meetingUrl);
     await secretary.getByRole('tab', { name: /会议记录/ }).click();
+    // The secretary reads the text (no disabled inputs), and the checks run before confirming.
+    await eventually(() => secretary.getByTestId('minutes-read').innerText()).toContain(
+      `同意${CANDIDATE}同志任查验科科长`,
+    );
+    expect(await secretary.locator('textarea[disabled]').count()).toBe(0);
     await secretary.getByRole('button', { name: /审定并锁定/ }).click();
-    await eventually(() => secretary.getByText(/批准并锁定/).count()).toBeGreaterThan(0);
+    await eventually(() => secretary.getByTestId('minutes-check').innerText()).toContain('将批准并锁定第 1 版');
+    await snap(secretary, 'meetings-minutes-check');
+    await secretary
+      .getByRole('dialog')
+      .getByRole('button', { name: /确认审定并锁定/ })
+      .click();
+    await eventually(() => secretary.getByText(/已由.*批准并锁定/).count()).toBeGreaterThan(0);
     await office.reload();
     const [download] = await Promise.all([
       office.waitForEvent('download'),

@@ -24,6 +24,7 @@ const RequestsPage = lazy(() => import('./features/admin/RequestsPage.js'));
 const MeetingsPage = lazy(() => import('./features/meetings/MeetingsPage.js'));
 const MeetingPage = lazy(() => import('./features/meetings/MeetingPage.js'));
 const VotePage = lazy(() => import('./features/meetings/VotePage.js'));
+const ProjectorPage = lazy(() => import('./features/meetings/ProjectorPage.js'));
 const DecisionsPage = lazy(() => import('./features/decisions/DecisionsPage.js'));
 const ItemPage = lazy(() => import('./features/decisions/ItemPage.js'));
 const CataloguePage = lazy(() => import('./features/decisions/CataloguePage.js'));
@@ -62,6 +63,8 @@ export function AppRoutes() {
       {/* The phone-friendly ballot page stands outside the frame (no side menu on a small screen). */}
       <Route path="/meetings/:id/vote" element={<RequireAuth>{business(<VotePage />)}</RequireAuth>} />
       {/* The public voting pages (/vote/:id, /vote/:id/receipts) are a separate light entry, src/client/vote */}
+      {/* The projector view fills the screen: outside the frame too (issue 16 §4). */}
+      <Route path="/meetings/:id/projector" element={<RequireAuth>{business(<ProjectorPage />)}</RequireAuth>} />
       <Route path="/ballots/:id/hall" element={<RequireAuth>{business(<BallotHallPage />)}</RequireAuth>} />
       <Route
         element={

@@ -158,4 +158,26 @@ export const meetingsRows: AccessRow[] = [
   row('GET /api/meetings/{id}/summary.docx', READ, async (w, s) => byId(await sharedMeeting(w, s, 'approved')), {
     out: READ_OUT,
   }),
+  row('PUT /api/meetings/{id}/heading', OFFICE, async (w, s) => ({
+    ...byId(await meeting(w, s, 'draft')),
+    body: { subject: '专题研究巡视整改', seq: null },
+  })),
+  row('PUT /api/meetings/{id}/agenda', OFFICE, async (w, s) => {
+    const f = await meeting(w, s, 'draft');
+    return { ...byId(f), body: { order: [f.itemId] } };
+  }),
+  row('GET /api/meetings/{id}/agenda.docx', READ, async (w, s) => byId(await sharedMeeting(w, s, 'published')), {
+    out: READ_OUT,
+  }),
+  row('GET /api/meetings/{id}/notice.docx', READ, async (w, s) => byId(await sharedMeeting(w, s, 'published')), {
+    out: READ_OUT,
+  }),
+  row(
+    'GET /api/meetings/{id}/minutes/check',
+    ['altoffice', 'altsec'],
+    async (w, s) => byId(await sharedMeeting(w, s, 'minutes')),
+    {
+      out: ['khsec'],
+    },
+  ),
 ];

@@ -89,6 +89,8 @@ export const scheduleBodySchema = z.object({
   recorderPersonId: idSchema,
   entryMode: z.enum(['live', 'retrospective']).default('live'),
   retrospectiveReason: optionalText(500, '补录原因'),
+  /** The office's title beside the number, e.g. 专题研究巡视整改 (issue 16 §4) */
+  subject: optionalText(60, '会议标题'),
 });
 export type ScheduleBody = z.infer<typeof scheduleBodySchema>;
 export const meetingPatchSchema = scheduleBodySchema
@@ -107,6 +109,7 @@ export const meetingListItemSchema = z.object({
   id: z.string(),
   unitId: z.string(),
   title: z.string(),
+  subject: z.string().nullable(),
   date: z.string(),
   startTime: z.string(),
   location: z.string(),
@@ -201,6 +204,13 @@ export const meetingDetailSchema = z.object({
   unitName: z.string(),
   organLabel: z.string(),
   title: z.string(),
+  /** The office's title beside the number */
+  subject: z.string().nullable(),
+  year: z.number().int(),
+  seq: z.number().int(),
+  /** The number follows the date until published (or set by the office); then it never changes */
+  numberKept: z.boolean(),
+  numberSetByOffice: z.boolean(),
   date: z.string(),
   startTime: z.string(),
   location: z.string(),
@@ -360,5 +370,33 @@ export const minutesSchema = z.object({
   deadline: z.string().nullable(),
   deadlineNote: z.string().nullable(),
   abilities: z.object({ write: z.boolean(), approve: z.boolean(), correct: z.boolean() }),
+});
+/** The heading of a meeting: its title, and the number the office sets (null: follow the date) before publishing. */
+export const headingBodySchema = z
+  .object({
+    subject: plainText(60, '会议标题').trim().nullable().optional(),
+    seq: z.number().int('编号应为整数').min(1, '编号至少为 1').max(999, '编号不超过 999').nullable().optional(),
+  })
+  .refine(changesSomething, NOTHING_TO_CHANGE);
+/** The agenda in its new order: every meeting item id exactly once (before the meeting opens). */
+export const agendaOrderBodySchema = z.object({ order: z.array(idSchema).min(1, '议程不能为空').max(200) });
+/** What approving the minutes will lock, and the checks run on it (ZD-07, PG-12) before the secretary confirms. */
+export const minutesCheckSchema = z.object({
+  version: z.number().int().nullable(),
+  status: z.enum(['none', 'draft', 'approved']),
+  general: z.string(),
+  items: z.array(
+    z.object({
+      meetingItemId: z.string(),
+      seq: z.number().int(),
+      title: z.string(),
+      decision: z.string(),
+      speeches: z.number().int(),
+      dissent: z.string(),
+      headReason: z.string(),
+    }),
+  ),
+  findings: z.array(findingSchema),
+  blocking: z.boolean(),
 });
 export const correctionBodySchema = z.object({ reason: text(500, '更正理由') });

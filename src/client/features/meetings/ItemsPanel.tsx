@@ -15,6 +15,8 @@ import { CitationTag } from '../../components/CitationTag.js';
 import { RuleFindings } from '../../components/RuleFindings.js';
 import { useT } from '../../i18n.js';
 import { useMeetingAction } from './api.js';
+import { WRAP_TITLE } from './wrapTitle.js';
+import { AgendaOrder } from './AgendaOrder.js';
 import { PaperResultModal, RecordVotesModal } from './RecordVotesModal.js';
 import type { Run } from './useRun.js';
 
@@ -33,6 +35,9 @@ export function ItemsPanel({ m, run }: { m: MeetingDetail; run: Run }) {
       {m.items.map((it) => (
         <ItemCard key={it.id} m={m} it={it} run={run} />
       ))}
+      {m.abilities.manage && (m.status === 'draft' || m.status === 'published') && m.items.length > 1 ? (
+        <AgendaOrder m={m} run={run} />
+      ) : null}
     </Space>
   );
 }
@@ -68,6 +73,7 @@ function ItemCard({ m, it, run }: { m: MeetingDetail; it: MeetingItem; run: Run 
     <Card
       size="small"
       data-testid={`item-${it.seq}`}
+      styles={WRAP_TITLE}
       style={it.state === 'voting' ? { borderColor: '#1677ff', boxShadow: '0 0 0 2px #e6f4ff' } : undefined}
       title={
         <Space size={4} wrap>

@@ -3,8 +3,15 @@
  * being voted, results with the rule that decided them); members follow it on their own devices.
  * It updates live (server-sent events) and a reload loses nothing.
  */
-import { FileWordOutlined, MobileOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Col, Descriptions, Popconfirm, Row, Space, Tabs, Tag } from 'antd';
+import {
+  DesktopOutlined,
+  EditOutlined,
+  FileWordOutlined,
+  MobileOutlined,
+  PlusOutlined,
+  PrinterOutlined,
+} from '@ant-design/icons';
+import { Alert, Badge, Button, Col, Descriptions, Dropdown, Popconfirm, Row, Space, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { MEETING_STATUS_LABELS, type MeetingDetail } from '../../../common/contracts/meetings.js';
@@ -16,6 +23,7 @@ import { useT } from '../../i18n.js';
 import { AddItemModal } from './AddItemModal.js';
 import { useMeeting, useMeetingAction } from './api.js';
 import { AttendancePanel } from './AttendancePanel.js';
+import { HeadingModal } from './HeadingModal.js';
 import { ItemsPanel } from './ItemsPanel.js';
 import { MinutesPanel } from './MinutesPanel.js';
 import { QuorumBar } from './QuorumBar.js';
@@ -31,6 +39,7 @@ function MeetingView({ m, connected }: { m: MeetingDetail; connected: boolean })
   const t = useT();
   const { run, findings, clear } = useRun();
   const [adding, setAdding] = useState(false);
+  const [heading, setHeading] = useState(false);
   const act = useMeetingAction<string>(m.id, (p) => `/api/meetings/${m.id}/${p}`);
   const doAct = (p: string, done: string) => void run(() => act.mutateAsync(p), done);
   const office = m.abilities.manage;
@@ -45,6 +54,32 @@ function MeetingView({ m, connected }: { m: MeetingDetail; connected: boolean })
             {t('mtg.toVote')}
           </Button>
         </Link>
+      ) : null}
+      <Link to={`/meetings/${m.id}/projector`}>
+        <Button icon={<DesktopOutlined />}>{t('mtg.projector')}</Button>
+      </Link>
+      {m.status !== 'cancelled' ? (
+        <Dropdown
+          menu={{
+            items: [
+              {
+                key: 'agenda',
+                label: <a href={downloadUrl(`/api/meetings/${m.id}/agenda.docx`)}>{t('mtg.printAgenda')}</a>,
+              },
+              {
+                key: 'notice',
+                label: <a href={downloadUrl(`/api/meetings/${m.id}/notice.docx`)}>{t('mtg.printNotice')}</a>,
+              },
+            ],
+          }}
+        >
+          <Button icon={<PrinterOutlined />}>{t('mtg.printAgenda')}</Button>
+        </Dropdown>
+      ) : null}
+      {office && (m.status === 'draft' || m.status === 'published') ? (
+        <Button icon={<EditOutlined />} onClick={() => setHeading(true)}>
+          {t('mtg.heading')}
+        </Button>
       ) : null}
       {office && m.status !== 'closed' ? (
         <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
@@ -86,6 +121,7 @@ function MeetingView({ m, connected }: { m: MeetingDetail; connected: boolean })
           <Space size={4}>
             <Tag color={m.status === 'open' ? 'green' : 'blue'}>{MEETING_STATUS_LABELS[m.status]}</Tag>
             {m.entryMode === 'retrospective' ? <Tag>{t('mtg.retrospective')}</Tag> : null}
+            {m.subject ? <strong data-testid="meeting-subject">{m.subject}</strong> : null}
             {`${m.date} ${m.startTime} · ${m.location}`}
           </Space>
         }
@@ -133,6 +169,7 @@ function MeetingView({ m, connected }: { m: MeetingDetail; connected: boolean })
         ]}
       />
       {adding ? <AddItemModal m={m} onClose={() => setAdding(false)} /> : null}
+      {heading ? <HeadingModal m={m} run={run} onClose={() => setHeading(false)} /> : null}
     </>
   );
 }

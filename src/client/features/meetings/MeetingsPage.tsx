@@ -47,6 +47,7 @@ export default function MeetingsPage() {
       render: (_, r) => (
         <Space size={4}>
           <Link to={`/meetings/${r.id}`}>{r.title}</Link>
+          {r.subject ? <span>{r.subject}</span> : null}
           {r.entryMode === 'retrospective' ? <Tag>{t('mtg.retrospective')}</Tag> : null}
         </Space>
       ),

@@ -9,8 +9,12 @@ import type { MeetingDetail, MinutesContent } from '../../../common/contracts/me
 import { downloadUrl } from '../../api/client.js';
 import { RuleFindings } from '../../components/RuleFindings.js';
 import { useT } from '../../i18n.js';
+import { WRAP_TITLE } from './wrapTitle.js';
 import { instant } from '../../lib/format.js';
 import { useMeetingAction, useMinutes, useSaveMinutes } from './api.js';
+import { MinutesApproveModal } from './MinutesApproveModal.js';
+import { MinutesReadView } from './MinutesReadView.js';
+import { dissentDraft, voteLine } from './minutesDraft.js';
 import { useRun } from './useRun.js';
 
 export function MinutesPanel({ m }: { m: MeetingDetail }) {
@@ -25,6 +29,7 @@ export function MinutesPanel({ m }: { m: MeetingDetail }) {
   const [form] = Form.useForm<MinutesContent>();
   const [correcting, setCorrecting] = useState(false);
   const [reason, setReason] = useState('');
+  const [approving, setApproving] = useState(false);
   const data = minutes.data;
   const latest = data?.versions.at(-1);
   const settled = m.items.filter((i) => i.state === 'closed' || i.state === 'deferred');
@@ -38,7 +43,7 @@ export function MinutesPanel({ m }: { m: MeetingDetail }) {
           c?.items.find((x) => x.meetingItemId === it.id) ?? {
             meetingItemId: it.id,
             discussion: [],
-            dissent: '',
+            dissent: dissentDraft(it),
             headReason: '',
             decision: '',
           },
@@ -90,7 +95,7 @@ export function MinutesPanel({ m }: { m: MeetingDetail }) {
           </Button>
         ) : null}
         {data?.abilities.approve ? (
-          <Button onClick={() => void run(() => approve.mutateAsync(null), t('min.approvedDone'))}>
+          <Button type="primary" onClick={() => setApproving(true)}>
             {t('min.approve')}
           </Button>
         ) : null}
@@ -121,7 +126,8 @@ export function MinutesPanel({ m }: { m: MeetingDetail }) {
       {latest?.correctionReason ? (
         <Alert type="info" showIcon title={t('min.correction', { reason: latest.correctionReason })} />
       ) : null}
-      <Form form={form} layout="vertical" disabled={!editable}>
+      {!editable && latest ? <MinutesReadView m={m} content={latest.content} /> : null}
+      <Form form={form} layout="vertical" style={editable ? undefined : { display: 'none' }}>
         <Form.Item name="general" label={t('min.general')}>
           <Input.TextArea rows={3} />
         </Form.Item>
@@ -131,7 +137,17 @@ export function MinutesPanel({ m }: { m: MeetingDetail }) {
               const it = settled[i];
               if (!it) return null;
               return (
-                <Card key={f.key} size="small" style={{ marginBottom: 12 }} title={`${it.seq}. ${it.title}`}>
+                <Card
+                  key={f.key}
+                  size="small"
+                  style={{ marginBottom: 12 }}
+                  styles={WRAP_TITLE}
+                  title={`${it.seq}. ${it.title}`}
+                >
+                  <Typography.Paragraph type="secondary" data-testid={`vote-line-${it.seq}`}>
+                    {t('min.voteResult')}：{voteLine(it)}
+                    {it.voteMethod === 'secret' ? ` ${t('min.secretNoNames')}` : ''}
+                  </Typography.Paragraph>
                   <Form.Item name={[f.name, 'meetingItemId']} hidden>
                     <Input />
                   </Form.Item>
@@ -175,6 +191,15 @@ export function MinutesPanel({ m }: { m: MeetingDetail }) {
                   <Form.Item name={[f.name, 'dissent']} label={t('min.dissent')} extra={t('min.dissentHint')}>
                     <Input.TextArea rows={2} />
                   </Form.Item>
+                  {dissentDraft(it) ? (
+                    <Button
+                      size="small"
+                      style={{ marginTop: -8, marginBottom: 12 }}
+                      onClick={() => form.setFieldValue(['items', f.name, 'dissent'], dissentDraft(it))}
+                    >
+                      {t('min.prefillDissent')}
+                    </Button>
+                  ) : null}
                   <Form.Item name={[f.name, 'headReason']} label={t('min.headReason')} extra={t('min.headReasonHint')}>
                     <Input.TextArea rows={2} />
                   </Form.Item>
@@ -196,6 +221,18 @@ export function MinutesPanel({ m }: { m: MeetingDetail }) {
               </Typography.Paragraph>
             ),
           }))}
+        />
+      ) : null}
+      {approving ? (
+        <MinutesApproveModal
+          meetingId={m.id}
+          busy={approve.isPending}
+          onClose={() => setApproving(false)}
+          onConfirm={() =>
+            void run(() => approve.mutateAsync(null), t('min.approvedDone')).then((r) => {
+              if (r !== undefined) setApproving(false);
+            })
+          }
         />
       ) : null}
       <Modal

@@ -19,6 +19,7 @@ interface Values {
   recorderPersonId: string;
   entryMode: 'live' | 'retrospective';
   retrospectiveReason?: string;
+  subject?: string;
 }
 
 export function ScheduleModal({ unitId, onClose }: { unitId: string; onClose: (id?: string) => void }) {
@@ -85,6 +86,9 @@ export function ScheduleModal({ unitId, onClose }: { unitId: string; onClose: (i
           rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:mm' }]}
         >
           <Input placeholder="09:00" />
+        </Form.Item>
+        <Form.Item name="subject" label={t('mtg.subject')} extra={t('mtg.subjectHint')}>
+          <Input maxLength={60} />
         </Form.Item>
         <Form.Item
           name="location"

@@ -16,6 +16,7 @@ import * as m0410 from './0410_rule_snapshots.js';
 import * as m0910 from './0910_ballot_code_failures.js';
 import * as m0920 from './0920_supervision.js';
 import * as m0930 from './0930_account_batches.js';
+import * as m0940 from './0940_meeting_headings.js';
 
 export const EXTRA_MIGRATIONS: Record<string, Migration> = {
   '0100_meetings': m0100,
@@ -31,4 +32,5 @@ export const EXTRA_MIGRATIONS: Record<string, Migration> = {
   '0910_ballot_code_failures': m0910,
   '0920_supervision': m0920,
   '0930_account_batches': m0930,
+  '0940_meeting_headings': m0940,
 };

@@ -24,6 +24,7 @@ import type { AppContext } from '../../context.js';
 import { requestMeta } from '../../http/auth.js';
 import { business } from '../../http/actor.js';
 import { idWithFindings } from '../decisions/index.js';
+import { agendaRoutes } from './agenda.routes.js';
 import * as attendance from './attendance.service.js';
 import { listen } from './meetings.live.js';
 import * as service from './meetings.service.js';
@@ -258,4 +259,5 @@ export const meetingsRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (fa
 
   await app.register(votingRoutes, { ctx });
   await app.register(overviewRoutes, { ctx });
+  await app.register(agendaRoutes, { ctx });
 };

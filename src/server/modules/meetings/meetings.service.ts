@@ -36,6 +36,7 @@ import * as repo from './meetings.repository.js';
 import { meetingQuorum, meetingTitle } from './meetings.rules.js';
 import { minutesDeadline } from './minutes.rules.js';
 import type { MeetingRow } from './meetings.table.js';
+import { renumberYear } from './numbering.repository.js';
 import { freezeMeetingRules, MEETING_RULES, meetingRules, paramsForMeetings } from './meetings.frozen.js';
 import { getReadableMeeting, memberFacts, QUORUM_RULES, quorumParams } from './meetings.view.js';
 
@@ -98,6 +99,7 @@ export async function listMeetings(
       id: m.id,
       unitId: m.unit_id,
       title: m.title,
+      subject: m.subject,
       date: m.date,
       startTime: m.start_time,
       location: m.location,
@@ -225,6 +227,8 @@ export async function scheduleMeeting(ctx: AppContext, actor: Actor, body: Sched
             year,
             seq,
             title: meetingTitle(year, seq, organ),
+            subject: body.subject || null,
+            seq_set_by_office: 0,
             date: body.date,
             start_time: body.startTime,
             location: body.location,
@@ -243,6 +247,7 @@ export async function scheduleMeeting(ctx: AppContext, actor: Actor, body: Sched
             updated_at: now,
           })
           .execute();
+        await renumberYear(trx, body.unitId, year, organ);
         const rows = await attendanceRows(trx, id, body.unitId, body.date, unit.organ_type, now);
         if (rows.length) await trx.insertInto('meeting_attendance').values(rows).execute();
         await storeFindings(trx, ctx, body.unitId, 'meeting', id, findings);
@@ -312,6 +317,7 @@ export async function patchMeeting(
     chair,
     recorder: patch.recorderPersonId ?? meeting.recorder_person_id,
   };
+  const { organ } = await organLabel(ctx, meeting.unit_id);
   await mutate(ctx, id, 'updated', async (trx) => {
     await trx
       .updateTable('meetings')
@@ -325,6 +331,7 @@ export async function patchMeeting(
       .where('id', '=', id)
       .execute();
     await trx.updateTable('meeting_items').set({ meeting_date: after.date }).where('meeting_id', '=', id).execute();
+    if (after.date !== before.date) await renumberYear(trx, meeting.unit_id, meeting.year, organ);
     await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
       action: 'meetings.updated',
       entityType: 'meeting',
@@ -451,6 +458,7 @@ export async function patchItem(
   const { meeting } = await managedMeeting(ctx, actor, mi.meeting_id);
   requireStatus(meeting, ['draft', 'published', 'open'], '调整议题');
   if (mi.state !== 'pending') throw invalidState('议题已开始表决，表决方式不能再改');
+  if (body.seq !== undefined && meeting.status === 'open') throw invalidState('会议已开始，议程顺序不能再调整');
   await mutate(ctx, meeting.id, 'item_updated', async (trx) => {
     await trx
       .updateTable('meeting_items')
@@ -497,6 +505,7 @@ export async function publishMeeting(ctx: AppContext, actor: Actor, id: string, 
 export async function cancelMeeting(ctx: AppContext, actor: Actor, id: string, meta: RequestMeta) {
   const { meeting } = await managedMeeting(ctx, actor, id);
   requireStatus(meeting, ['draft', 'published'], '取消');
+  const { organ } = await organLabel(ctx, meeting.unit_id);
   await mutate(ctx, id, 'cancelled', async (trx) => {
     const now = nowIso(ctx.clock);
     for (const it of await trx
@@ -512,6 +521,7 @@ export async function cancelMeeting(ctx: AppContext, actor: Actor, id: string, m
       await returnToPool(trx, it.agenda_item_id, now, false);
     }
     await trx.updateTable('meetings').set({ status: 'cancelled' }).where('id', '=', id).execute();
+    await renumberYear(trx, meeting.unit_id, meeting.year, organ);
     await ctx.audit.record(trx, auditActorOf(actor, meta.requestId), {
       action: 'meetings.cancelled',
       entityType: 'meeting',

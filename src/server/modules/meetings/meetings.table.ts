@@ -11,6 +11,10 @@ export interface MeetingsTable {
   year: number;
   seq: number;
   title: string;
+  /** The office's title for the meeting beside its number (migration 0940) */
+  subject: string | null;
+  /** 1 when the office set the number; else it follows the date until published (migration 0940) */
+  seq_set_by_office: number;
   date: string;
   start_time: string;
   location: string;

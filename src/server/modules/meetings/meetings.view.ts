@@ -34,6 +34,7 @@ import {
 import type { AttendanceRow, MeetingRow } from './meetings.table.js';
 import { MAIN_QUESTION } from '../../../common/contracts/meetings.js';
 import { meetingRules } from './meetings.frozen.js';
+import { numberKept } from './numbering.rules.js';
 
 export const QUORUM_RULES = ['PG-06', 'PG-07', 'PG-13'] as const;
 
@@ -216,6 +217,11 @@ export async function buildMeetingView(
     unitName: organ.unitName,
     organLabel: organ.organ,
     title: meeting.title,
+    subject: meeting.subject,
+    year: meeting.year,
+    seq: meeting.seq,
+    numberKept: numberKept(meeting) || meeting.seq_set_by_office === 1,
+    numberSetByOffice: meeting.seq_set_by_office === 1,
     date: meeting.date,
     startTime: meeting.start_time,
     location: meeting.location,

@@ -27,7 +27,7 @@ import { nowIso, today } from '../../platform/clock.js';
 import { uuidv7 } from '../../platform/random.js';
 import { mutate } from './meetings.service.js';
 import * as repo from './meetings.repository.js';
-import { headDiffers, minutesDeadline } from './minutes.rules.js';
+import { headDiffers, minutesDeadline, minutesLate } from './minutes.rules.js';
 import type { MeetingRow } from './meetings.table.js';
 import { buildMeetingView, getReadableMeeting } from './meetings.view.js';
 import { buildSummaryDocx, type SummaryData } from './summary.docx.js';
@@ -129,9 +129,16 @@ export async function saveMinutes(
   });
 }
 
-/** ZD-07 checks before approval: the head's reason where the head's vote went against the result; dissent recorded. */
-async function minutesFindings(ctx: AppContext, meeting: MeetingRow, content: MinutesContent): Promise<Finding[]> {
-  const rules = await meetingRules(ctx, meeting, ['ZD-07']);
+/**
+ * The checks before approval (also shown before the secretary confirms): ZD-07 the head's reason
+ * where the head's vote went against the result, dissent recorded; PG-12 approval past the deadline.
+ */
+export async function minutesFindings(
+  ctx: AppContext,
+  meeting: MeetingRow,
+  content: MinutesContent,
+): Promise<Finding[]> {
+  const [rules, table] = await Promise.all([meetingRules(ctx, meeting, ['ZD-07', 'PG-12']), ctx.calendar.table()]);
   const items = await repo.itemsOf(ctx.db, meeting.id);
   const votes = await repo.namedVotesOf(
     ctx.db,
@@ -168,6 +175,17 @@ async function minutesFindings(ctx: AppContext, meeting: MeetingRow, content: Mi
         }),
       );
     }
+  }
+  const pg12 = rules['PG-12'];
+  const dl = pg12 ? minutesDeadline(table, meeting.date, Number(pg12.params.minutesDeadlineDays ?? 15)) : null;
+  if (pg12 && dl?.ok && !meeting.minutes_approved_on && minutesLate(dl.date, null, today(ctx.clock))) {
+    out.push(
+      finding('PG-12', { deadline: dl.date, on: today(ctx.clock) }, pg12.params, {
+        zh: `会议记录应于 ${dl.date} 前整理审定，现已逾期；审定后仍记为逾期（PG-12）。`,
+        en: `The minutes were due by ${dl.date} (PG-12).`,
+        kind: 'warn',
+      }),
+    );
   }
   return out;
 }

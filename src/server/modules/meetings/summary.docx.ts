@@ -64,7 +64,7 @@ export function chineseDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-function body(
+export function body(
   text: string,
   opts: { indent?: boolean; bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
 ): Paragraph {
@@ -76,7 +76,7 @@ function body(
   });
 }
 
-function heading(text: string): Paragraph {
+export function heading(text: string): Paragraph {
   return new Paragraph({
     indent: { firstLine: 2 * SAN_HAO * 10 },
     spacing: { line: LINE, lineRule: 'exact' },
@@ -144,10 +144,26 @@ export function summaryParagraphs(d: SummaryData): Paragraph[] {
   return out;
 }
 
+/** A centred title line in 方正小标宋简体 二号 (red for a document header). */
+export function titleLine(text: string, color?: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 200 },
+    children: [new TextRun({ text, font: XIAOBIAOSONG, size: ER_HAO, ...(color ? { color } : {}) })],
+  });
+}
+
+export const blankLine = (): Paragraph => new Paragraph({ spacing: { line: LINE, lineRule: 'exact' }, children: [] });
+
 export async function buildSummaryDocx(d: SummaryData): Promise<Buffer> {
+  return officialDocx(`${d.unitName}${d.organ}会议纪要（〔${d.year}〕${d.seq}号）`, summaryParagraphs(d));
+}
+
+/** A document in the GB/T 9704 page layout (A4, margins, page numbers at the outer edge). */
+export async function officialDocx(title: string, children: Paragraph[]): Promise<Buffer> {
   const doc = new Document({
     creator: 'Banzi 班子',
-    title: `${d.unitName}${d.organ}会议纪要（〔${d.year}〕${d.seq}号）`,
+    title,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: FANGSONG, size: SAN_HAO } } } },
     sections: [
@@ -165,7 +181,7 @@ export async function buildSummaryDocx(d: SummaryData): Promise<Buffer> {
           },
         },
         footers: { default: pageFooter('right'), even: pageFooter('left') },
-        children: summaryParagraphs(d),
+        children,
       },
     ],
   });
