@@ -89,9 +89,14 @@ describeBrowser('help drawer and exports', () => {
   it('审计日志 exports the events the auditor filtered', async () => {
     const page = await as('auditor');
     await page.goto(`${server.baseUrl}/audit`);
-    const action = page.getByPlaceholder(/^操作，/);
-    await action.fill('auth.login');
-    await action.press('Enter');
+    // The action filter is a list of Chinese names (issue 16 §4): choose 登录 by its name.
+    await page.getByLabel('操作（输入中文名称筛选）').click();
+    await page.keyboard.type('登录');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: /：登录$/ })
+      .first()
+      .click();
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const file = await exported(page);
     expect(file.rows[0]?.[0]).toBe('审计日志');

@@ -40,9 +40,11 @@ export function docxText(docx: Buffer): string {
 
 /** The codes printed on a slip document, without dashes. */
 export function codesFromSlips(docx: Buffer): string[] {
-  return [...docxText(docx).matchAll(/\b([2-9A-Z]{4})-([2-9A-Z]{4})-([2-9A-Z]{4})\b/g)].map(
+  // Each code once, in slip order (a slip may print its code more than once).
+  const codes = [...docxText(docx).matchAll(/\b([2-9A-Z]{4})-([2-9A-Z]{4})-([2-9A-Z]{4})\b/g)].map(
     (m) => `${m[1]}${m[2]}${m[3]}`,
   );
+  return [...new Set(codes)];
 }
 
 export const OPENS = '2026-06-08T01:00:00.000Z';

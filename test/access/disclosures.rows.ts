@@ -128,7 +128,7 @@ export const disclosuresRows: AccessRow[] = [
   row('POST /api/disclosures/checks', ['rs'], async (w, s) => {
     await annualReport(w, s);
     return {
-      body: { personId: reporter(w, s).personId, year: 2000 + (w.next() % 20), kind: 'targeted', reason: '信访举报' },
+      body: { personId: reporter(w, s).personId, year: 2000 + (w.next() % 8), kind: 'targeted', reason: '信访举报' },
     };
   }),
   row('GET /api/disclosures/checks/{id}', SELF_ABOVE, async (w, s) => byId(await sharedCheck(w, s)), {

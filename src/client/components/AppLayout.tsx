@@ -5,16 +5,18 @@
 import { DownOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { Suspense, useCallback } from 'react';
+import { Suspense, lazy, useCallback } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../common/roles.js';
-import { HelpButton } from '../help/HelpButton.js';
 import { SESSION_KEY, useLogout } from '../api/auth.js';
 import { useLang, useT, pick } from '../i18n.js';
 import { byRoleOrder, menuAbilities, useMe } from '../session.js';
 import { IdleNotice } from './IdleNotice.js';
 import { LangSwitch } from './LangSwitch.js';
 import { menuFor, selectedMenuKey } from './menu.js';
+
+/** The help drawer and its texts load on the first page that shows the button, not with the shell. */
+const HelpButton = lazy(() => import('../help/HelpButton.js').then((m) => ({ default: m.HelpButton })));
 import { Loading } from './QueryState.js';
 
 export default function AppLayout() {
@@ -107,7 +109,9 @@ export default function AppLayout() {
           <Typography.Text strong data-testid="current-user">
             {me.displayName}
           </Typography.Text>
-          <HelpButton linkRules={!me.adminRole} />
+          <Suspense fallback={null}>
+            <HelpButton linkRules={!me.adminRole} />
+          </Suspense>
           <LangSwitch />
           <Button size="small" onClick={() => void navigate('/password')}>
             {t('layout.password')}

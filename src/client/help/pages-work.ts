@@ -17,6 +17,11 @@ export const WORK_HELP: Record<string, PageHelp> = {
       { id: 'PG-12', text: '会议记录和纪要须按时整理、审定和存档。' },
     ],
   },
+  '/meetings/:id/projector': {
+    title: '投影视图',
+    purpose: '在会场大屏上显示议程、当前议题和实时表决情况；无记名投票只显示已投人数，不显示票数。',
+    rules: [{ id: 'PG-09', text: '表决结果按到会成员过半数同意等规则判定。' }],
+  },
   '/meetings/:id': {
     title: '会议现场',
     purpose:
@@ -183,14 +188,6 @@ export const WORK_HELP: Record<string, PageHelp> = {
   '/ballots/:id/hall': {
     title: '会场屏幕',
     purpose: '投影在会场：各类别已投票人数，每两秒刷新，从不显示投票内容。',
-  },
-  '/vote/:id': {
-    title: '投票',
-    purpose: '凭投票码（或扫描二维码）投票，无须登录。提交后记下回执码，可在公布后核对。',
-  },
-  '/vote/:id/receipts': {
-    title: '核对回执',
-    purpose: '测评结束后公布全部回执码。输入您的回执码即可核对，服务器不知道您查了哪一个。',
   },
   '/assessments': {
     title: '年度考核',

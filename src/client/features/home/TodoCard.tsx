@@ -1,8 +1,9 @@
 /** The home page's 待办: what waits for this person, overdue first, each with its deadline and a link. */
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Card, Empty, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { homeTodoSchema, TODO_KIND_LABELS, type TodoItem } from '../../../common/contracts/home.js';
+import type { HomeTodo, TodoItem } from '../../../common/contracts/home.js';
+import { TODO_KIND_LABELS } from '../../../common/home-todo.js';
 import { apiFetch } from '../../api/client.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useT } from '../../i18n.js';
@@ -10,7 +11,8 @@ import { useT } from '../../i18n.js';
 export function useHomeTodo() {
   return useQuery({
     queryKey: ['home-todo'],
-    queryFn: () => apiFetch('/api/home/todo', { schema: homeTodoSchema }),
+    // No schema: zod stays out of the first load; the server's response schema checks the shape.
+    queryFn: () => apiFetch<HomeTodo>('/api/home/todo'),
   });
 }
 
@@ -34,20 +36,23 @@ export function TodoCard() {
           items.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.todo.none')} />
           ) : (
-            <List
-              size="small"
-              dataSource={items}
-              renderItem={(i) => (
-                <List.Item>
+            // A plain list, not antd's List: that one brings pagination and Select into the first load.
+            <ul className="todo-list" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+              {items.map((i) => (
+                <li
+                  key={`${i.kind}:${i.url}:${i.title}`}
+                  className="ant-list-item"
+                  style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
+                >
                   <Space wrap size={[8, 2]}>
                     <Tag color={i.overdue ? 'red' : 'blue'}>{TODO_KIND_LABELS[i.kind]}</Tag>
                     <Link to={i.url}>{i.title}</Link>
                     {i.unitName ? <Typography.Text type="secondary">{i.unitName}</Typography.Text> : null}
                     <Deadline item={i} />
                   </Space>
-                </List.Item>
-              )}
-            />
+                </li>
+              ))}
+            </ul>
           )
         }
       </QueryState>
