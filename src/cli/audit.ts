@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bootstrap } from '../server/bootstrap.js';
 import type { Config } from '../server/config.js';
-import { declareRestore, verifyLog } from '../server/modules/audit/audit.service.js';
+import { declareRestore, verifyLog } from '../server/modules/audit/index.js';
 import type { AuditVerifyResult } from '../server/platform/audit-verify.js';
 
 export const AUDIT_USAGE = `用法 usage:

@@ -13,9 +13,9 @@ import { parseArgs } from 'node:util';
 import { bootstrap } from '../server/bootstrap.js';
 import type { Config } from '../server/config.js';
 import type { AppContext } from '../server/context.js';
-import { listBatches, requestBatch, whoOfCli } from '../server/modules/accounts/accounts.batches.js';
-import { takeHalves } from '../server/modules/accounts/accounts.batches.codes.js';
-import { confirmBatch, rejectBatch } from '../server/modules/accounts/accounts.batches.decide.js';
+import { listBatches, requestBatch, whoOfCli } from '../server/modules/accounts/index.js';
+import { takeHalves } from '../server/modules/accounts/index.js';
+import { confirmBatch, rejectBatch } from '../server/modules/accounts/index.js';
 
 export const BATCH_USAGE = `用法 usage:
   banzi user batch list

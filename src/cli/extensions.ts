@@ -2,10 +2,10 @@
  * Module commands, e.g. `banzi disclosures verify-draw FILE`. A module adds one entry.
  */
 import type { Config } from '../server/config.js';
-import { verifyBallotsCommand } from '../server/modules/ballots/ballots.cli.js';
-import { verifyDrawCommand } from '../server/modules/disclosures/disclosures.cli.js';
+import { verifyBallotsCommand } from '../server/modules/ballots/index.js';
+import { verifyDrawCommand } from '../server/modules/disclosures/index.js';
 import { createRootCommand, importCommand, templateCommand } from './units.js';
-import { RULES_OVERRIDE_USAGE, rulesOverrideCommand } from '../server/modules/rules/rules.cli.js';
+import { RULES_OVERRIDE_USAGE, rulesOverrideCommand } from '../server/modules/rules/index.js';
 
 export interface CliExtension {
   command: string;

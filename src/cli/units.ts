@@ -9,10 +9,10 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../common/errors.js';
 import { bootstrap } from '../server/bootstrap.js';
 import type { Config } from '../server/config.js';
-import { parseLevel, parseOrganType } from '../server/modules/orgs/import/columns.js';
-import { importUnitsFile, type ImportResult } from '../server/modules/orgs/import/import.service.js';
-import { buildImportTemplate } from '../server/modules/orgs/import/template.js';
-import { createRootUnit } from '../server/modules/orgs/root.service.js';
+import { parseLevel, parseOrganType } from '../server/modules/orgs/index.js';
+import { importUnitsFile, type ImportResult } from '../server/modules/orgs/index.js';
+import { buildImportTemplate } from '../server/modules/orgs/index.js';
+import { createRootUnit } from '../server/modules/orgs/index.js';
 import { requestImportBatch } from './batch.js';
 
 const CLI_ACTOR = { actorUserId: null, actorName: 'cli', requestId: null };

@@ -14,7 +14,7 @@ import type { Activation } from '../common/contracts/accounts.js';
 import { ADMIN_ROLE_CLI } from '../common/roles.js';
 import { bootstrap } from '../server/bootstrap.js';
 import type { Config } from '../server/config.js';
-import { cliCreateAdmin, cliReset, cliSetStatus, cliUnlock } from '../server/modules/accounts/accounts.cli.js';
+import { cliCreateAdmin, cliReset, cliSetStatus, cliUnlock } from '../server/modules/accounts/index.js';
 import { batchCommand } from './batch.js';
 import { readSecret } from './prompt.js';
 

@@ -3,3 +3,4 @@
  * Nothing yet: its routes are listed in modules/index.ts (the composition root).
  */
 export { disclosuresTodo } from './todo.service.js';
+export { verifyDrawCommand } from './disclosures.cli.js';

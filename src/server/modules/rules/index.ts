@@ -21,3 +21,4 @@ export {
   type RuleContext,
   type Rules,
 } from './rules.service.js';
+export { RULES_OVERRIDE_USAGE, rulesOverrideCommand } from './rules.cli.js';
